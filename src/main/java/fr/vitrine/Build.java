@@ -1,0 +1,237 @@
+package fr.vitrine;
+
+import fr.vitrine.check.LinkCheck;
+import fr.vitrine.model.Catalog;
+import fr.vitrine.read.SiteConfig;
+import fr.vitrine.read.Sources;
+import fr.vitrine.render.SiteRenderer;
+import fr.vitrine.validate.Diagnostic;
+import fr.vitrine.validate.Diagnostics;
+import fr.vitrine.validate.Validator;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The main job: read → validate → render → check, into a staging folder that replaces the output only when
+ * everything succeeded. A failed build leaves the previous site untouched.
+ */
+public final class Build {
+
+    public static final int OK = 0;
+    public static final int INVALID_INPUT = 1;
+    public static final int USAGE = 2;
+
+    /** Marks a folder as Vitrine's output, so a build never deletes a folder it did not create. */
+    public static final String MARKER = ".vitrine-output";
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    /** What to do. {@code output} null means the configuration's {@code destination.folder}. */
+    public record Options(Path source, Path output, String baseUrl, boolean checkOnly, boolean timings) {
+        public Options(Path source, Path output, String baseUrl, boolean checkOnly) {
+            this(source, output, baseUrl, checkOnly, false);
+        }
+    }
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private LocalDate today = today();
+
+    public Build(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Fixes the day statuses and phases are computed for (tests, reproducible builds). */
+    public Build on(LocalDate day) {
+        this.today = day;
+        return this;
+    }
+
+    /** The day statuses are computed for: {@code SOURCE_DATE_EPOCH} when set (reproducible builds), else today. */
+    public static LocalDate today() {
+        String epoch = System.getenv("SOURCE_DATE_EPOCH");
+        if (epoch != null && epoch.matches("\\d+")) {
+            return Instant.ofEpochSecond(Long.parseLong(epoch)).atZone(PARIS).toLocalDate();
+        }
+        return LocalDate.now(PARIS);
+    }
+
+    /** Loads the configuration, or prints why it can't and returns {@code null}. */
+    public SiteConfig config(Options options) {
+        try {
+            Path output = options.output() != null ? options.output() : options.source().resolve("output");
+            SiteConfig config = SiteConfig.load(options.source(), output);
+            if (options.baseUrl() != null) {
+                config.setBaseUrl(options.baseUrl());
+            }
+            return config;
+        } catch (IllegalArgumentException e) {
+            err.println("vitrine: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Reads and validates; prints every problem. Returns the catalog, or {@code null} when there are errors. */
+    public Catalog load(SiteConfig config, Diagnostics diagnostics) {
+        Sources.SourceSet sources = Sources.read(config, diagnostics);
+        Catalog catalog = Validator.validate(sources, config.contentFolder(), today, diagnostics);
+        return diagnostics.hasErrors() ? null : catalog;
+    }
+
+    public int run(Options options) {
+        long started = System.nanoTime();
+        SiteConfig config = config(options);
+        if (config == null) {
+            return USAGE;
+        }
+        Path output = config.jbake().getDestinationFolder().toPath().toAbsolutePath().normalize();
+        String unsafe = unsafeOutput(config, output);
+        if (unsafe != null && !options.checkOnly()) {
+            err.println("vitrine: " + unsafe);
+            return USAGE;
+        }
+        Diagnostics diagnostics = new Diagnostics();
+        Phases phases = new Phases(options.timings());
+        Catalog catalog = load(config, diagnostics);
+        phases.done("read + validate");
+        if (catalog == null) {
+            return fail(diagnostics, "no site written; the previous one, if any, is untouched");
+        }
+        if (options.checkOnly()) {
+            report(diagnostics);
+            out.printf("%d conventions, %d products, %d organisations: all valid.%n",
+                    catalog.conventions().size(), catalog.products().size(), catalog.organisations().size());
+            return OK;
+        }
+        Path staging = null;
+        try {
+            staging = Files.createTempDirectory(output.getParent(), "." + output.getFileName() + ".tmp-");
+            SiteRenderer renderer = new SiteRenderer(config, catalog, Version.get(), diagnostics);
+            int pages = renderer.render(staging);
+            phases.done("render");
+            if (!diagnostics.hasErrors()) {
+                LinkCheck.Report links = LinkCheck.run(staging);
+                links.broken().forEach(b -> diagnostics.error(config.templateFolder(), 0, 0,
+                        "broken link in generated page " + b));
+                phases.done("check links");
+            }
+            if (diagnostics.hasErrors()) {
+                return fail(diagnostics, "no site written; the previous one, if any, is untouched");
+            }
+            Files.writeString(staging.resolve(MARKER), "Generated by Vitrine; this whole folder is replaced by each build.\n");
+            replace(output, staging);
+            staging = null;
+            phases.done("replace output");
+            report(diagnostics);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            out.printf("Site written to %s: %d pages, %d conventions, %d products, in %.1f s.%n",
+                    output, pages, catalog.conventions().size(), catalog.products().size(), seconds);
+            out.println("Open " + output.resolve("index.html").toUri() + " or serve the folder with any static web server.");
+            return OK;
+        } catch (IOException | UncheckedIOException e) {
+            err.println("vitrine: cannot write the site: " + e.getMessage());
+            return INVALID_INPUT;
+        } finally {
+            if (staging != null) {
+                deleteTree(staging);
+            }
+        }
+    }
+
+    /** Prints how long each stage took, with {@code --timings}. */
+    private final class Phases {
+        private final boolean enabled;
+        private long last = System.nanoTime();
+
+        Phases(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        void done(String phase) {
+            long now = System.nanoTime();
+            if (enabled) {
+                err.printf("  %-16s %6.2f s%n", phase, (now - last) / 1e9);
+            }
+            last = now;
+        }
+    }
+
+    private int fail(Diagnostics diagnostics, String consequence) {
+        report(diagnostics);
+        err.printf("%d error(s), %d warning(s): %s.%n", diagnostics.count(Diagnostic.Severity.ERROR),
+                diagnostics.count(Diagnostic.Severity.WARNING), consequence);
+        return INVALID_INPUT;
+    }
+
+    private void report(Diagnostics diagnostics) {
+        diagnostics.all().forEach(err::println);
+    }
+
+    /** Refuses outputs whose replacement would destroy sources or someone else's files. */
+    static String unsafeOutput(SiteConfig config, Path output) {
+        Path source = config.source();
+        if (source.startsWith(output)) {
+            return "output folder " + output + " contains the sources; choose another --output";
+        }
+        for (Path p : new Path[] {config.contentFolder(), config.dataFolder(), config.templateFolder()}) {
+            if (output.startsWith(p)) {
+                return "output folder " + output + " is inside the source folder " + p + "; choose another --output";
+            }
+        }
+        if (Files.isDirectory(output) && !Files.exists(output.resolve(MARKER))) {
+            try (Stream<Path> s = Files.list(output)) {
+                if (s.findAny().isPresent()) {
+                    return "refusing to replace " + output + ": it was not created by Vitrine (no " + MARKER
+                            + " file); empty it or choose another --output";
+                }
+            } catch (IOException e) {
+                return "cannot read output folder " + output + ": " + e.getMessage();
+            }
+        }
+        if (Files.exists(output) && !Files.isDirectory(output)) {
+            return "output " + output + " is a file, not a folder";
+        }
+        return null;
+    }
+
+    /** Swaps the staged site in: rename the old one aside, rename the new one in, delete the old one. */
+    private static void replace(Path output, Path staging) throws IOException {
+        Path old = null;
+        if (Files.exists(output)) {
+            old = Files.createTempDirectory(output.getParent(), "." + output.getFileName() + ".old-");
+            Files.delete(old);
+            Files.move(output, old);
+        }
+        try {
+            Files.move(staging, output);
+        } catch (IOException e) {
+            if (old != null) {
+                Files.move(old, output);
+            }
+            throw e;
+        }
+        if (old != null) {
+            deleteTree(old);
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

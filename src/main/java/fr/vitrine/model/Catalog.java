@@ -1,0 +1,232 @@
+package fr.vitrine.model;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every validated record of a project, indexed, with the questions pages and datasets ask of them. */
+public final class Catalog {
+
+    /** A funding line with the convention it belongs to. */
+    public record Money(Convention convention, Funding.Line line) {
+    }
+
+    /** Newest first; conventions without a year last; then by id. */
+    private static final Comparator<Convention> LISTING = Comparator
+            .comparing((Convention c) -> c.signed() == null ? null : c.signed().first(),
+                    Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(Convention::year, Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(Convention::id);
+
+    private final Map<String, Convention> conventions;
+    private final Map<String, Organisation> organisations;
+    private final Map<String, Product> products;
+    private final List<Page> pages;
+    private final LocalDate today;
+
+    public Catalog(List<Convention> conventions, List<Organisation> organisations, List<Product> products,
+                   List<Page> pages, LocalDate today) {
+        this.conventions = index(conventions.stream().sorted(LISTING).toList(), Convention::id);
+        this.organisations = index(organisations.stream()
+                .sorted(Comparator.comparing(o -> Text.fold(o.name()))).toList(), Organisation::id);
+        this.products = index(products.stream()
+                .sorted(Comparator.comparing(p -> Text.fold(p.title()))).toList(), Product::id);
+        this.pages = pages.stream().sorted(Comparator.comparing(Page::id)).toList();
+        this.today = today;
+    }
+
+    private static <T> Map<String, T> index(List<T> items, Function<T, String> id) {
+        Map<String, T> map = new LinkedHashMap<>();
+        items.forEach(i -> map.putIfAbsent(id.apply(i), i));
+        return map;
+    }
+
+    /** The day the build takes as "today" for statuses and current phases. */
+    public LocalDate today() {
+        return today;
+    }
+
+    /** Conventions, newest first. */
+    public List<Convention> conventions() {
+        return List.copyOf(conventions.values());
+    }
+
+    /** The {@code n} newest conventions. */
+    public List<Convention> latest(long n) {
+        return conventions.values().stream().limit(n).toList();
+    }
+
+    /** Organisations by name. */
+    public List<Organisation> organisations() {
+        return List.copyOf(organisations.values());
+    }
+
+    /** Products by title. */
+    public List<Product> products() {
+        return List.copyOf(products.values());
+    }
+
+    public List<Page> pages() {
+        return pages;
+    }
+
+    public Convention convention(String id) {
+        return conventions.get(id);
+    }
+
+    public Organisation organisation(String id) {
+        return id == null ? null : organisations.get(id);
+    }
+
+    public Product product(String id) {
+        return products.get(id);
+    }
+
+    /** Avenants whose parent is {@code id}. */
+    public List<Convention> avenants(String id) {
+        return conventions.values().stream().filter(c -> id.equals(c.parent())).toList();
+    }
+
+    /** Records without text whose source is the text of {@code id}. */
+    public List<Convention> citedBy(String id) {
+        return conventions.values().stream().filter(c -> id.equals(c.source().citedIn())).toList();
+    }
+
+    public List<Convention> conventionsOfProduct(String productId) {
+        return conventions.values().stream().filter(c -> c.products().contains(productId)).toList();
+    }
+
+    /** Conventions where the organisation is a party or a funder. */
+    public List<Convention> conventionsOfOrganisation(String orgId) {
+        return conventions.values().stream()
+                .filter(c -> c.parties().stream().anyMatch(p -> p.org().equals(orgId))
+                        || c.funding().stream().anyMatch(l -> orgId.equals(l.from()) || orgId.equals(l.to())))
+                .toList();
+    }
+
+    public List<Product> productsSponsoredBy(String orgId) {
+        return products.values().stream().filter(p -> p.sponsors().contains(orgId)).toList();
+    }
+
+    /** Every funding line of the project, in listing order. */
+    public List<Money> money() {
+        return conventions.values().stream()
+                .flatMap(c -> c.funding().stream().map(l -> new Money(c, l)))
+                .toList();
+    }
+
+    /** Funding lines for a product: lines assigned to it, and unassigned lines of its conventions. */
+    public List<Money> moneyOfProduct(String productId) {
+        return money().stream()
+                .filter(m -> m.line().product() != null
+                        ? m.line().product().equals(productId)
+                        : m.convention().products().contains(productId))
+                .sorted(Comparator.comparing((Money m) -> m.convention().year(), Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(m -> m.convention().id()))
+                .toList();
+    }
+
+    /** Other products sharing a funding line with {@code productId}. */
+    public List<String> sharedWith(Money money, String productId) {
+        if (money.line().product() != null) {
+            return List.of();
+        }
+        return money.convention().products().stream().filter(p -> !p.equals(productId)).toList();
+    }
+
+    public BigDecimal total() {
+        return sum(money());
+    }
+
+    public BigDecimal totalOfProduct(String productId) {
+        return sum(moneyOfProduct(productId));
+    }
+
+    /** Money the organisation gave. */
+    public BigDecimal totalGivenBy(String orgId) {
+        return sum(money().stream().filter(m -> orgId.equals(m.line().from())).toList());
+    }
+
+    /** Money the organisation received. */
+    public BigDecimal totalReceivedBy(String orgId) {
+        return sum(money().stream().filter(m -> orgId.equals(m.line().to())).toList());
+    }
+
+    /** Total of a list of conventions. */
+    public BigDecimal totalOf(List<Convention> list) {
+        return list.stream().map(Convention::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Obligations of a product's conventions, each with the conventions that impose it, in type order. */
+    public Map<Obligation.Type, List<Convention>> obligationsOfProduct(String productId) {
+        Map<Obligation.Type, List<Convention>> out = new java.util.EnumMap<>(Obligation.Type.class);
+        for (Convention c : conventionsOfProduct(productId)) {
+            for (Obligation o : c.obligations()) {
+                List<Convention> list = out.computeIfAbsent(o.type(), t -> new java.util.ArrayList<>());
+                if (!list.contains(c)) {
+                    list.add(c);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The date a feed shows for a convention: its signing date, else the start of the period it funds, else
+     * January 1st of its year, else the catalog's latest date. Always derived from the records (reproducible).
+     */
+    public LocalDate updated(Convention c) {
+        if (c.signed() != null) {
+            return c.signed().first();
+        }
+        return c.funding().stream().map(Funding.Line::start).filter(Objects::nonNull).map(PartialDate::first)
+                .min(Comparator.naturalOrder())
+                .orElse(c.year() != null ? LocalDate.of(c.year(), 1, 1) : lastUpdate());
+    }
+
+    /** The latest date found in the conventions (signing dates and funded periods). */
+    public LocalDate lastUpdate() {
+        return conventions.values().stream()
+                .flatMap(c -> java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(c.signed()),
+                        c.funding().stream().map(Funding.Line::start)))
+                .filter(Objects::nonNull).map(PartialDate::first)
+                .max(Comparator.naturalOrder()).orElse(LocalDate.of(1970, 1, 1));
+    }
+
+    public static BigDecimal sum(List<Money> money) {
+        return money.stream().map(m -> m.line().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Organisations that are a party to at least one convention. */
+    public List<Organisation> partners() {
+        return organisations.values().stream()
+                .filter(o -> conventions.values().stream().anyMatch(c -> c.parties().stream().anyMatch(p -> p.org().equals(o.id()))))
+                .toList();
+    }
+
+    /** Years that have conventions, newest first ({@code null} for unknown last). */
+    public List<Integer> years() {
+        return conventions.values().stream().map(Convention::year).distinct()
+                .sorted(Comparator.nullsLast(Comparator.reverseOrder())).collect(Collectors.toList());
+    }
+
+    public long countByKind(Kind kind) {
+        return conventions.values().stream().filter(c -> c.kind() == kind).count();
+    }
+
+    public List<Convention> withStatus(Convention.Status status) {
+        return conventions.values().stream().filter(c -> c.status(today) == status).toList();
+    }
+
+    public String organisationName(String id) {
+        Organisation o = organisation(id);
+        return o == null ? Objects.toString(id, "non précisé") : o.shortName();
+    }
+}

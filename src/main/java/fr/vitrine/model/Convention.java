@@ -1,0 +1,163 @@
+package fr.vitrine.model;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A funding convention (or avenant, or other funding act) with its full text when published.
+ *
+ * @param parent     id of the convention an avenant amends, else {@code null}
+ * @param signed     signing date, {@code null} when the text doesn't give it
+ * @param effective  when it takes effect
+ * @param ends       end date, {@code null} when not given
+ * @param duration   duration, {@code null} when not given
+ * @param statedTotal total amount the text states, {@code null} when it states none
+ * @param bodyHtml   the full text rendered, empty when only the record is known
+ */
+public record Convention(String id, String title, Kind kind, String parent, PartialDate signed, Effective effective,
+                         PartialDate ends, Period duration, List<Party> parties, List<String> products,
+                         BigDecimal statedTotal, List<Funding.Line> funding, List<Obligation> obligations,
+                         Source source, String summary, String bodyHtml, List<Heading> toc, Path file) {
+
+    /** When a convention takes effect: on a date, on an event of its life ("signature", "publication"), or unknown. */
+    public record Effective(String event, PartialDate date) {
+        public static final Effective UNKNOWN = new Effective(null, null);
+
+        public String getLabel() {
+            if (date != null) {
+                return null;
+            }
+            if (event == null) {
+                return "non précisé";
+            }
+            return switch (event) {
+                case "signature" -> "à la signature";
+                case "publication" -> "à la publication";
+                default -> event;
+            };
+        }
+    }
+
+    /**
+     * Where the record comes from.
+     *
+     * @param text     path of the original text file, relative to the content folder
+     * @param pdf      path or address of the signed PDF
+     * @param dataGouv address of the convention on data.gouv.fr
+     * @param citedIn  id of the convention whose text recounts this one (records without text)
+     * @param excerpt  the words of that text this record is drawn from
+     */
+    public record Source(String text, String pdf, String dataGouv, String citedIn, String excerpt) {
+    }
+
+    public enum Status {
+        EN_VIGUEUR("en-vigueur", "En vigueur"),
+        A_VENIR("a-venir", "À venir"),
+        TERMINEE("terminee", "Terminée"),
+        INCONNU("inconnu", "Statut inconnu");
+
+        public final String code;
+        public final String label;
+
+        Status(String code, String label) {
+            this.code = code;
+            this.label = label;
+        }
+
+        public String getCode() {
+            return code;
+        }
+
+        public String getLabel() {
+            return label;
+        }
+    }
+
+    public BigDecimal total() {
+        return funding.stream().map(Funding.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    public boolean hasText() {
+        return bodyHtml != null && !bodyHtml.isBlank();
+    }
+
+    /** First day in effect, when it can be known. */
+    public Optional<LocalDate> start() {
+        if (effective.date() != null) {
+            return Optional.of(effective.date().first());
+        }
+        if ("signature".equals(effective.event()) && signed != null) {
+            return Optional.of(signed.first());
+        }
+        return Optional.empty();
+    }
+
+    /** Last day in effect, when it can be known. */
+    public Optional<LocalDate> end() {
+        if (ends != null) {
+            return Optional.of(ends.last());
+        }
+        if (duration != null && effective.date() != null && effective.date().hasDay()) {
+            return Optional.of(effective.date().first().plus(duration).minusDays(1));
+        }
+        if (duration != null && "signature".equals(effective.event()) && signed != null && signed.hasDay()) {
+            return Optional.of(signed.first().plus(duration).minusDays(1));
+        }
+        return Optional.empty();
+    }
+
+    public Status status(LocalDate today) {
+        Optional<LocalDate> end = end();
+        if (end.isPresent() && end.get().isBefore(today)) {
+            return Status.TERMINEE;
+        }
+        Optional<LocalDate> start = start();
+        if (start.isPresent() && start.get().isAfter(today)) {
+            return Status.A_VENIR;
+        }
+        return end.isPresent() && start.isPresent() ? Status.EN_VIGUEUR : Status.INCONNU;
+    }
+
+    /** The year it belongs to in listings: signing year, else the earliest year of its money, else {@code null}. */
+    public Integer year() {
+        if (signed != null) {
+            return signed.year();
+        }
+        return funding.stream()
+                .map(l -> l.year() != null ? l.year() : l.start() != null ? Integer.valueOf(l.start().year()) : null)
+                .filter(Objects::nonNull)
+                .min(Integer::compare)
+                .orElse(null);
+    }
+
+    /** Funder organisation ids, in order of first appearance ({@code null} stands for an unknown funder). */
+    public List<String> funders() {
+        return funding.stream().map(Funding.Line::from).distinct().toList();
+    }
+
+    /** Sums by funder id ("" for unknown funders), in order of first appearance. */
+    public Map<String, BigDecimal> totalsByFunder() {
+        Map<String, BigDecimal> out = new LinkedHashMap<>();
+        funding.forEach(l -> out.merge(l.from() == null ? "" : l.from(), l.amount(), BigDecimal::add));
+        return out;
+    }
+
+    /** Sums by budget year (0 for lines without a year), in year order. */
+    public Map<Integer, BigDecimal> totalsByYear() {
+        Map<Integer, BigDecimal> out = new TreeMap<>();
+        funding.forEach(l -> out.merge(l.year() == null ? 0 : l.year(), l.amount(), BigDecimal::add));
+        return out;
+    }
+
+    public boolean requires(Obligation.Type type) {
+        return obligations.stream().anyMatch(o -> o.type() == type);
+    }
+}

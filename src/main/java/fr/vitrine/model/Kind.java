@@ -1,0 +1,45 @@
+package fr.vitrine.model;
+
+/** What sort of legal instrument a convention is. */
+public enum Kind {
+    PARTENARIAT("partenariat", "Convention de partenariat"),
+    DELEGATION_DE_GESTION("delegation-de-gestion", "Convention de délégation de gestion"),
+    SUBVENTION("subvention", "Convention de subvention"),
+    AVENANT("avenant", "Avenant"),
+    AUTRE("autre", "Autre acte"),
+    UNKNOWN("unknown", "Type non précisé");
+
+    public final String code;
+    public final String label;
+
+    Kind(String code, String label) {
+        this.code = code;
+        this.label = label;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getLabel() {
+        return label;
+    }
+
+    /** URL segment of the kind's listing page (French, like every URL of the site). */
+    public String slug() {
+        return this == UNKNOWN ? "non-precise" : code;
+    }
+
+    public static Kind parse(String s) {
+        for (Kind k : values()) {
+            if (k.code.equals(s.strip())) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    public static java.util.List<String> codes() {
+        return java.util.Arrays.stream(values()).map(k -> k.code).toList();
+    }
+}

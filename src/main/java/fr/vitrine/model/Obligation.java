@@ -1,0 +1,52 @@
+package fr.vitrine.model;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A commitment a convention puts on its parties.
+ *
+ * @param article where the text says it ("Article 2"), or {@code null}
+ * @param text    the words of the text, quoted
+ */
+public record Obligation(Type type, String article, String text) {
+
+    public enum Type {
+        STATS_PAGE("stats-page", "Page publique de statistiques d'impact (/stats)"),
+        OPEN_SOURCE("open-source", "Code source publié en open source"),
+        FRANCECONNECT("franceconnect", "Intégration de FranceConnect pour l'authentification"),
+        JE_DONNE_MON_AVIS("je-donne-mon-avis", "Bouton « Je donne mon avis » pour les démarches en ligne"),
+        RISK_ANALYSIS("risk-analysis", "Ateliers d'analyse de risques (démarche DINUM et ANSSI)"),
+        RGPD("rgpd", "Protection des données personnelles (RGPD)"),
+        PUBLICATION("publication", "Publication de la convention sur data.gouv.fr"),
+        PRODUCT_SHEET("product-sheet", "Fiche produit à jour sur beta.gouv.fr"),
+        INVESTMENT_COMMITTEE("investment-committee", "Comité d'investissement tous les six mois"),
+        MANIFESTO("manifesto", "Respect du manifeste beta.gouv.fr"),
+        INTRAPRENEUR("intrapreneur", "Désignation d'un intrapreneur"),
+        OTHER("other", "Autre engagement");
+
+        public final String code;
+        public final String label;
+
+        Type(String code, String label) {
+            this.code = code;
+            this.label = label;
+        }
+
+        public String getCode() {
+            return code;
+        }
+
+        public String getLabel() {
+            return label;
+        }
+
+        public static Type parse(String s) {
+            return Arrays.stream(values()).filter(t -> t.code.equals(s.strip())).findFirst().orElse(null);
+        }
+
+        public static List<String> codes() {
+            return Arrays.stream(values()).map(t -> t.code).toList();
+        }
+    }
+}

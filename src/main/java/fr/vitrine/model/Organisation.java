@@ -1,0 +1,34 @@
+package fr.vitrine.model;
+
+import java.nio.file.Path;
+
+/**
+ * A public body: a directorate, an operator, a ministry.
+ *
+ * @param siret     the 14-digit SIRET when known, else {@code null}
+ * @param parent    id of the organisation it belongs to (a directorate's ministry), or {@code null}
+ * @param ministry  beta.gouv.fr's {@code domaine_ministeriel}, or {@code null}
+ */
+public record Organisation(String id, String name, String acronym, String type, String siret, String parent,
+                           String ministry, String address, Path file) {
+
+    /** "DINUM" when there is an acronym, else the name. */
+    public String shortName() {
+        return acronym != null ? acronym : name;
+    }
+
+    public String typeLabel() {
+        if (type == null) {
+            return null;
+        }
+        return switch (type) {
+            case "administration-centrale" -> "Administration centrale";
+            case "ministere" -> "Ministère";
+            case "operateur" -> "Opérateur de l'État";
+            case "etablissement-public" -> "Établissement public";
+            case "collectivite-territoriale" -> "Collectivité territoriale";
+            case "autre" -> "Autre";
+            default -> type;
+        };
+    }
+}

@@ -1,0 +1,62 @@
+package fr.vitrine.read;
+
+import fr.vitrine.validate.Diagnostics;
+import org.jbake.app.configuration.JBakeConfiguration;
+import org.jbake.model.DocumentModel;
+import org.jbake.parser.MarkupEngine;
+import org.jbake.parser.ParserContext;
+
+import java.io.File;
+import java.nio.file.Path;
+
+/**
+ * JBake markup engine for {@code .md} backed by commonmark-java, reading YAML front matter ({@code ---}) instead of
+ * JBake's {@code key=value} header. The document it returns always carries a {@link Diagnostics} under
+ * {@link #DIAGNOSTICS}; when the file is usable it also carries the {@link YamlTree} record, the rendered body and
+ * the headings.
+ */
+public final class CommonmarkEngine extends MarkupEngine {
+
+    public static final String RECORD = "vitrine.record";
+    public static final String HEADINGS = "vitrine.headings";
+    public static final String DIAGNOSTICS = "vitrine.diagnostics";
+    public static final String SOURCE = "vitrine.source";
+    public static final String BODY_MARKDOWN = "vitrine.markdown";
+    public static final String BODY_LINE = "vitrine.bodyLine";
+
+    @Override
+    public DocumentModel parse(JBakeConfiguration config, File file) {
+        Path path = file.toPath();
+        Diagnostics diagnostics = new Diagnostics();
+        DocumentModel doc = DocumentModel.createDefaultDocumentModel();
+        doc.put(DIAGNOSTICS, diagnostics);
+        doc.put(SOURCE, path);
+        doc.setStatus("published");
+        doc.setFile(file.getPath());
+        String text = TextFile.readUtf8(path, diagnostics);
+        if (text == null) {
+            return doc;
+        }
+        FrontMatter fm = FrontMatter.split(path, text, diagnostics);
+        if (fm == null) {
+            return doc;
+        }
+        YamlTree record = YamlTree.parse(path, fm.yaml(), fm.yamlFirstLine(), diagnostics);
+        if (record == null) {
+            return doc;
+        }
+        doc.put(RECORD, record);
+        doc.put(BODY_MARKDOWN, fm.body());
+        doc.put(BODY_LINE, fm.bodyFirstLine());
+        Markdown.Rendered rendered = Markdown.render(fm.body());
+        doc.setBody(rendered.html());
+        doc.put(HEADINGS, rendered.headings());
+        return doc;
+    }
+
+    /** Used when JBake's own header parsing path is taken: the body is rendered with commonmark too. */
+    @Override
+    public void processBody(ParserContext context) {
+        context.setBody(Markdown.render(context.getBody()).html());
+    }
+}

@@ -1,0 +1,151 @@
+package fr.vitrine.read;
+
+import org.jbake.app.JBakeException;
+import org.jbake.app.configuration.JBakeConfiguration;
+import org.jbake.app.configuration.JBakeConfigurationFactory;
+
+import java.io.File;
+import fr.vitrine.validate.Position;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+/**
+ * The project's configuration: JBake's {@code jbake.properties} (folders, {@code template.<type>.file},
+ * {@code site.host}, anything exposed to templates as {@code config.*}) plus Vitrine's own {@code vitrine.*} keys.
+ */
+public final class SiteConfig {
+
+    public static final String FILE = "jbake.properties";
+
+    private final Path source;
+    private final JBakeConfiguration jbake;
+    /** The file as written: commons-configuration would split values on commas. */
+    private final Properties raw;
+    private String baseUrl;
+
+    private SiteConfig(Path source, JBakeConfiguration jbake, Properties raw) {
+        this.source = source;
+        this.jbake = jbake;
+        this.raw = raw;
+        this.baseUrl = normaliseBaseUrl(string("site.host").orElse("http://localhost:8000/"));
+    }
+
+    /** Loads {@code source/jbake.properties}; throws {@link IllegalArgumentException} with a user-facing reason. */
+    public static SiteConfig load(Path source, Path destination) {
+        Path dir = source.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("source folder " + source + " does not exist");
+        }
+        if (!Files.isRegularFile(dir.resolve(FILE))) {
+            throw new IllegalArgumentException("no " + FILE + " in " + dir + ": is --source the project folder?");
+        }
+        try {
+            JBakeConfiguration config = new JBakeConfigurationFactory()
+                    .createDefaultJbakeConfiguration(dir.toFile(), destination.toAbsolutePath().toFile(), false);
+            Properties raw = new Properties();
+            try (Reader in = Files.newBufferedReader(dir.resolve(FILE), StandardCharsets.UTF_8)) {
+                raw.load(in);
+            }
+            return new SiteConfig(dir, config, raw);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + dir.resolve(FILE) + ": " + e.getMessage(), e);
+        } catch (JBakeException e) {
+            throw new IllegalArgumentException("cannot read " + dir.resolve(FILE) + ": " + e.getMessage(), e);
+        }
+    }
+
+    public JBakeConfiguration jbake() {
+        return jbake;
+    }
+
+    public Path source() {
+        return source;
+    }
+
+    public Path contentFolder() {
+        return folder(jbake.getContentFolder());
+    }
+
+    public Path dataFolder() {
+        return folder(jbake.getDataFolder());
+    }
+
+    public Path templateFolder() {
+        return folder(jbake.getTemplateFolder());
+    }
+
+    public Path assetFolder() {
+        return folder(jbake.getAssetFolder());
+    }
+
+    /** Template file name for a document type, from {@code template.<type>.file}. */
+    public Optional<String> templateFor(String type) {
+        return Optional.ofNullable(jbake.getTemplateByDocType(type)).filter(s -> !s.isBlank());
+    }
+
+    /** The public address of the site, always ending with a slash. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String url) {
+        this.baseUrl = normaliseBaseUrl(url);
+        jbake.setProperty("site.host", this.baseUrl);
+    }
+
+    /** A setting as written in jbake.properties (JBake's defaults apply to JBake's own keys). */
+    public Optional<String> string(String key) {
+        Object value = raw.containsKey(key) ? raw.getProperty(key) : jbake.get(key);
+        if (value instanceof Collection<?> c) {
+            value = c.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        return value == null || value.toString().isBlank() ? Optional.empty() : Optional.of(value.toString().strip());
+    }
+
+    public String string(String key, String fallback) {
+        return string(key).orElse(fallback);
+    }
+
+    /** A path setting resolved against the project folder. */
+    public Optional<Path> path(String key) {
+        return string(key).map(s -> source.resolve(s).normalize());
+    }
+
+    /** Where {@code key} is set in jbake.properties, for error messages; line 1 when it isn't there. */
+    public Position positionOf(String key) {
+        try {
+            List<String> lines = Files.readAllLines(source.resolve(FILE));
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).strip().startsWith(key + "=") || lines.get(i).strip().startsWith(key + " ")) {
+                    return new Position(i + 1, 1);
+                }
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        return Position.START;
+    }
+
+    private Path folder(File f) {
+        return f.toPath().toAbsolutePath().normalize();
+    }
+
+    static String normaliseBaseUrl(String url) {
+        String u = url.strip();
+        String lower = u.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+            throw new IllegalArgumentException("base URL must start with http:// or https://, got '" + url + "'");
+        }
+        return u.endsWith("/") ? u : u + "/";
+    }
+}

@@ -1,0 +1,90 @@
+package fr.vitrine.read;
+
+import fr.vitrine.validate.Diagnostics;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads a text source strictly as UTF-8, reporting where it is not. */
+public final class TextFile {
+
+    /** Content files above this size are refused: a convention's text is tens of kilobytes. */
+    public static final long MAX_BYTES = 8L * 1024 * 1024;
+
+    private TextFile() {
+    }
+
+    /** The file's text without a leading BOM, or {@code null} after reporting why it can't be read. */
+    public static String readUtf8(Path file, Diagnostics diagnostics) {
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                diagnostics.error(file, 1, 1, String.format(java.util.Locale.ROOT,
+                        "file is %.1f MB, over the %d MB limit for a source file; split it or remove embedded data",
+                        size / 1_048_576.0, MAX_BYTES / 1_048_576));
+                return null;
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            diagnostics.error(file, 0, 0, "cannot read file: " + e.getMessage());
+            return null;
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        var result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            reportBadByte(file, bytes, in.position(), diagnostics);
+            return null;
+        }
+        decoder.flush(out);
+        out.flip();
+        String text = out.toString();
+        if (text.indexOf('\0') >= 0) {
+            int at = text.indexOf('\0');
+            int[] lc = lineColumn(text, at);
+            diagnostics.error(file, lc[0], lc[1], "file contains a NUL character: it is binary or corrupted; save it as plain UTF-8 text");
+            return null;
+        }
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /** Decodes bytes known to be UTF-8 text (used where bytes were already checked). */
+
+    private static void reportBadByte(Path file, byte[] bytes, int offset, Diagnostics diagnostics) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        String prefix = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
+        int column = prefix.codePointCount(0, prefix.length()) + 1;
+        diagnostics.error(file, line, column, String.format(java.util.Locale.ROOT,
+                "file is not valid UTF-8 (byte 0x%02X); re-save it as UTF-8 (it may be Windows-1252 or Latin-1)",
+                bytes[offset] & 0xFF));
+    }
+
+    static int[] lineColumn(String text, int index) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < index; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new int[] {line, index - lineStart + 1};
+    }
+}

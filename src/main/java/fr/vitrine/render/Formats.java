@@ -1,0 +1,86 @@
+package fr.vitrine.render;
+
+import fr.vitrine.model.PartialDate;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.TextStyle;
+import java.util.Locale;
+
+/** French typography for amounts, dates and durations, as the site displays them. */
+public final class Formats {
+
+    /** Narrow no-break space: the French thousands separator, and before € and %. */
+    public static final char NNBSP = '\u202F';
+
+    private Formats() {
+    }
+
+    /** "475 000 €", "1 234,50 €". */
+    public static String euros(BigDecimal amount) {
+        if (amount == null) {
+            return "non précisé";
+        }
+        return number(amount) + NNBSP + "€";
+    }
+
+    /** "475 000", "1 234,5" (decimals kept as given, comma as separator). */
+    public static String number(BigDecimal n) {
+        BigDecimal v = n.stripTrailingZeros();
+        if (v.scale() < 0) {
+            v = v.setScale(0, RoundingMode.UNNECESSARY);
+        }
+        String plain = v.abs().toPlainString();
+        int dot = plain.indexOf('.');
+        String intPart = dot < 0 ? plain : plain.substring(0, dot);
+        String decimals = dot < 0 ? "" : "," + plain.substring(dot + 1);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < intPart.length(); i++) {
+            if (i > 0 && (intPart.length() - i) % 3 == 0) {
+                sb.append(NNBSP);
+            }
+            sb.append(intPart.charAt(i));
+        }
+        return (v.signum() < 0 ? "−" : "") + sb + decimals;
+    }
+
+    /** "5 mars 2020", "septembre 2020", "2020", "1er janvier 2021". */
+    public static String date(PartialDate d) {
+        if (d == null) {
+            return "non précisée";
+        }
+        if (!d.hasMonth()) {
+            return Integer.toString(d.year());
+        }
+        String month = java.time.Month.of(d.month()).getDisplayName(TextStyle.FULL, Locale.FRENCH);
+        if (!d.hasDay()) {
+            return month + " " + d.year();
+        }
+        return (d.day() == 1 ? "1er" : Integer.toString(d.day())) + " " + month + " " + d.year();
+    }
+
+    public static String date(LocalDate d) {
+        return d == null ? "non précisée" : date(PartialDate.of(d));
+    }
+
+    /** "un an", "18 mois", "2 ans et 6 mois". */
+    public static String duration(Period p) {
+        if (p == null) {
+            return "non précisée";
+        }
+        Period n = p.normalized();
+        StringBuilder sb = new StringBuilder();
+        if (n.getYears() > 0) {
+            sb.append(n.getYears() == 1 ? "un an" : n.getYears() + " ans");
+        }
+        if (n.getMonths() > 0) {
+            sb.append(sb.length() > 0 ? " et " : "").append(n.getMonths()).append(" mois");
+        }
+        if (n.getDays() > 0) {
+            sb.append(sb.length() > 0 ? " et " : "").append(n.getDays()).append(n.getDays() == 1 ? " jour" : " jours");
+        }
+        return sb.toString();
+    }
+}

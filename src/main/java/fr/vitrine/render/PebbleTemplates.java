@@ -1,0 +1,48 @@
+package fr.vitrine.render;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.loader.FileLoader;
+import org.jbake.app.configuration.JBakeConfiguration;
+import org.jbake.template.AbstractTemplateEngine;
+import org.jbake.template.RenderingException;
+import org.jbake.template.model.TemplateModel;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * JBake template engine for Pebble 3.2+/4 ({@code io.pebbletemplates}); JBake's bundled one targets the old
+ * {@code com.mitchellbosecke} package and silently renders empty pages with current Pebble.
+ * Auto-escaping and strict variables are on: a typo in a template fails the build instead of printing nothing.
+ */
+public final class PebbleTemplates extends AbstractTemplateEngine {
+
+    private final PebbleEngine engine;
+
+    public PebbleTemplates(JBakeConfiguration config, Path templateFolder) {
+        // No ContentStore: Vitrine keeps documents in memory and never starts OrientDB.
+        super(config, null);
+        FileLoader loader = new FileLoader(templateFolder.toString());
+        loader.setCharset(config.getTemplateEncoding());
+        this.engine = new PebbleEngine.Builder()
+                .loader(loader)
+                .extension(new SiteExtension())
+                .autoEscaping(true)
+                .strictVariables(true)
+                .defaultLocale(Locale.FRANCE)
+                .newLineTrimming(true)
+                .build();
+    }
+
+    @Override
+    public void renderDocument(TemplateModel model, String templateName, Writer writer) throws RenderingException {
+        try {
+            engine.getTemplate(templateName).evaluate(writer, model, Locale.FRANCE);
+        } catch (PebbleException | IOException e) {
+            throw new RenderingException(e);
+        }
+    }
+}

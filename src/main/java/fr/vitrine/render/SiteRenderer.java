@@ -1,0 +1,240 @@
+package fr.vitrine.render;
+
+import fr.vitrine.dataset.RecordJson;
+import fr.vitrine.model.Catalog;
+import fr.vitrine.model.Convention;
+import fr.vitrine.model.Organisation;
+import fr.vitrine.model.Page;
+import fr.vitrine.model.Product;
+import fr.vitrine.read.SiteConfig;
+import fr.vitrine.render.SiteView.Link;
+import fr.vitrine.validate.Diagnostics;
+import io.pebbletemplates.pebble.error.PebbleException;
+import org.jbake.template.RenderingException;
+import org.jbake.template.model.TemplateModel;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * Renders the site: lists every page, then renders them in parallel through JBake's template SPI (Pebble),
+ * straight from the in-memory catalog. A page that renders empty is an error.
+ */
+public final class SiteRenderer {
+
+    /** One output file: site path, template document type, and the variables it adds to the model. */
+    public record PageSpec(String path, String type, String title, List<Link> breadcrumb, Map<String, Object> data) {
+    }
+
+    private final SiteConfig config;
+    private final Catalog catalog;
+    private final Diagnostics diagnostics;
+    private final SiteView site;
+    private final PebbleTemplates templates;
+
+    public SiteRenderer(SiteConfig config, Catalog catalog, String version, Diagnostics diagnostics) {
+        this.config = config;
+        this.catalog = catalog;
+        this.diagnostics = diagnostics;
+        this.site = new SiteView(
+                config.string("vitrine.title", "Vitrine"),
+                config.string("vitrine.description", ""),
+                config.baseUrl(), catalog, catalog.today(), version,
+                List.of(new Link("Accueil", "/"), new Link("Conventions", "/conventions/"),
+                        new Link("Produits", "/produits/"), new Link("Organisations", "/organisations/")),
+                Facets.of(catalog));
+        this.templates = new PebbleTemplates(config.jbake(), config.templateFolder());
+    }
+
+    /** Every page of the site, in a stable order. */
+    public List<PageSpec> pages() {
+        List<PageSpec> pages = new ArrayList<>();
+        Link home = new Link("Accueil", "/");
+        Link conventions = new Link("Conventions", "/conventions/");
+        Link products = new Link("Produits", "/produits/");
+        Link organisations = new Link("Organisations", "/organisations/");
+
+        pages.add(new PageSpec("/", "masterindex", site.title(), List.of(), Map.of()));
+        pages.add(new PageSpec("/conventions/", "conventions", "Conventions", List.of(home),
+                data("conventions", catalog.conventions(), "facet", null, "facetValue", null)));
+        for (Facets.Facet facet : site.facets()) {
+            for (Facets.Value value : facet.values()) {
+                pages.add(new PageSpec(value.getPath(), "conventions",
+                        "Conventions – " + facet.label().toLowerCase(java.util.Locale.FRENCH) + " : " + value.label(),
+                        List.of(home, conventions),
+                        Map.of("conventions", value.conventions(), "facet", facet, "facetValue", value)));
+            }
+        }
+        for (Convention c : catalog.conventions()) {
+            pages.add(new PageSpec("/conventions/" + c.id() + "/", "convention", c.title(), List.of(home, conventions),
+                    Map.of("convention", c, "downloads", downloads(c))));
+        }
+        pages.add(new PageSpec("/produits/", "products", "Produits", List.of(home), Map.of()));
+        for (Product p : catalog.products()) {
+            pages.add(new PageSpec("/produits/" + p.id() + "/", "product", p.title(), List.of(home, products),
+                    Map.of("product", p, "funding", catalog.moneyOfProduct(p.id()))));
+        }
+        pages.add(new PageSpec("/organisations/", "organisations", "Organisations", List.of(home), Map.of()));
+        for (Organisation o : catalog.organisations()) {
+            pages.add(new PageSpec("/organisations/" + o.id() + "/", "organisation", o.name(),
+                    List.of(home, organisations), Map.of("organisation", o)));
+        }
+        for (Page p : catalog.pages()) {
+            pages.add(new PageSpec("/" + p.id() + "/", "page", p.title(), List.of(home), Map.of("page", p)));
+        }
+        List<PageSpec> htmlPages = List.copyOf(pages);
+        pages.add(new PageSpec("/plan-du-site/", "plan", "Plan du site", List.of(home), Map.of("pages", htmlPages)));
+        pages.add(new PageSpec("/404.html", "error404", "Page introuvable", List.of(home), Map.of()));
+        pages.add(new PageSpec("/conventions/atom.xml", "feed", site.title(), List.of(), Map.of()));
+        List<String> sitemap = new ArrayList<>(htmlPages.stream().map(PageSpec::path).toList());
+        sitemap.add("/plan-du-site/");
+        pages.add(new PageSpec("/sitemap.xml", "sitemap", "", List.of(), Map.of("paths", sitemap)));
+        pages.add(new PageSpec("/robots.txt", "robots", "", List.of(), Map.of()));
+        return pages;
+    }
+
+    /** Template variables from name/value pairs; values may be null (templates test them with "is null"). */
+    private static Map<String, Object> data(Object... pairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+
+    /** Files offered for download on a convention's page: site path → label. */
+    private Map<String, String> downloads(Convention c) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String dir = "/conventions/" + c.id() + "/";
+        out.put(dir + c.id() + ".json", "Fiche structurée (JSON)");
+        if (c.hasText()) {
+            out.put(dir + c.id() + ".md", "Texte intégral (Markdown)");
+        }
+        if (c.source().text() != null) {
+            out.put(dir + Path.of(c.source().text()).getFileName(), "Texte d'origine (texte brut)");
+        }
+        return out;
+    }
+
+    /** Renders every page into {@code out} and copies assets and downloads; returns the number of pages. */
+    public int render(Path out) {
+        List<PageSpec> pages = pages();
+        Map<String, Object> configMap = config.jbake().asHashMap();
+        AtomicInteger written = new AtomicInteger();
+        pages.parallelStream().forEach(spec -> {
+            if (renderPage(spec, configMap, out)) {
+                written.incrementAndGet();
+            }
+        });
+        copyAssets(out);
+        writeDownloads(out);
+        return written.get();
+    }
+
+    private boolean renderPage(PageSpec spec, Map<String, Object> configMap, Path out) {
+        String template = config.templateFor(spec.type()).orElse(null);
+        Path templateFile = config.templateFolder().resolve(template == null ? "" : template);
+        if (template == null || !Files.isRegularFile(templateFile)) {
+            diagnostics.error(config.source().resolve(SiteConfig.FILE), config.positionOf("template." + spec.type() + ".file"),
+                    "no template for page type '"
+                    + spec.type() + "' (" + spec.path() + "): set template." + spec.type()
+                    + ".file in jbake.properties to a file of " + config.templateFolder().getFileName() + "/");
+            return false;
+        }
+        TemplateModel model = new TemplateModel();
+        model.setConfig(configMap);
+        model.putAll(spec.data());
+        model.put("site", site);
+        model.put("title", spec.title());
+        model.put("breadcrumb", spec.breadcrumb());
+        model.put(SiteExtension.PAGE_PATH, spec.path());
+        model.put(SiteExtension.BASE_URL, site.baseUrl());
+        StringWriter html = new StringWriter();
+        try {
+            templates.renderDocument(model, template, html);
+        } catch (RenderingException e) {
+            reportTemplateError(templateFile, spec, e.getCause() != null ? e.getCause() : e);
+            return false;
+        }
+        if (html.toString().isBlank()) {
+            diagnostics.error(templateFile, 0, 0, "template rendered an empty page for " + spec.path()
+                    + "; check the template and that it extends a layout that prints content");
+            return false;
+        }
+        write(out.resolve(Urls.file(spec.path())), html.toString());
+        return true;
+    }
+
+    /** Points at the template line Pebble names (which may be a layout or partial, not the page's template). */
+    private void reportTemplateError(Path templateFile, PageSpec spec, Throwable cause) {
+        Path file = templateFile;
+        int line = 0;
+        String message = cause.getMessage();
+        if (cause instanceof PebbleException pe) {
+            if (pe.getFileName() != null) {
+                file = config.templateFolder().resolve(pe.getFileName());
+            }
+            line = pe.getLineNumber() == null ? 0 : pe.getLineNumber();
+            message = pe.getPebbleMessage();
+        }
+        diagnostics.error(file, line, 1, "rendering " + spec.path() + " failed: " + message);
+    }
+
+    private void writeDownloads(Path out) {
+        for (Convention c : catalog.conventions()) {
+            Path dir = out.resolve("conventions").resolve(c.id());
+            write(dir.resolve(c.id() + ".json"), RecordJson.write(RecordJson.convention(c, catalog)));
+            try {
+                if (c.hasText()) {
+                    Files.copy(c.file(), dir.resolve(c.id() + ".md"), StandardCopyOption.REPLACE_EXISTING);
+                }
+                if (c.source().text() != null) {
+                    Path text = config.contentFolder().resolve(c.source().text());
+                    Files.copy(text, dir.resolve(text.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Copies the template folder's {@code assets/} to {@code /assets/}. */
+    private void copyAssets(Path out) {
+        Path assets = config.assetFolder();
+        if (!Files.isDirectory(assets)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(assets)) {
+            for (Path f : files.sorted(Comparator.naturalOrder()).toList()) {
+                if (Files.isRegularFile(f)) {
+                    Path target = out.resolve("assets").resolve(assets.relativize(f).toString());
+                    Files.createDirectories(target.getParent());
+                    Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

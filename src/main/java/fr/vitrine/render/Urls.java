@@ -1,0 +1,52 @@
+package fr.vitrine.render;
+
+/** Site paths ("/conventions/x/") and the relative links between them, so a site works under any base path. */
+public final class Urls {
+
+    private Urls() {
+    }
+
+    /**
+     * The link from the page at {@code from} to {@code to}, both site paths starting with "/"; a trailing
+     * "#fragment" or file name on {@code to} is kept.
+     */
+    public static String relative(String from, String to) {
+        if (!to.startsWith("/")) {
+            return to;
+        }
+        String fromDir = from.substring(0, from.lastIndexOf('/') + 1);
+        String[] a = fromDir.split("/", -1);
+        String[] b = to.split("/", -1);
+        int common = 0;
+        // Compare directory segments only (the last element of b is a file name or "").
+        while (common < a.length - 1 && common < b.length - 1 && a[common].equals(b[common])) {
+            common++;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = common; i < a.length - 1; i++) {
+            sb.append("../");
+        }
+        for (int i = common; i < b.length; i++) {
+            sb.append(b[i]);
+            if (i < b.length - 1) {
+                sb.append('/');
+            }
+        }
+        String rel = sb.toString();
+        if (rel.isEmpty()) {
+            return "./";
+        }
+        return rel.startsWith("#") ? "./" + rel : rel;
+    }
+
+    /** The absolute address of a site path under {@code baseUrl} (which ends with "/"). */
+    public static String absolute(String baseUrl, String path) {
+        return baseUrl + (path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    /** The output file a site path is written to: "/conventions/x/" → "conventions/x/index.html". */
+    public static String file(String path) {
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        return p.isEmpty() || p.endsWith("/") ? p + "index.html" : p;
+    }
+}

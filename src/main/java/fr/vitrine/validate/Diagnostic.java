@@ -1,0 +1,45 @@
+package fr.vitrine.validate;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+
+/** One problem found in the inputs, located at a file, line and column (1-based; 0 when unknown). */
+public record Diagnostic(Severity severity, Path file, int line, int column, String message) {
+
+    public enum Severity {
+        ERROR("error"), WARNING("warning");
+
+        public final String label;
+
+        Severity(String label) {
+            this.label = label;
+        }
+    }
+
+    static final Comparator<Diagnostic> ORDER = Comparator
+            .comparing((Diagnostic d) -> d.file == null ? "" : d.file.toString())
+            .thenComparingInt(Diagnostic::line)
+            .thenComparingInt(Diagnostic::column)
+            .thenComparing(Diagnostic::severity)
+            .thenComparing(Diagnostic::message);
+
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
+    /** The path as shown to users: relative to the working directory when it lies under it. */
+    public String displayPath() {
+        if (file == null) {
+            return "(configuration)";
+        }
+        Path abs = file.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath();
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    }
+
+    /** {@code path:line:column: error: message}, the format compilers use and editors understand. */
+    @Override
+    public String toString() {
+        return displayPath() + ":" + Math.max(line, 1) + ":" + Math.max(column, 1) + ": " + severity.label + ": " + message;
+    }
+}

@@ -1,0 +1,327 @@
+package fr.vitrine.validate;
+
+import fr.vitrine.model.PartialDate;
+import fr.vitrine.model.Text;
+import fr.vitrine.read.FrenchNumbers;
+import fr.vitrine.read.SourceRecord;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Typed, validating access to one YAML map of a record. Each accessor reports what is wrong at the value's line and
+ * column and returns {@code null}, so one pass finds every problem. Records from external folders report
+ * warnings instead of errors.
+ */
+final class Fields {
+
+    /** The value people write when the source text does not give a field. */
+    static final String UNKNOWN = "unknown";
+
+    private final SourceRecord record;
+    private final Diagnostics diagnostics;
+    private final Map<String, Object> map;
+    private final String path;
+    private boolean failed;
+    private final Fields root;
+
+    private Fields(SourceRecord record, Diagnostics diagnostics, Map<String, Object> map, String path, Fields root) {
+        this.record = record;
+        this.diagnostics = diagnostics;
+        this.map = map;
+        this.path = path;
+        this.root = root == null ? this : root;
+    }
+
+    static Fields of(SourceRecord record, Diagnostics diagnostics) {
+        Fields f = new Fields(record, diagnostics, record.fields(), record.path(), null);
+        if (!record.isMap()) {
+            f.problem(record.path(), "a record must be a map of 'field: value' lines");
+        }
+        return f;
+    }
+
+    /** True once any problem was reported on this record (through any nested map). */
+    boolean failed() {
+        return root.failed;
+    }
+
+    Path file() {
+        return record.file();
+    }
+
+    String pathOf(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    boolean has(String key) {
+        return map.containsKey(key);
+    }
+
+    boolean isUnknown(String key) {
+        return UNKNOWN.equals(map.get(key));
+    }
+
+    /** Reports every key not in {@code allowed}, suggesting the closest one. */
+    void allowOnly(Collection<String> allowed) {
+        for (String key : map.keySet()) {
+            if (!allowed.contains(key)) {
+                String near = Text.closest(key, allowed);
+                problemAtKey(pathOf(key), "unknown field '" + key + "'"
+                        + (near != null ? "; did you mean '" + near + "'?" : "; allowed here: " + String.join(", ", allowed)));
+            }
+        }
+    }
+
+    /** A non-empty text; numbers and booleans are taken as written. */
+    String text(String key, boolean required) {
+        Object v = map.get(key);
+        if (v == null) {
+            if (required) {
+                missing(key, "");
+            }
+            return null;
+        }
+        if (v instanceof Map || v instanceof List) {
+            problem(pathOf(key), "'" + key + "' must be a text, not a " + (v instanceof Map ? "map" : "list"));
+            return null;
+        }
+        String s = v.toString().strip();
+        if (s.isEmpty()) {
+            if (required) {
+                problem(pathOf(key), "'" + key + "' is empty");
+            }
+            return null;
+        }
+        return s;
+    }
+
+    /** A text that may be {@code unknown} (returned as {@code null} without complaint). */
+    String textOrUnknown(String key, boolean required) {
+        String s = text(key, required);
+        return UNKNOWN.equals(s) ? null : s;
+    }
+
+    /** A date ({@code YYYY-MM-DD}, {@code YYYY-MM}, {@code YYYY}) or {@code unknown} (→ null). */
+    PartialDate date(String key, boolean required) {
+        String s = text(key, false);
+        if (s == null) {
+            if (required) {
+                missing(key, " (write 'unknown' if the text does not give it)");
+            }
+            return null;
+        }
+        if (s.equals(UNKNOWN)) {
+            return null;
+        }
+        try {
+            return PartialDate.parse(s);
+        } catch (DateTimeException e) {
+            problem(pathOf(key), "impossible date: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** An ISO 8601 duration such as P1Y or P18M, or {@code unknown}. */
+    Period duration(String key) {
+        String s = text(key, false);
+        if (s == null || s.equals(UNKNOWN)) {
+            return null;
+        }
+        try {
+            Period p = Period.parse(s);
+            if (p.isNegative() || p.isZero()) {
+                problem(pathOf(key), "duration '" + s + "' must be positive");
+                return null;
+            }
+            return p;
+        } catch (DateTimeParseException e) {
+            problem(pathOf(key), "'" + s + "' is not an ISO 8601 duration: write P1Y for one year, P6M for six months");
+            return null;
+        }
+    }
+
+    /** A positive amount in euros; French spellings ("475 000,50 €") are accepted. */
+    BigDecimal amount(String key, boolean required) {
+        Object v = map.get(key);
+        if (v == null) {
+            if (required) {
+                missing(key, " (an amount in euros, e.g. 475000)");
+            }
+            return null;
+        }
+        if (v instanceof Boolean || v instanceof Map || v instanceof List) {
+            problem(pathOf(key), "'" + key + "' must be an amount in euros, e.g. 475000");
+            return null;
+        }
+        BigDecimal amount;
+        try {
+            amount = v instanceof Number n ? new BigDecimal(n.toString()) : FrenchNumbers.parse(v.toString());
+        } catch (IllegalArgumentException e) {
+            problem(pathOf(key), "'" + key + "': " + e.getMessage());
+            return null;
+        }
+        if (amount.signum() <= 0) {
+            problem(pathOf(key), "'" + key + "' must be positive, got " + amount.toPlainString());
+            return null;
+        }
+        if (amount.scale() > 2) {
+            problem(pathOf(key), "'" + key + "' has more than two decimals: " + amount.toPlainString());
+            return null;
+        }
+        return amount.stripTrailingZeros().scale() < 0 ? amount.setScale(0) : amount.stripTrailingZeros();
+    }
+
+    /** A whole number within bounds, or {@code unknown} (→ null). */
+    Integer integer(String key, int min, int max) {
+        Object v = map.get(key);
+        if (v == null || UNKNOWN.equals(v)) {
+            return null;
+        }
+        try {
+            long n = v instanceof Number num ? new BigDecimal(num.toString()).longValueExact() : Long.parseLong(v.toString().strip());
+            if (n < min || n > max) {
+                problem(pathOf(key), "'" + key + "' must be between " + min + " and " + max + ", got " + n);
+                return null;
+            }
+            return (int) n;
+        } catch (ArithmeticException | NumberFormatException e) {
+            problem(pathOf(key), "'" + key + "' must be a whole number, got '" + v + "'");
+            return null;
+        }
+    }
+
+    Boolean bool(String key) {
+        Object v = map.get(key);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        problem(pathOf(key), "'" + key + "' must be true or false, got '" + v + "'");
+        return null;
+    }
+
+    /** A nested map, or {@code null} (reported when required or not a map). */
+    Fields map(String key, boolean required) {
+        Object v = map.get(key);
+        if (v == null) {
+            if (required) {
+                missing(key, "");
+            }
+            return null;
+        }
+        if (!(v instanceof Map<?, ?> m)) {
+            problem(pathOf(key), "'" + key + "' must be a map of 'field: value' lines");
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> child = (Map<String, Object>) m;
+        return new Fields(record, diagnostics, child, pathOf(key), root);
+    }
+
+    /** A list of maps; items that are not maps are reported and skipped. */
+    List<Fields> maps(String key, boolean required) {
+        List<Fields> out = new ArrayList<>();
+        List<?> items = list(key, required);
+        if (items == null) {
+            return out;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            String itemPath = pathOf(key) + "[" + i + "]";
+            if (items.get(i) instanceof Map<?, ?> m) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> child = (Map<String, Object>) m;
+                out.add(new Fields(record, diagnostics, child, itemPath, root));
+            } else {
+                problem(itemPath, "item " + (i + 1) + " of '" + key + "' must be a map of 'field: value' lines");
+            }
+        }
+        return out;
+    }
+
+    /** A list of texts (a single text counts as a list of one). */
+    List<String> texts(String key, boolean required) {
+        Object v = map.get(key);
+        if (v instanceof String s) {
+            return List.of(s.strip());
+        }
+        List<?> items = list(key, required);
+        List<String> out = new ArrayList<>();
+        if (items == null) {
+            return out;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            Object item = items.get(i);
+            if (item == null || item instanceof Map || item instanceof List) {
+                problem(pathOf(key) + "[" + i + "]", "item " + (i + 1) + " of '" + key + "' must be a text");
+            } else {
+                out.add(item.toString().strip());
+            }
+        }
+        return out;
+    }
+
+    private List<?> list(String key, boolean required) {
+        Object v = map.get(key);
+        if (v == null) {
+            if (required) {
+                missing(key, " (write an empty list [] if there is none)");
+            }
+            return null;
+        }
+        if (!(v instanceof List<?> l)) {
+            problem(pathOf(key), "'" + key + "' must be a list ('- ' items)");
+            return null;
+        }
+        return l;
+    }
+
+    /** A value among {@code allowed}, else reported with the list. */
+    String oneOf(String key, Set<String> allowed, boolean required) {
+        String s = text(key, required);
+        if (s != null && !allowed.contains(s)) {
+            String near = Text.closest(s, allowed);
+            problem(pathOf(key), "'" + s + "' is not a valid " + key
+                    + (near != null ? "; did you mean '" + near + "'?" : "") + " Allowed: " + String.join(", ", allowed));
+            return null;
+        }
+        return s;
+    }
+
+    void missing(String key, String hint) {
+        problem(path, "missing required field '" + key + "'" + hint);
+    }
+
+    /** Reports a problem at the value written at {@code absolutePath}. */
+    void problem(String absolutePath, String message) {
+        report(record.tree().valueAt(absolutePath), message);
+    }
+
+    void problemAtKey(String absolutePath, String message) {
+        report(record.tree().keyAt(absolutePath), message);
+    }
+
+    /** Reports at this record's key {@code key}: its value when present, else the map holding it. */
+    void problemAt(String key, String message) {
+        problem(pathOf(key), message);
+    }
+
+    private void report(Position at, String message) {
+        if (record.external()) {
+            diagnostics.warning(record.file(), at, message + " (record skipped)");
+        } else {
+            diagnostics.error(record.file(), at, message);
+        }
+        root.failed = true;
+    }
+}

@@ -1,0 +1,586 @@
+package fr.vitrine.validate;
+
+import fr.vitrine.model.Catalog;
+import fr.vitrine.model.Convention;
+import fr.vitrine.model.Funding;
+import fr.vitrine.model.Heading;
+import fr.vitrine.model.Kind;
+import fr.vitrine.model.Obligation;
+import fr.vitrine.model.Organisation;
+import fr.vitrine.model.Page;
+import fr.vitrine.model.PartialDate;
+import fr.vitrine.model.Party;
+import fr.vitrine.model.Person;
+import fr.vitrine.model.Product;
+import fr.vitrine.model.Text;
+import fr.vitrine.read.CommonmarkEngine;
+import fr.vitrine.read.SourceRecord;
+import fr.vitrine.read.Sources.SourceSet;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the records read from the sources into the model, checking every field and every reference between
+ * records. All problems are reported; records with errors are left out of the catalog.
+ */
+public final class Validator {
+
+    /** Ids become URL segments and file names: lower-case words joined by hyphens. */
+    private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    /** beta.gouv.fr's file names are freer; still nothing that could escape a folder. */
+    private static final Pattern EXTERNAL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final int MAX_ID = 100;
+
+    private static final List<String> CONVENTION_FIELDS = List.of("id", "title", "kind", "parent", "signed",
+            "effective", "ends", "duration", "parties", "products", "total", "funding", "obligations", "source",
+            "summary");
+    private static final List<String> PARTY_FIELDS = List.of("org", "role", "representative", "signatory");
+    private static final List<String> PERSON_FIELDS = List.of("name", "title");
+    private static final List<String> LINE_FIELDS = List.of("from", "to", "fund", "amount", "tax", "credits", "year",
+            "period", "imputation", "schedule", "product", "note");
+    private static final List<String> PERIOD_FIELDS = List.of("start", "end");
+    private static final List<String> IMPUTATION_FIELDS = List.of("programme", "fonds_de_concours", "bop", "uo",
+            "centre_financier", "domaine_fonctionnel", "activite", "centre_de_cout", "note");
+    private static final List<String> INSTALLMENT_FIELDS = List.of("credit", "when", "amount", "maximum", "note");
+    private static final List<String> OBLIGATION_FIELDS = List.of("type", "article", "text");
+    private static final List<String> SOURCE_FIELDS = List.of("text", "pdf", "data_gouv", "cited_in", "excerpt");
+    private static final List<String> ORGANISATION_FIELDS = List.of("id", "name", "acronym", "type", "siret",
+            "parent", "domaine_ministeriel", "address");
+    private static final List<String> PAGE_FIELDS = List.of("title", "description");
+
+    private final Diagnostics diagnostics;
+    private final Path contentFolder;
+
+    private Validator(Diagnostics diagnostics, Path contentFolder) {
+        this.diagnostics = diagnostics;
+        this.contentFolder = contentFolder;
+    }
+
+    /** Validates everything read; the catalog holds the records that passed. */
+    public static Catalog validate(SourceSet sources, Path contentFolder, LocalDate today, Diagnostics diagnostics) {
+        return new Validator(diagnostics, contentFolder).run(sources, today);
+    }
+
+    private Catalog run(SourceSet sources, LocalDate today) {
+        // Ids of files that failed to parse count as known: their own error is enough.
+        Set<String> organisationIds = new HashSet<>(sources.unreadable());
+        sources.organisations().forEach(r -> organisationIds.add(r.id()));
+        Map<String, Organisation> organisations = new LinkedHashMap<>();
+        for (SourceRecord r : sources.organisations()) {
+            Organisation o = organisation(r, organisationIds);
+            if (o != null && unique(r, o.id(), organisations.keySet(), "organisation")) {
+                organisations.put(o.id(), o);
+            }
+        }
+        Map<String, Product> products = new LinkedHashMap<>();
+        for (SourceRecord r : sources.products()) {
+            Product p = product(r, organisationIds);
+            if (p != null && (r.external() ? !products.containsKey(p.id()) : unique(r, p.id(), products.keySet(), "product"))) {
+                products.put(p.id(), p);
+            }
+        }
+        Map<String, SourceRecord> conventionSources = new HashMap<>();
+        sources.conventions().forEach(r -> conventionSources.put(r.id(), r));
+        Set<String> conventionIds = new HashSet<>(conventionSources.keySet());
+        conventionIds.addAll(sources.unreadable());
+        Set<String> productIds = new HashSet<>(sources.unreadable());
+        sources.products().forEach(r -> productIds.add(r.id()));
+        List<Convention> conventions = new ArrayList<>();
+        for (SourceRecord r : sources.conventions()) {
+            Convention c = convention(r, organisationIds, productIds, conventionIds);
+            if (c != null) {
+                conventions.add(c);
+            }
+        }
+        checkAvenantCycles(conventions, conventionSources);
+        List<Page> pages = new ArrayList<>();
+        for (SourceRecord r : sources.pages()) {
+            Page p = page(r);
+            if (p != null) {
+                pages.add(p);
+            }
+        }
+        return new Catalog(conventions, List.copyOf(organisations.values()), List.copyOf(products.values()), pages, today);
+    }
+
+    private boolean unique(SourceRecord r, String id, Set<String> seen, String what) {
+        if (seen.contains(id)) {
+            diagnostics.error(r.file(), r.tree().valueAt(r.path().isEmpty() ? "" : r.path() + ".id"),
+                    "duplicate " + what + " id '" + id + "'; each " + what + " must have its own id");
+            return false;
+        }
+        return true;
+    }
+
+    // ---- organisations -------------------------------------------------------------------------------------
+
+    private Organisation organisation(SourceRecord r, Set<String> organisations) {
+        Fields f = Fields.of(r, diagnostics);
+        boolean registry = r.document() == null;
+        String id;
+        if (registry) {
+            f.allowOnly(ORGANISATION_FIELDS);
+            id = f.text("id", true);
+            checkId(f, "id", id, false);
+        } else {
+            id = r.id();
+            checkFileId(r, f, id);
+        }
+        String name = f.text("name", true);
+        String siret = f.textOrUnknown("siret", false);
+        if (siret != null) {
+            siret = siret.replace(" ", "");
+            if (!Siret.isValid(siret)) {
+                f.problemAt("siret", "SIRET '" + siret + "' is invalid (14 digits with a valid Luhn key); "
+                        + "write 'unknown' rather than a guess");
+            }
+        }
+        String parent = orgRef(f.text("parent", false));
+        if (parent != null && !organisations.contains(parent)) {
+            f.problemAt("parent", unknownRef("organisation", parent, organisations, "add it to data/organisations.yml"));
+        }
+        Organisation o = new Organisation(id, name, f.text("acronym", false), f.text("type", false), siret,
+                parent, f.text("domaine_ministeriel", false), f.text("address", false), r.file());
+        return f.failed() ? null : o;
+    }
+
+    /** Accepts beta.gouv.fr's "/organisations/dinum" as well as "dinum". */
+    private static String orgRef(String ref) {
+        if (ref == null) {
+            return null;
+        }
+        String s = ref.strip();
+        return s.startsWith("/organisations/") ? s.substring("/organisations/".length()) : s;
+    }
+
+    // ---- products ------------------------------------------------------------------------------------------
+
+    private Product product(SourceRecord r, Set<String> organisations) {
+        Fields f = Fields.of(r, diagnostics);
+        String id = r.id();
+        checkFileId(r, f, id);
+        String title = f.text("title", true);
+        List<String> sponsors = new ArrayList<>();
+        List<String> sponsorRefs = f.texts("sponsors", false);
+        for (int i = 0; i < sponsorRefs.size(); i++) {
+            String org = orgRef(sponsorRefs.get(i));
+            if (!organisations.contains(org)) {
+                f.problem(f.pathOf("sponsors") + "[" + i + "]",
+                        unknownRef("organisation", org, organisations, "add it to data/organisations.yml"));
+            }
+            sponsors.add(org);
+        }
+        List<Product.Phase> phases = new ArrayList<>();
+        for (Fields p : f.maps("phases", false)) {
+            String name = p.text("name", true);
+            PartialDate start = p.date("start", true);
+            PartialDate end = p.date("end", false);
+            if (name != null && !Product.Phase.KNOWN.contains(name)) {
+                diagnostics.warning(r.file(), r.tree().valueAt(p.pathOf("name")), "unknown phase '" + name
+                        + "'; known phases: " + String.join(", ", Product.Phase.KNOWN));
+            }
+            if (start != null && end != null && end.compareTo(start) < 0) {
+                p.problemAt("end", "phase ends (" + end + ") before it starts (" + start + ")");
+            }
+            if (start != null && !phases.isEmpty() && start.compareTo(phases.get(phases.size() - 1).start()) < 0) {
+                p.problemAt("start", "phases must be listed in order: " + start + " comes before the previous phase");
+            }
+            if (name != null && start != null) {
+                phases.add(new Product.Phase(name, start, end));
+            }
+        }
+        List<Product.Event> events = new ArrayList<>();
+        for (Fields e : f.maps("events", false)) {
+            PartialDate date = e.date("date", true);
+            String name = e.text("name", true);
+            if (name != null && date != null) {
+                events.add(new Product.Event(name, date, e.text("comment", false)));
+            }
+        }
+        Product.Fast fast = null;
+        Fields fastFields = f.map("fast", false);
+        if (fastFields != null) {
+            fast = new Product.Fast(fastFields.integer("promotion", 1, 1000), fastFields.amount("montant", false));
+        }
+        List<String> metrics = f.texts("metrics", false);
+        String description = r.document() != null ? r.document().getBody() : "";
+        Product p = new Product(id, title, f.text("mission", false), List.copyOf(sponsors), f.text("incubator", false),
+                List.copyOf(phases), List.copyOf(events), url(f, "link"), url(f, "repository"), url(f, "stats_url"),
+                fast, description, metrics, r.external(), r.file());
+        return f.failed() ? null : p;
+    }
+
+    private static String url(Fields f, String key) {
+        String u = f.text(key, false);
+        if (u == null) {
+            return null;
+        }
+        if (!u.startsWith("https://") && !u.startsWith("http://")) {
+            f.problemAt(key, "'" + key + "' must be an http(s) address, got '" + u + "'");
+            return null;
+        }
+        return u;
+    }
+
+    // ---- conventions ---------------------------------------------------------------------------------------
+
+    private Convention convention(SourceRecord r, Set<String> organisations, Set<String> products,
+                                  Set<String> conventions) {
+        Fields f = Fields.of(r, diagnostics);
+        f.allowOnly(CONVENTION_FIELDS);
+        String id = f.text("id", true);
+        if (id != null && !id.equals(r.id())) {
+            f.problemAt("id", "id '" + id + "' does not match the file name '" + r.file().getFileName()
+                    + "'; rename the file to " + id + ".md or change the id");
+        }
+        checkId(f, "id", id, false);
+        String title = f.text("title", true);
+        String kindCode = f.oneOf("kind", new LinkedHashSet<>(Kind.codes()), true);
+        Kind kind = kindCode == null ? null : Kind.parse(kindCode);
+
+        String parent = f.text("parent", false);
+        if (kind == Kind.AVENANT && parent == null && !f.has("parent")) {
+            f.missing("parent", " (an avenant names the convention it amends)");
+        }
+        if (parent != null) {
+            if (kind != null && kind != Kind.AVENANT) {
+                f.problemAt("parent", "only an avenant has a parent; set kind: avenant or remove 'parent'");
+            } else if (parent.equals(id)) {
+                f.problemAt("parent", "an avenant cannot amend itself");
+            } else if (!conventions.contains(parent)) {
+                f.problemAt("parent", unknownRef("convention", parent, conventions,
+                        "its file must be content/conventions/" + parent + ".md"));
+            }
+        }
+
+        PartialDate signed = f.date("signed", true);
+        Convention.Effective effective = effective(f);
+        PartialDate ends = f.date("ends", false);
+        Period duration = f.duration("duration");
+        PartialDate start = effective.date() != null ? effective.date() : signed;
+        if (ends != null && start != null && ends.last().isBefore(start.first())) {
+            f.problemAt("ends", "ends (" + ends + ") before it " + (effective.date() != null ? "takes effect" : "is signed")
+                    + " (" + start + ")");
+        }
+        if (effective.date() != null && signed != null && effective.date().last().isBefore(signed.first())) {
+            f.problemAt("effective", "takes effect (" + effective.date() + ") before it is signed (" + signed + ")");
+        }
+
+        List<Party> parties = new ArrayList<>();
+        List<Fields> partyFields = f.isUnknown("parties") ? List.of() : f.maps("parties", true);
+        if (f.has("parties") && !f.isUnknown("parties") && partyFields.isEmpty() && !f.failed()) {
+            f.problemAt("parties", "a convention has at least one party (write 'parties: unknown' when the source "
+                    + "does not name them)");
+        }
+        for (Fields p : partyFields) {
+            p.allowOnly(PARTY_FIELDS);
+            String org = p.text("org", true);
+            if (org != null && !organisations.contains(org)) {
+                p.problemAt("org", unknownRef("organisation", org, organisations, "add it to data/organisations.yml"));
+            }
+            String roleCode = p.text("role", true);
+            Party.Role role = roleCode == null ? null : Party.Role.parse(roleCode);
+            if (roleCode != null && role == null) {
+                p.problemAt("role", "unknown role '" + roleCode + "'; allowed: partenaire, délégant, délégataire, "
+                        + "attribuant, bénéficiaire");
+            }
+            Person representative = person(p, "representative");
+            Person signatory = person(p, "signatory");
+            if (org != null && role != null) {
+                parties.add(new Party(org, role, representative, signatory));
+            }
+        }
+
+        List<String> productIds = f.texts("products", false);
+        for (int i = 0; i < productIds.size(); i++) {
+            if (!products.contains(productIds.get(i))) {
+                f.problem(f.pathOf("products") + "[" + i + "]", unknownRef("product", productIds.get(i), products,
+                        "add data/products/" + productIds.get(i) + ".md"));
+            }
+        }
+
+        BigDecimal statedTotal = f.amount("total", false);
+        List<Funding.Line> lines = new ArrayList<>();
+        List<Fields> lineFields = f.maps("funding", true);
+        for (int i = 0; i < lineFields.size(); i++) {
+            Funding.Line line = line(lineFields.get(i), i, organisations, productIds);
+            if (line != null) {
+                lines.add(line);
+            }
+        }
+        if (statedTotal != null && lines.size() == lineFields.size() && !lines.isEmpty()) {
+            BigDecimal sum = lines.stream().map(Funding.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (sum.compareTo(statedTotal) != 0) {
+                f.problemAt("total", "funding lines add up to " + sum.toPlainString() + " €, not the stated total "
+                        + statedTotal.toPlainString() + " €; fix an amount or the total");
+            }
+        }
+
+        List<Obligation> obligations = new ArrayList<>();
+        for (Fields o : f.maps("obligations", false)) {
+            o.allowOnly(OBLIGATION_FIELDS);
+            String type = o.oneOf("type", new LinkedHashSet<>(Obligation.Type.codes()), true);
+            if (type != null) {
+                obligations.add(new Obligation(Obligation.Type.parse(type), o.text("article", false), o.text("text", false)));
+            }
+        }
+
+        Convention.Source source = source(f, conventions);
+        String body = r.document().getBody();
+        @SuppressWarnings("unchecked")
+        List<Heading> toc = (List<Heading>) r.document().getOrDefault(CommonmarkEngine.HEADINGS, List.of());
+        if (f.failed()) {
+            return null;
+        }
+        return new Convention(id, title, kind, parent, signed, effective, ends, duration, List.copyOf(parties),
+                List.copyOf(productIds), statedTotal, List.copyOf(lines), List.copyOf(obligations), source,
+                f.text("summary", false), body, toc, r.file());
+    }
+
+    private static Convention.Effective effective(Fields f) {
+        String s = f.text("effective", false);
+        if (s == null || s.equals(Fields.UNKNOWN)) {
+            return Convention.Effective.UNKNOWN;
+        }
+        if (s.equals("signature") || s.equals("publication")) {
+            return new Convention.Effective(s, null);
+        }
+        PartialDate d = f.date("effective", false);
+        return d == null ? Convention.Effective.UNKNOWN : new Convention.Effective(null, d);
+    }
+
+    private static Person person(Fields f, String key) {
+        if (!f.has(key)) {
+            return null;
+        }
+        Fields m = f.map(key, false);
+        if (m == null) {
+            return null;
+        }
+        m.allowOnly(PERSON_FIELDS);
+        String name = m.text("name", true);
+        return name == null ? null : new Person(name, m.text("title", false));
+    }
+
+    private Funding.Line line(Fields l, int index, Set<String> organisations, List<String> productIds) {
+        l.allowOnly(LINE_FIELDS);
+        String from = partyRef(l, "from", organisations);
+        String to = partyRef(l, "to", organisations);
+        BigDecimal amount = l.amount("amount", true);
+        Funding.Tax tax = Funding.Tax.UNKNOWN;
+        String taxText = l.text("tax", false);
+        if (taxText != null) {
+            tax = Funding.Tax.parse(taxText);
+            if (tax == null) {
+                l.problemAt("tax", "tax must be HT, TTC or unknown, got '" + taxText + "'");
+            }
+        }
+        Funding.Credits credits = credits(l, "credits");
+        Integer year = l.integer("year", 1900, 2200);
+        PartialDate start = null;
+        PartialDate end = null;
+        Fields period = l.map("period", false);
+        if (period != null) {
+            period.allowOnly(PERIOD_FIELDS);
+            start = period.date("start", true);
+            end = period.date("end", true);
+            if (start != null && end != null && end.compareTo(start) < 0) {
+                period.problemAt("end", "period ends (" + end + ") before it starts (" + start + ")");
+            }
+        }
+        Funding.Imputation imputation = imputation(l.map("imputation", false));
+        List<Funding.Installment> schedule = new ArrayList<>();
+        for (Fields s : l.maps("schedule", false)) {
+            s.allowOnly(INSTALLMENT_FIELDS);
+            Funding.Credits credit = credits(s, "credit");
+            String when = s.text("when", true);
+            if (when != null && !when.equals("signature") && !when.equals("publication") && !when.equals(Fields.UNKNOWN)) {
+                s.date("when", true);
+            }
+            BigDecimal a = s.amount("amount", true);
+            Boolean max = s.bool("maximum");
+            if (a != null) {
+                schedule.add(new Funding.Installment(credit, when, a, Boolean.TRUE.equals(max), s.text("note", false)));
+            }
+        }
+        if (amount != null) {
+            checkSchedule(l, amount, credits, schedule);
+        }
+        String product = l.text("product", false);
+        if (product != null && !productIds.contains(product)) {
+            l.problemAt("product", "product '" + product + "' is not among this convention's products "
+                    + productIds + "; add it to 'products' or fix the id");
+        }
+        if (amount == null || (taxText != null && tax == null)) {
+            return null;
+        }
+        return new Funding.Line(index, from, to, l.text("fund", false), amount, tax, credits, year, start, end,
+                imputation, List.copyOf(schedule), product, l.text("note", false));
+    }
+
+    /** An organisation id, or {@code unknown} when the text doesn't say who pays or receives. */
+    private String partyRef(Fields l, String key, Set<String> organisations) {
+        String ref = l.text(key, true);
+        if (ref == null || ref.equals(Fields.UNKNOWN)) {
+            return null;
+        }
+        if (!organisations.contains(ref)) {
+            l.problemAt(key, unknownRef("organisation", ref, organisations, "add it to data/organisations.yml"));
+        }
+        return ref;
+    }
+
+    private static Funding.Credits credits(Fields f, String key) {
+        String s = f.text(key, false);
+        if (s == null) {
+            return Funding.Credits.UNKNOWN;
+        }
+        Funding.Credits c = Funding.Credits.parse(s);
+        if (c == null) {
+            f.problemAt(key, "'" + key + "' must be AE, CP, AE+CP or unknown, got '" + s + "'");
+            return Funding.Credits.UNKNOWN;
+        }
+        return c;
+    }
+
+    /** For each kind of credit the schedule gives, its installments must add up to the line's amount. */
+    private static void checkSchedule(Fields l, BigDecimal amount, Funding.Credits credits,
+                                      List<Funding.Installment> schedule) {
+        if (schedule.isEmpty()) {
+            return;
+        }
+        Map<Funding.Credits, BigDecimal> sums = new LinkedHashMap<>();
+        schedule.forEach(s -> sums.merge(s.credit(), s.amount(), BigDecimal::add));
+        for (Map.Entry<Funding.Credits, BigDecimal> e : sums.entrySet()) {
+            Funding.Credits c = e.getKey();
+            if (credits != Funding.Credits.AE_CP && credits != Funding.Credits.UNKNOWN && c != Funding.Credits.UNKNOWN
+                    && c != credits) {
+                l.problemAt("schedule", "schedule has " + c.code + " installments but the line's credits are "
+                        + credits.code);
+            }
+            if (e.getValue().compareTo(amount) != 0) {
+                String what = c == Funding.Credits.UNKNOWN ? "installments" : c.code + " installments";
+                l.problemAt("schedule", what + " add up to " + e.getValue().toPlainString() + " €, not the line's "
+                        + amount.toPlainString() + " €; fix an installment or the amount");
+            }
+        }
+    }
+
+    private static Funding.Imputation imputation(Fields i) {
+        if (i == null) {
+            return null;
+        }
+        i.allowOnly(IMPUTATION_FIELDS);
+        return new Funding.Imputation(i.text("programme", false), i.text("fonds_de_concours", false),
+                i.text("bop", false), i.text("uo", false), i.text("centre_financier", false),
+                i.text("domaine_fonctionnel", false), i.text("activite", false), i.text("centre_de_cout", false),
+                i.text("note", false));
+    }
+
+    private Convention.Source source(Fields f, Set<String> conventions) {
+        Fields s = f.map("source", true);
+        if (s == null) {
+            return new Convention.Source(null, null, null, null, null);
+        }
+        s.allowOnly(SOURCE_FIELDS);
+        String text = s.textOrUnknown("text", false);
+        if (text != null) {
+            Path p = contentFolder.resolve(text).normalize();
+            if (!p.startsWith(contentFolder) || !Files.isRegularFile(p)) {
+                s.problemAt("text", "source text '" + text + "' is not a file under " + contentFolder.getFileName()
+                        + "/; give its path relative to that folder");
+            }
+        }
+        String citedIn = s.text("cited_in", false);
+        if (citedIn != null && !conventions.contains(citedIn)) {
+            s.problemAt("cited_in", unknownRef("convention", citedIn, conventions, "it must be a convention id"));
+        }
+        String dataGouv = s.textOrUnknown("data_gouv", false);
+        if (dataGouv != null && !dataGouv.startsWith("https://")) {
+            s.problemAt("data_gouv", "data_gouv must be an https:// address");
+        }
+        return new Convention.Source(text, s.textOrUnknown("pdf", false), dataGouv, citedIn, s.text("excerpt", false));
+    }
+
+    private void checkAvenantCycles(List<Convention> conventions, Map<String, SourceRecord> sources) {
+        Map<String, String> parents = new HashMap<>();
+        conventions.forEach(c -> {
+            if (c.parent() != null) {
+                parents.put(c.id(), c.parent());
+            }
+        });
+        Set<String> reported = new HashSet<>();
+        for (String id : parents.keySet()) {
+            Set<String> seen = new LinkedHashSet<>();
+            String cur = id;
+            while (cur != null && seen.add(cur)) {
+                cur = parents.get(cur);
+            }
+            if (cur != null && cur.equals(id) && reported.add(id)) {
+                SourceRecord r = sources.get(id);
+                Fields.of(r, diagnostics).problemAt("parent", "avenants amend each other in a loop: "
+                        + String.join(" → ", seen) + " → " + id);
+            }
+        }
+    }
+
+    // ---- pages ---------------------------------------------------------------------------------------------
+
+    private Page page(SourceRecord r) {
+        Fields f = Fields.of(r, diagnostics);
+        f.allowOnly(PAGE_FIELDS);
+        checkFileId(r, f, r.id());
+        String title = f.text("title", true);
+        @SuppressWarnings("unchecked")
+        List<Heading> toc = (List<Heading>) r.document().getOrDefault(CommonmarkEngine.HEADINGS, List.of());
+        Page p = new Page(r.id(), title, f.text("description", false), r.document().getBody(), toc, r.file());
+        return f.failed() ? null : p;
+    }
+
+    // ---- shared --------------------------------------------------------------------------------------------
+
+    private static void checkFileId(SourceRecord r, Fields f, String id) {
+        Pattern pattern = r.external() ? EXTERNAL_ID : ID;
+        if (id.length() > MAX_ID || !pattern.matcher(id).matches()) {
+            f.problem(r.path(), "file name '" + r.file().getFileName() + "' can't be used as an id: use at most "
+                    + MAX_ID + " lower-case letters, digits and hyphens");
+        }
+    }
+
+    private static void checkId(Fields f, String key, String id, boolean external) {
+        if (id == null) {
+            return;
+        }
+        Pattern pattern = external ? EXTERNAL_ID : ID;
+        if (id.length() > MAX_ID || !pattern.matcher(id).matches()) {
+            f.problemAt(key, "id '" + abbreviate(id) + "' is not valid: use at most " + MAX_ID
+                    + " lower-case letters, digits and hyphens (e.g. cerema-dinum-2023)");
+        }
+    }
+
+    private static String abbreviate(String s) {
+        String clean = s.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > 40 ? clean.substring(0, 40) + "…" : clean;
+    }
+
+    private static String unknownRef(String what, String id, Collection<String> known, String hint) {
+        String near = Text.closest(id, known);
+        return "unknown " + what + " '" + abbreviate(Objects.toString(id)) + "'"
+                + (near != null ? "; did you mean '" + near + "'?" : "; " + hint);
+    }
+}
