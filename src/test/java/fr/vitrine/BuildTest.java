@@ -1,0 +1,127 @@
+package fr.vitrine;
+
+import fr.vitrine.testing.TestProject;
+import fr.vitrine.testing.Trees;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Properties of the build as a whole: reproducible, safe with its output folder, strict with templates. */
+class BuildTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void twoBuildsOfTheSameInputAreByteIdentical() {
+        TestProject project = TestProject.copyOfRepository(tmp);
+        assertEquals(0, project.build(tmp.resolve("a")).exitCode());
+        assertEquals(0, project.build(tmp.resolve("b")).exitCode());
+        Map<String, String> a = Trees.fingerprint(tmp.resolve("a"));
+        assertTrue(a.size() > 50, "files: " + a.size());
+        assertEquals(a, Trees.fingerprint(tmp.resolve("b")));
+    }
+
+    @Test
+    void rebuildReplacesThePreviousSiteAndLeavesNoStagingFolder() throws IOException {
+        TestProject project = TestProject.copyOfRepository(tmp);
+        Path site = tmp.resolve("site");
+        assertEquals(0, project.build(site).exitCode());
+        Files.writeString(site.resolve("stale.html"), "left over from an earlier build");
+        assertEquals(0, project.build(site).exitCode());
+        assertFalse(Files.exists(site.resolve("stale.html")), "the site is replaced as a whole");
+        try (Stream<Path> siblings = Files.list(tmp)) {
+            assertEquals(java.util.List.of("project", "site"),
+                    siblings.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void refusesToReplaceAFolderItDidNotCreate() throws IOException {
+        TestProject project = TestProject.copyOfRepository(tmp);
+        Path mine = Files.createDirectories(tmp.resolve("documents"));
+        Files.writeString(mine.resolve("thesis.txt"), "precious");
+        TestProject.Run run = project.build(mine);
+        assertEquals(Build.USAGE, run.exitCode());
+        assertTrue(run.err().contains("it was not created by Vitrine"), run.err());
+        assertEquals("precious", Files.readString(mine.resolve("thesis.txt")));
+        TestProject.Run intoSources = project.build(project.root());
+        assertEquals(Build.USAGE, intoSources.exitCode());
+        assertTrue(intoSources.err().contains("contains the sources"), intoSources.err());
+    }
+
+    @Test
+    void aTemplateThatRendersNothingFailsTheBuild() throws IOException {
+        TestProject project = TestProject.copyOfRepository(tmp);
+        project.write("site-templates/organisation.peb", "{# forgot everything #}\n");
+        Path site = tmp.resolve("site");
+        TestProject.Run run = project.build(site);
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("organisation.peb:1:1: error: template rendered an empty page for /organisations/"), run.err());
+        assertFalse(Files.exists(site));
+    }
+
+    @Test
+    void aTemplateErrorNamesTheTemplateLine() {
+        TestProject project = TestProject.copyOfRepository(tmp);
+        int line = project.replace("site-templates/product.peb", "{{ p.title }}</h1>", "{{ p.titel }}</h1>");
+        TestProject.Run run = project.build(tmp.resolve("site"));
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("product.peb:" + line + ":1: error: rendering /produits/"), run.err());
+        assertTrue(run.err().contains("titel"), run.err());
+    }
+
+    @Test
+    void aBrokenInternalLinkInATemplateFailsTheBuild() {
+        TestProject project = TestProject.copyOfRepository(tmp);
+        project.replace("site-templates/404.peb", "{{ url('/plan-du-site/') }}", "{{ url('/plan/') }}");
+        TestProject.Run run = project.build(tmp.resolve("site"));
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("broken link in generated page 404.html: ../plan/")
+                || run.err().contains("broken link in generated page 404.html: plan/"), run.err());
+    }
+
+    @Test
+    void scriptInRecordsAndMarkdownNeverReachesThePageAsMarkup() throws IOException {
+        TestProject project = TestProject.copyOfRepository(tmp);
+        String attack = "<script>alert(1)</script>";
+        String avenant = "content/conventions/urbanvitaliz-avenant-1.md";
+        project.replace(avenant, "title: Premier avenant", "title: \"" + attack + " Premier avenant");
+        project.replace(avenant, "à la convention initiale UrbanVitaliz\n", "à la convention initiale UrbanVitaliz\"\n");
+        project.replace(avenant, "  Premier avenant à la convention initiale, qui", "  " + attack + " qui");
+        project.replace(avenant, "    tax: TTC\n", "    tax: TTC\n    note: \"<img src=x onerror=alert(1)>\"\n");
+        project.write(avenant, project.read(avenant) + "\n## Texte <script>alert(2)</script>\n\n"
+                + "<script>alert(3)</script>\n\n<img src=\"x\" onerror=\"alert(4)\">\n\n"
+                + "[lien](javascript:alert(5)) et [autre](JaVaScRiPt:alert(6)) <a href=\"javascript:alert(7)\">a</a>\n");
+        project.replace("data/organisations.yml", "  name: Direction générale de la santé",
+                "  name: \"Direction générale de la santé <b onmouseover=alert(8)>\"");
+        Path site = tmp.resolve("site");
+        TestProject.Run run = project.build(site);
+        assertEquals(0, run.exitCode(), run.err());
+        try (Stream<Path> walk = Files.walk(site)) {
+            for (Path p : walk.filter(f -> f.toString().endsWith(".html")).toList()) {
+                Document doc = Jsoup.parse(p.toFile(), "UTF-8");
+                assertTrue(doc.select("script").isEmpty(), "script element in " + p);
+                assertTrue(doc.select("[onerror], [onmouseover], [onclick]").isEmpty(), "event handler in " + p);
+                assertTrue(doc.select("b").isEmpty(), "raw markup from a record in " + p);
+                assertTrue(doc.select("[href^=javascript], [href^=JaVaScRiPt], [src^=javascript]").isEmpty(),
+                        "javascript: URL in " + p);
+            }
+        }
+        Document page = Jsoup.parse(site.resolve("conventions/urbanvitaliz-avenant-1/index.html").toFile(), "UTF-8");
+        assertTrue(page.selectFirst("h1").text().startsWith(attack), "shown as text: " + page.selectFirst("h1"));
+        assertTrue(page.text().contains("<script>alert(3)</script>"), "raw HTML of the body shown as text");
+        assertTrue(page.text().contains("<img src=x onerror=alert(1)>"), "note shown as text");
+    }
+}

@@ -1,0 +1,104 @@
+package fr.vitrine.cli;
+
+import fr.vitrine.testing.TestProject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line as users type it: options, help, version and exit codes. */
+class MainTest {
+
+    @TempDir
+    Path tmp;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream savedOut;
+    private PrintStream savedErr;
+
+    @BeforeEach
+    void capture() {
+        savedOut = System.out;
+        savedErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpListsCommandsAndExitCodes() {
+        assertEquals(0, Main.run("--help"));
+        assertTrue(out().contains("build") && out().contains("check"), out());
+        assertTrue(out().contains("1   invalid input"), out());
+        assertEquals(0, Main.run("build", "--help"));
+        assertTrue(out().contains("--base-url=URL"), out());
+    }
+
+    @Test
+    void versionIsPrinted() {
+        assertEquals(0, Main.run("--version"));
+        assertTrue(out().startsWith("vitrine "), out());
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertEquals(2, Main.run("build", "--no-such-option"));
+        assertTrue(err().contains("Unknown option: '--no-such-option'"), err());
+        assertEquals(2, Main.run("frobnicate"));
+        assertEquals(2, Main.run());
+        assertEquals(2, Main.run("build", "--source", tmp.resolve("missing").toString()));
+        assertTrue(err().contains("does not exist"), err());
+        assertEquals(2, Main.run("check", "--source", tmp.toString()));
+        assertTrue(err().contains("no jbake.properties"), err());
+        TestProject project = TestProject.copyOfRepository(tmp);
+        assertEquals(2, Main.run("build", "--source", project.root().toString(), "--output",
+                tmp.resolve("o").toString(), "--base-url", "ftp://example.org"));
+        assertTrue(err().contains("base URL must start with http:// or https://"), err());
+    }
+
+    @Test
+    void buildWithBaseUrlWritesAbsoluteAddresses() throws Exception {
+        TestProject project = TestProject.copyOfRepository(tmp);
+        Path site = tmp.resolve("public");
+        assertEquals(0, Main.run("build", "--source", project.root().toString(), "--output", site.toString(),
+                "--base-url", "https://example.gouv.fr/vitrine"));
+        assertTrue(out().contains("Site written to " + site), out());
+        assertTrue(Files.readString(site.resolve("sitemap.xml"))
+                .contains("<loc>https://example.gouv.fr/vitrine/conventions/</loc>"));
+        assertTrue(Files.readString(site.resolve("index.html"))
+                .contains("<link rel=\"canonical\" href=\"https://example.gouv.fr/vitrine/\">"));
+    }
+
+    @Test
+    void checkValidatesWithoutWriting() {
+        TestProject project = TestProject.copyOfRepository(tmp);
+        assertEquals(0, Main.run("check", "--source", project.root().toString()));
+        assertTrue(out().contains("7 conventions, 3 products, 9 organisations: all valid."), out());
+        assertTrue(Files.notExists(project.root().resolve("output")));
+        project.replace("data/products/reco-co.md", "title: Reco-co", "title:");
+        assertEquals(1, Main.run("check", "--source", project.root().toString()));
+        assertTrue(err().contains("reco-co.md:3:1: error: missing required field 'title'"), err());
+    }
+}

@@ -1,0 +1,74 @@
+package fr.vitrine.read;
+
+import fr.vitrine.testing.TestProject;
+import fr.vitrine.testing.Trees;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Product and organisation files in beta.gouv.fr's shape, read unchanged from a folder named in the configuration. */
+class BetaGouvFolderTest {
+
+    @TempDir
+    Path tmp;
+
+    private TestProject projectWithBetaFolder() {
+        TestProject project = TestProject.copyOfRepository(tmp);
+        Trees.copy(TestProject.REPO.resolve("src/test/resources/betagouv"), tmp.resolve("beta.gouv.fr/content"));
+        project.write("jbake.properties", project.read("jbake.properties")
+                + "\nvitrine.betagouv.startups=../beta.gouv.fr/content/_startups"
+                + "\nvitrine.betagouv.organisations=../beta.gouv.fr/content/_organisations\n");
+        return project;
+    }
+
+    @Test
+    void readsProductAndOrganisationFilesAsTheyAre() throws IOException {
+        TestProject project = projectWithBetaFolder();
+        Path site = tmp.resolve("site");
+        TestProject.Run run = project.build(site);
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.err(), "no warnings for a well-formed beta.gouv.fr file");
+        Document product = Jsoup.parse(site.resolve("produits/service-exemple/index.html").toFile(), "UTF-8");
+        assertEquals("Service exemple (fixture de test)", product.selectFirst("h1").text());
+        assertEquals("Accélération", product.selectFirst(".page-header .badge").text());
+        assertTrue(product.select("a[href='../../organisations/orga-exemple/']").hasText(), "sponsor linked");
+        assertTrue(product.text().contains("Comité d'investissement de test"));
+        assertEquals("Le problème", product.selectFirst("#presentation ~ h2").text());
+        Document org = Jsoup.parse(site.resolve("organisations/orga-exemple/index.html").toFile(), "UTF-8");
+        assertEquals("Organisation exemple (fixture de test) (OEX)", org.selectFirst("h1").text());
+        assertTrue(org.text().contains("Service exemple (fixture de test)"), "sponsored product listed");
+        assertTrue(Files.notExists(site.resolve("produits/@docs")), "documentation files are skipped");
+    }
+
+    @Test
+    void problemsInExternalFilesAreWarningsAndSkipTheRecord() {
+        TestProject project = projectWithBetaFolder();
+        Path file = tmp.resolve("beta.gouv.fr/content/_startups/service-exemple.md");
+        String text = Trees.read(file);
+        int line = (int) text.substring(0, text.indexOf("start: 2021-04-01")).lines().count();
+        project.write("../beta.gouv.fr/content/_startups/service-exemple.md", text.replace("start: 2021-04-01", "start: 2021-04-31"));
+        TestProject.Run run = project.build(tmp.resolve("site"));
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("service-exemple.md:" + line + ":12: warning: impossible date"), run.err());
+        assertTrue(run.err().contains("(record skipped)"), run.err());
+        assertTrue(Files.notExists(tmp.resolve("site/produits/service-exemple")));
+    }
+
+    @Test
+    void missingFolderIsAnError() {
+        TestProject project = TestProject.copyOfRepository(tmp);
+        project.write("jbake.properties", project.read("jbake.properties") + "\nvitrine.betagouv.startups=nowhere\n");
+        TestProject.Run run = project.check();
+        assertEquals(1, run.exitCode());
+        int line = (int) project.read("jbake.properties").lines().count();
+        assertTrue(run.err().contains("jbake.properties:" + line + ":1: error: folder") && run.err().contains("does not exist"), run.err());
+    }
+}
