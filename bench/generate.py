@@ -1,0 +1,49 @@
+#!/usr/bin/env python3
+"""Writes a synthetic Vitrine project of N conventions (copies of the bundled project plus generated records).
+
+Usage: bench/generate.py N DIR   — used by bench/run.sh; the records are fake and never published.
+"""
+import os, shutil, sys
+
+n, out = int(sys.argv[1]), sys.argv[2]
+repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+shutil.rmtree(out, ignore_errors=True)
+os.makedirs(out)
+for item in ("jbake.properties", "content", "data", "site-templates"):
+    src = os.path.join(repo, item)
+    (shutil.copytree if os.path.isdir(src) else shutil.copy)(src, os.path.join(out, item))
+body = open(os.path.join(repo, "content/conventions/urbanvitaliz-seconde-convention.md"), encoding="utf-8").read()
+body = body.split("\n---\n", 1)[1]
+orgs = ["dinum", "cerema", "dgpr", "dgs", "anct", "dgaln"]
+products = ["urbanvitaliz", "reco-co", "recosante"]
+for i in range(n):
+    org = orgs[i % len(orgs)]
+    year = 2015 + i % 10
+    amount = 10000 + (i * 7919) % 990000
+    record = f"""---
+id: bench-{i:05d}
+title: Convention de test n° {i}
+kind: partenariat
+signed: {year}-{1 + i % 12:02d}-{1 + i % 28:02d}
+effective: signature
+ends: {year + 1}-12-31
+parties:
+  - org: {org}
+    role: partenaire
+  - org: dinum
+    role: partenaire
+products: [{products[i % 3]}]
+total: {amount}
+funding:
+  - from: {org}
+    to: dinum
+    amount: {amount}
+    year: {year}
+obligations:
+  - type: stats-page
+source:
+  pdf: unknown
+---
+"""
+    with open(os.path.join(out, f"content/conventions/bench-{i:05d}.md"), "w", encoding="utf-8") as f:
+        f.write(record + body)
