@@ -73,6 +73,16 @@ class BuildTest {
     }
 
     @Test
+    void aPageTypeWithoutTemplateIsReported() {
+        TestProject project = TestProject.copyOfRepository(tmp);
+        project.replace("jbake.properties", "template.robots.file=robots.peb\n", "");
+        TestProject.Run run = project.build(tmp.resolve("site"));
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("jbake.properties:1:1: error: no template for page type 'robots' (/robots.txt): "
+                + "set template.robots.file in jbake.properties"), run.err());
+    }
+
+    @Test
     void aTemplateErrorNamesTheTemplateLine() {
         TestProject project = TestProject.copyOfRepository(tmp);
         int line = project.replace("site-templates/product.peb", "{{ p.title }}</h1>", "{{ p.titel }}</h1>");

@@ -10,6 +10,7 @@ import fr.vitrine.read.SiteConfig;
 import fr.vitrine.render.SiteView.Link;
 import fr.vitrine.validate.Diagnostics;
 import io.pebbletemplates.pebble.error.PebbleException;
+import org.jbake.model.DocumentTypes;
 import org.jbake.template.RenderingException;
 import org.jbake.template.model.TemplateModel;
 
@@ -56,6 +57,8 @@ public final class SiteRenderer {
                         new Link("Produits", "/produits/"), new Link("Organisations", "/organisations/")),
                 Facets.of(catalog));
         this.templates = new PebbleTemplates(config.jbake(), config.templateFolder());
+        // JBake's document types are those with a template.<type>.file setting.
+        config.jbake().getDocumentTypes().forEach(DocumentTypes::addDocumentType);
     }
 
     /** Every page of the site, in a stable order. */
@@ -144,7 +147,7 @@ public final class SiteRenderer {
     }
 
     private boolean renderPage(PageSpec spec, Map<String, Object> configMap, Path out) {
-        String template = config.templateFor(spec.type()).orElse(null);
+        String template = DocumentTypes.contains(spec.type()) ? config.templateFor(spec.type()).orElse(null) : null;
         Path templateFile = config.templateFolder().resolve(template == null ? "" : template);
         if (template == null || !Files.isRegularFile(templateFile)) {
             diagnostics.error(config.source().resolve(SiteConfig.FILE), config.positionOf("template." + spec.type() + ".file"),
