@@ -7,6 +7,7 @@ import fr.vitrine.read.Sources;
 import fr.vitrine.render.SiteRenderer;
 import fr.vitrine.validate.Diagnostic;
 import fr.vitrine.validate.Diagnostics;
+import fr.vitrine.validate.MetricsLoader;
 import fr.vitrine.validate.Validator;
 
 import java.io.IOException;
@@ -84,7 +85,8 @@ public final class Build {
     /** Reads and validates; prints every problem. Returns the catalog, or {@code null} when there are errors. */
     public Catalog load(SiteConfig config, Diagnostics diagnostics) {
         Sources.SourceSet sources = Sources.read(config, diagnostics);
-        Catalog catalog = Validator.validate(sources, config.contentFolder(), today, diagnostics);
+        Catalog catalog = Validator.validate(sources, config.contentFolder(),
+                MetricsLoader.csvFiles(config.dataFolder()), today, diagnostics);
         return diagnostics.hasErrors() ? null : catalog;
     }
 

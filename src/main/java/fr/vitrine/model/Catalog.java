@@ -28,16 +28,18 @@ public final class Catalog {
     private final Map<String, Organisation> organisations;
     private final Map<String, Product> products;
     private final List<Page> pages;
+    private final Map<String, ProductMetrics> metrics;
     private final LocalDate today;
 
     public Catalog(List<Convention> conventions, List<Organisation> organisations, List<Product> products,
-                   List<Page> pages, LocalDate today) {
+                   List<Page> pages, Map<String, ProductMetrics> metrics, LocalDate today) {
         this.conventions = index(conventions.stream().sorted(LISTING).toList(), Convention::id);
         this.organisations = index(organisations.stream()
                 .sorted(Comparator.comparing(o -> Text.fold(o.name()))).toList(), Organisation::id);
         this.products = index(products.stream()
                 .sorted(Comparator.comparing(p -> Text.fold(p.title()))).toList(), Product::id);
         this.pages = pages.stream().sorted(Comparator.comparing(Page::id)).toList();
+        this.metrics = Map.copyOf(metrics);
         this.today = today;
     }
 
@@ -223,6 +225,43 @@ public final class Catalog {
 
     public List<Convention> withStatus(Convention.Status status) {
         return conventions.values().stream().filter(c -> c.status(today) == status).toList();
+    }
+
+    /** The impact metrics published for a product, or {@code null}. */
+    public ProductMetrics metrics(String productId) {
+        return metrics.get(productId);
+    }
+
+    public boolean hasMetrics(String productId) {
+        return metrics.containsKey(productId);
+    }
+
+    /** Conventions of a product that oblige it to publish a /stats page. */
+    public List<Convention> requiringStats(String productId) {
+        return conventionsOfProduct(productId).stream().filter(c -> c.requires(Obligation.Type.STATS_PAGE)).toList();
+    }
+
+    /** Products with published metrics. */
+    public List<Product> productsWithMetrics() {
+        return products.values().stream().filter(p -> hasMetrics(p.id())).toList();
+    }
+
+    /** Money of lines funding at least one product that publishes metrics. */
+    public BigDecimal totalToProductsWithMetrics() {
+        return sum(money().stream().filter(m -> (m.line().product() != null
+                ? List.of(m.line().product()) : m.convention().products()).stream().anyMatch(this::hasMetrics)).toList());
+    }
+
+    /** Products by current phase (phase name, or "" when unknown), in the order of the beta.gouv.fr phases. */
+    public Map<String, List<Product>> productsByPhase() {
+        Map<String, List<Product>> out = new LinkedHashMap<>();
+        Product.Phase.KNOWN.forEach(name -> out.put(name, new java.util.ArrayList<>()));
+        for (Product p : products.values()) {
+            Product.Phase phase = p.currentPhase(today);
+            out.computeIfAbsent(phase == null ? "" : phase.name(), k -> new java.util.ArrayList<>()).add(p);
+        }
+        out.values().removeIf(List::isEmpty);
+        return out;
     }
 
     public String organisationName(String id) {

@@ -1,14 +1,17 @@
 package fr.vitrine.render;
 
+import fr.vitrine.dataset.ImpactCsvWriter;
 import fr.vitrine.dataset.RecordJson;
 import fr.vitrine.model.Catalog;
 import fr.vitrine.model.Convention;
 import fr.vitrine.model.Organisation;
 import fr.vitrine.model.Page;
 import fr.vitrine.model.Product;
+import fr.vitrine.model.ProductMetrics;
 import fr.vitrine.read.SiteConfig;
 import fr.vitrine.render.SiteView.Link;
 import fr.vitrine.validate.Diagnostics;
+import fr.vitrine.validate.MetricsLoader;
 import io.pebbletemplates.pebble.error.PebbleException;
 import org.jbake.model.DocumentTypes;
 import org.jbake.template.RenderingException;
@@ -44,6 +47,7 @@ public final class SiteRenderer {
     private final Diagnostics diagnostics;
     private final SiteView site;
     private final PebbleTemplates templates;
+    private final Charts.Palette palette = Charts.Palette.NEUTRAL;
 
     public SiteRenderer(SiteConfig config, Catalog catalog, String version, Diagnostics diagnostics) {
         this.config = config;
@@ -54,7 +58,8 @@ public final class SiteRenderer {
                 config.string("vitrine.description", ""),
                 config.baseUrl(), catalog, catalog.today(), version,
                 List.of(new Link("Accueil", "/"), new Link("Conventions", "/conventions/"),
-                        new Link("Produits", "/produits/"), new Link("Organisations", "/organisations/")),
+                        new Link("Produits", "/produits/"), new Link("Statistiques", "/stats/"),
+                        new Link("Organisations", "/organisations/")),
                 Facets.of(catalog));
         this.templates = new PebbleTemplates(config.jbake(), config.templateFolder());
         // JBake's document types are those with a template.<type>.file setting.
@@ -86,9 +91,26 @@ public final class SiteRenderer {
         }
         pages.add(new PageSpec("/produits/", "products", "Produits", List.of(home), Map.of()));
         for (Product p : catalog.products()) {
-            pages.add(new PageSpec("/produits/" + p.id() + "/", "product", p.title(), List.of(home, products),
+            String path = "/produits/" + p.id() + "/";
+            pages.add(new PageSpec(path, "product", p.title(), List.of(home, products),
                     Map.of("product", p, "funding", catalog.moneyOfProduct(p.id()))));
+            ProductMetrics metrics = catalog.metrics(p.id());
+            List<StatsView> views = new ArrayList<>();
+            if (metrics != null) {
+                List<fr.vitrine.model.Indicator> national = metrics.national();
+                for (int i = 0; i < national.size(); i++) {
+                    views.add(StatsView.of(national.get(i), i, palette));
+                }
+            }
+            pages.add(new PageSpec(path + "stats/", "stats", "Statistiques d'impact de " + p.title(),
+                    List.of(home, products, new Link(p.title(), path)),
+                    data("product", p, "metrics", metrics, "views", views,
+                            "territorial", metrics == null ? List.of() : territorialSummary(metrics),
+                            "requiring", catalog.requiringStats(p.id()),
+                            "download", metrics == null ? null : statsCsv(p.id()))));
         }
+        pages.add(new PageSpec("/stats/", "programme", "Statistiques d'impact des produits", List.of(home),
+                Map.of("programme", ProgrammeView.of(catalog, palette))));
         pages.add(new PageSpec("/organisations/", "organisations", "Organisations", List.of(home), Map.of()));
         for (Organisation o : catalog.organisations()) {
             pages.add(new PageSpec("/organisations/" + o.id() + "/", "organisation", o.name(),
@@ -117,6 +139,29 @@ public final class SiteRenderer {
         return map;
     }
 
+    /** Site path of a product's impact rows, normalised. */
+    static String statsCsv(String productId) {
+        return "/produits/" + productId + "/stats/" + productId + "-statistiques-impact.csv";
+    }
+
+    /** Territorial indicators by name: how many territories and rows, for a summary table. */
+    private static List<Map<String, Object>> territorialSummary(ProductMetrics metrics) {
+        Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
+        for (fr.vitrine.model.Indicator i : metrics.territorial()) {
+            Map<String, Object> row = byName.computeIfAbsent(i.name(), n -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", n);
+                m.put("level", i.denomInsee());
+                m.put("territories", 0);
+                m.put("rows", 0);
+                return m;
+            });
+            row.put("territories", (Integer) row.get("territories") + 1);
+            row.put("rows", (Integer) row.get("rows") + i.measures().size() + i.targets().size());
+        }
+        return List.copyOf(byName.values());
+    }
+
     /** Files offered for download on a convention's page: site path → label. */
     private Map<String, String> downloads(Convention c) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -143,6 +188,7 @@ public final class SiteRenderer {
         });
         copyAssets(out);
         writeDownloads(out);
+        writeMetrics(out);
         return written.get();
     }
 
@@ -210,6 +256,22 @@ public final class SiteRenderer {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    /** Each product's impact rows, normalised, beside its /stats page. */
+    private void writeMetrics(Path out) {
+        Map<String, Path> targets = new LinkedHashMap<>();
+        java.util.Set<Path> sources = new java.util.TreeSet<>();
+        for (Product p : catalog.products()) {
+            ProductMetrics m = catalog.metrics(p.id());
+            if (m != null) {
+                targets.put(p.id(), out.resolve(Urls.file(statsCsv(p.id()))));
+                sources.addAll(m.files());
+            }
+        }
+        if (!targets.isEmpty()) {
+            ImpactCsvWriter.write(List.copyOf(sources), MetricsLoader.servicesOf(catalog.products()), targets);
         }
     }
 

@@ -12,6 +12,7 @@ import fr.vitrine.model.PartialDate;
 import fr.vitrine.model.Party;
 import fr.vitrine.model.Person;
 import fr.vitrine.model.Product;
+import fr.vitrine.model.ProductMetrics;
 import fr.vitrine.model.Text;
 import fr.vitrine.read.CommonmarkEngine;
 import fr.vitrine.read.SourceRecord;
@@ -65,15 +66,18 @@ public final class Validator {
 
     private final Diagnostics diagnostics;
     private final Path contentFolder;
+    private final List<Path> metricsFiles;
 
-    private Validator(Diagnostics diagnostics, Path contentFolder) {
+    private Validator(Diagnostics diagnostics, Path contentFolder, List<Path> metricsFiles) {
         this.diagnostics = diagnostics;
         this.contentFolder = contentFolder;
+        this.metricsFiles = metricsFiles;
     }
 
-    /** Validates everything read; the catalog holds the records that passed. */
-    public static Catalog validate(SourceSet sources, Path contentFolder, LocalDate today, Diagnostics diagnostics) {
-        return new Validator(diagnostics, contentFolder).run(sources, today);
+    /** Validates everything read, and the impact CSVs; the catalog holds the records that passed. */
+    public static Catalog validate(SourceSet sources, Path contentFolder, List<Path> metricsFiles, LocalDate today,
+                                   Diagnostics diagnostics) {
+        return new Validator(diagnostics, contentFolder, metricsFiles).run(sources, today);
     }
 
     private Catalog run(SourceSet sources, LocalDate today) {
@@ -115,7 +119,9 @@ public final class Validator {
                 pages.add(p);
             }
         }
-        return new Catalog(conventions, List.copyOf(organisations.values()), List.copyOf(products.values()), pages, today);
+        Map<String, ProductMetrics> metrics = MetricsLoader.load(metricsFiles, List.copyOf(products.values()), diagnostics);
+        return new Catalog(conventions, List.copyOf(organisations.values()), List.copyOf(products.values()), pages,
+                metrics, today);
     }
 
     private boolean unique(SourceRecord r, String id, Set<String> seen, String what) {

@@ -1,0 +1,100 @@
+package fr.vitrine.dataset;
+
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import fr.vitrine.model.Measure;
+import fr.vitrine.read.ImpactCsv;
+import fr.vitrine.validate.Diagnostics;
+import fr.vitrine.validate.ImpactRows;
+import fr.vitrine.validate.MetricsLoader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes impact rows back in the schema's normal form — UTF-8 without BOM, comma, header row, ISO dates, decimal
+ * point, {@code true}/{@code false}, RFC 4180 quoting — streaming through the source files again so that no row is
+ * held in memory. Each row goes to its product's file.
+ */
+public final class ImpactCsvWriter {
+
+    private static final CsvMapper MAPPER = new CsvMapper();
+
+    private ImpactCsvWriter() {
+    }
+
+    /** Writes one CSV per product of {@code targets} (product id → file). Returns rows written per product. */
+    public static Map<String, Long> write(List<Path> sources, Map<String, String> productByService,
+                                          Map<String, Path> targets) {
+        Map<String, SequenceWriter> writers = new HashMap<>();
+        Map<String, Long> counts = new HashMap<>();
+        try {
+            for (Map.Entry<String, Path> t : targets.entrySet()) {
+                Files.createDirectories(t.getValue().getParent());
+                Writer w = Files.newBufferedWriter(t.getValue(), StandardCharsets.UTF_8);
+                SequenceWriter sw = MAPPER.writer(CsvSchema.emptySchema().withLineSeparator("\n")).writeValues(w);
+                sw.write(ImpactCsv.COLUMNS.toArray(new String[0]));
+                writers.put(t.getKey(), sw);
+                counts.put(t.getKey(), 0L);
+            }
+            Diagnostics ignored = new Diagnostics();
+            for (Path source : sources) {
+                ImpactCsv.read(source, ignored, (line, cells, report) -> {
+                    Measure m = ImpactRows.check(line, cells, report);
+                    if (m == null) {
+                        return;
+                    }
+                    String product = MetricsLoader.productOf(m.service(), productByService);
+                    SequenceWriter w = product == null ? null : writers.get(product);
+                    if (w != null) {
+                        try {
+                            w.write(row(m));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        counts.merge(product, 1L, Long::sum);
+                    }
+                });
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            for (SequenceWriter w : writers.values()) {
+                try {
+                    w.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** A measure as the schema's 17 cells, in its column order. */
+    public static String[] row(Measure m) {
+        return new String[] {m.administration(), m.service(), m.indicator(), number(m.value()), m.unit(),
+                Boolean.toString(m.target()), m.kind().code, m.frequency(), m.date().toString(),
+                Boolean.toString(m.period()), m.start() == null ? "" : m.start().toString(),
+                Boolean.toString(m.automated()), m.source(), orEmpty(m.denomInsee()), orEmpty(m.codeInsee()),
+                orEmpty(m.dataviz()), orEmpty(m.comment())};
+    }
+
+    /** Decimal point, no exponent, no useless zeros: 70, 0.3, 1234567.5. */
+    static String number(double v) {
+        BigDecimal b = BigDecimal.valueOf(v).stripTrailingZeros();
+        return (b.scale() < 0 ? b.setScale(0) : b).toPlainString();
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,293 @@
+package fr.vitrine.read;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import fr.vitrine.validate.Diagnostics;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Streams a CSV file in data.gouv.fr's schema <em>impact-service-public-numerique</em> (0.5.0), cell by cell, with
+ * the line and column of every cell. Spreadsheet exports are accepted when they can be read without guessing —
+ * UTF-8 with a BOM, Windows-1252, ';' separators, CRLF line ends — and each such variant is reported once as a
+ * warning. Rows never stay in memory: a million-row file is read in constant space.
+ */
+public final class ImpactCsv {
+
+    /** The schema's columns, in its order. */
+    public static final List<String> COLUMNS = List.of("administration_rattachement", "nom_service_public_numerique",
+            "indicateur", "valeur", "unite_mesure", "est_cible", "type_indicateur", "frequence_monitoring", "date",
+            "est_periode", "date_debut", "est_automatise", "source_collecte", "denom_insee", "code_insee",
+            "dataviz_wish", "commentaires");
+    public static final List<String> OPTIONAL = List.of("date_debut", "denom_insee", "code_insee", "dataviz_wish",
+            "commentaires");
+
+    /** One cell: its text (trimmed) and where it starts. */
+    public record Cell(String text, int line, int column) {
+    }
+
+    /** Receives each data row; {@code cells} is indexed like {@link #COLUMNS} ({@code null} for absent columns). */
+    public interface RowHandler {
+        void row(int line, Cell[] cells, Report report);
+    }
+
+    /** How a row handler reports: errors are capped per file, each kind of warning is said once per file. */
+    public interface Report {
+        void error(int line, int column, String message);
+
+        void warnOnce(String kind, int line, int column, String message);
+    }
+
+    private static final CsvMapper MAPPER = new CsvMapper();
+
+    private ImpactCsv() {
+    }
+
+    /**
+     * Reads {@code file}, reporting format problems; returns the number of data rows handed to {@code handler}, or
+     * -1 when the file could not be used at all.
+     */
+    public static long read(Path file, Diagnostics diagnostics, RowHandler handler) {
+        try {
+            if (Files.size(file) == 0) {
+                diagnostics.error(file, 1, 1, "empty file: an impact CSV starts with a header row naming the schema's "
+                        + "columns (" + String.join(",", COLUMNS) + ")");
+                return -1;
+            }
+            Charset charset = detectCharset(file, diagnostics);
+            try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
+                boolean bom = skipBom(raw, charset);
+                if (bom) {
+                    diagnostics.warning(file, 1, 1, "file starts with a byte order mark (BOM); accepted, but data.gouv.fr "
+                            + "expects UTF-8 without BOM");
+                }
+                Reader reader = new BufferedReader(new InputStreamReader(raw, charset.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+                return new Pass(file, diagnostics, handler).run(reader);
+            }
+        } catch (IOException e) {
+            diagnostics.error(file, 0, 0, "cannot read file: " + e.getMessage());
+            return -1;
+        }
+    }
+
+    /** UTF-8 when every byte sequence is valid UTF-8, else Windows-1252 (what French spreadsheets export). */
+    private static Charset detectCharset(Path file, Diagnostics diagnostics) throws IOException {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (Reader r = new InputStreamReader(Files.newInputStream(file), utf8)) {
+            char[] buffer = new char[1 << 16];
+            while (r.read(buffer) >= 0) {
+                // decoding is the check
+            }
+            return StandardCharsets.UTF_8;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            diagnostics.warning(file, 1, 1, "file is not UTF-8; read as Windows-1252 (a spreadsheet export). "
+                    + "Save it as CSV UTF-8 to be sure accents are right");
+            return Charset.forName("windows-1252");
+        }
+    }
+
+    private static boolean skipBom(InputStream in, Charset charset) throws IOException {
+        if (!charset.equals(StandardCharsets.UTF_8)) {
+            return false;
+        }
+        in.mark(3);
+        byte[] b = in.readNBytes(3);
+        if (b.length == 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
+            return true;
+        }
+        in.reset();
+        return false;
+    }
+
+    /** One reading of one file. */
+    private static final class Pass implements Report {
+        private static final int MAX_ROW_ERRORS = 50;
+
+        private final Path file;
+        private final Diagnostics diagnostics;
+        private final RowHandler handler;
+        private int rowErrors;
+        private final java.util.Set<String> warned = new java.util.HashSet<>();
+
+        Pass(Path file, Diagnostics diagnostics, RowHandler handler) {
+            this.file = file;
+            this.diagnostics = diagnostics;
+            this.handler = handler;
+        }
+
+        long run(Reader reader) throws IOException {
+            BufferedReader in = (BufferedReader) reader;
+            in.mark(1 << 16);
+            String firstLine = firstLine(in);
+            in.reset();
+            char separator = separator(firstLine);
+            if (firstLine.endsWith("\r")) {
+                warnOnce("crlf", 1, 1, "lines end with CR LF (Windows); accepted");
+            }
+            CsvParser parser = (CsvParser) MAPPER.getFactory().createParser(in);
+            parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(separator));
+            parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+            long rows = 0;
+            int[] index = null;
+            int headerSize = 0;
+            try {
+                if (parser.nextToken() != JsonToken.START_ARRAY) {
+                    return -1;
+                }
+                List<Cell> cells = new ArrayList<>(COLUMNS.size());
+                while (readRow(parser, cells)) {
+                    if (index == null) {
+                        index = header(cells);
+                        headerSize = cells.size();
+                        if (index == null) {
+                            return -1;
+                        }
+                        if (separator == ';') {
+                            warnOnce("separator", 1, 1, "columns are separated by ';' (a spreadsheet export); "
+                                    + "accepted, but data.gouv.fr expects ','");
+                        }
+                        continue;
+                    }
+                    if (cells.size() == 1 && cells.get(0).text().isEmpty()) {
+                        continue; // blank line
+                    }
+                    Cell first = cells.get(0);
+                    if (cells.size() != headerSize) {
+                        error(first.line(), 1, "row has " + cells.size() + " cells but the header has " + headerSize
+                                + "; check separators and quotes on this line");
+                        continue;
+                    }
+                    Cell[] byColumn = new Cell[COLUMNS.size()];
+                    for (int i = 0; i < cells.size(); i++) {
+                        if (index[i] >= 0) {
+                            byColumn[index[i]] = cells.get(i);
+                        }
+                    }
+                    rows++;
+                    handler.row(first.line(), byColumn, this);
+                }
+            } catch (JsonProcessingException e) {
+                JsonLocation at = e.getLocation();
+                diagnostics.error(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+                        "malformed CSV: " + e.getOriginalMessage().replace("\n", " ")
+                                + "; a quote must open and close a whole cell (write \"\" for a quote inside one). "
+                                + "Rows after this point were not read");
+                return -1;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                diagnostics.error(file, 0, 0, "file changed encoding while being read: " + e.getMessage());
+                return -1;
+            }
+            if (index == null) {
+                diagnostics.error(file, 1, 1, "empty file: no header row");
+                return -1;
+            }
+            if (rowErrors > MAX_ROW_ERRORS) {
+                diagnostics.error(file, 0, 0, (rowErrors - MAX_ROW_ERRORS) + " more row errors in this file were not listed");
+            }
+            if (rows == 0) {
+                diagnostics.warning(file, 2, 1, "no data rows after the header");
+            }
+            return rows;
+        }
+
+        /** Reads the next row's cells; false at the end of the file. */
+        private boolean readRow(CsvParser parser, List<Cell> cells) throws IOException {
+            cells.clear();
+            JsonToken t = parser.nextToken();
+            if (t != JsonToken.START_ARRAY) {
+                return false;
+            }
+            while ((t = parser.nextToken()) == JsonToken.VALUE_STRING) {
+                JsonLocation at = parser.currentTokenLocation();
+                String text = parser.getText();
+                String stripped = text.strip();
+                if (stripped.length() != text.length()) {
+                    warnOnce("trim", at.getLineNr(), at.getColumnNr(), "cells with leading or trailing spaces "
+                            + "(first here) were trimmed");
+                }
+                cells.add(new Cell(stripped, at.getLineNr(), at.getColumnNr()));
+            }
+            return true;
+        }
+
+        /** Maps header positions to schema columns; reports missing and unknown columns. */
+        private int[] header(List<Cell> cells) {
+            Map<String, Integer> seen = new HashMap<>();
+            int[] index = new int[cells.size()];
+            for (int i = 0; i < cells.size(); i++) {
+                String name = cells.get(i).text();
+                int column = COLUMNS.indexOf(name);
+                index[i] = column;
+                if (column < 0) {
+                    String near = fr.vitrine.model.Text.closest(name, COLUMNS);
+                    diagnostics.warning(file, cells.get(i).line(), cells.get(i).column(), "unknown column '" + name
+                            + "' ignored" + (near != null ? "; did you mean '" + near + "'?" : ""));
+                } else if (seen.put(name, i) != null) {
+                    diagnostics.error(file, cells.get(i).line(), cells.get(i).column(), "column '" + name
+                            + "' appears twice in the header");
+                    return null;
+                }
+            }
+            List<String> missing = COLUMNS.stream()
+                    .filter(c -> !OPTIONAL.contains(c) && !seen.containsKey(c)).toList();
+            if (!missing.isEmpty()) {
+                diagnostics.error(file, 1, 1, "missing column" + (missing.size() > 1 ? "s " : " ")
+                        + String.join(", ", missing) + " in the header; the schema requires them (file not read)");
+                return null;
+            }
+            return index;
+        }
+
+        @Override
+        public void error(int line, int column, String message) {
+            if (++rowErrors <= MAX_ROW_ERRORS) {
+                diagnostics.error(file, line, column, message);
+            }
+        }
+
+        @Override
+        public void warnOnce(String kind, int line, int column, String message) {
+            if (warned.add(kind)) {
+                diagnostics.warning(file, line, column, message);
+            }
+        }
+
+        /** The first line, with its '\r' if it ends with CR LF. */
+        private static String firstLine(Reader in) throws IOException {
+            StringBuilder sb = new StringBuilder();
+            int c;
+            while ((c = in.read()) >= 0 && c != '\n' && sb.length() < (1 << 15)) {
+                sb.append((char) c);
+            }
+            return sb.toString();
+        }
+
+        /** ';' when the header has more semicolons than commas, else ','. */
+        private static char separator(String header) {
+            long semicolons = header.chars().filter(c -> c == ';').count();
+            long commas = header.chars().filter(c -> c == ',').count();
+            return semicolons > commas ? ';' : ',';
+        }
+    }
+}

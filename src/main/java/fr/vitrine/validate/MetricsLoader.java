@@ -1,0 +1,159 @@
+package fr.vitrine.validate;
+
+import fr.vitrine.model.Indicator;
+import fr.vitrine.model.Measure;
+import fr.vitrine.model.Product;
+import fr.vitrine.model.ProductMetrics;
+import fr.vitrine.model.Series;
+import fr.vitrine.model.Text;
+import fr.vitrine.read.ImpactCsv;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Reads every impact CSV under {@code data/}, checks each row, matches rows to products by
+ * {@code nom_service_public_numerique} and gathers them into indicators. Rows are not kept: each indicator holds
+ * its dates and values in primitive arrays.
+ */
+public final class MetricsLoader {
+
+    private final Diagnostics diagnostics;
+    private final Map<String, String> productByService;
+    private final List<Path> files = new ArrayList<>();
+    private final Map<String, Indicator> indicators = new LinkedHashMap<>();
+    private final Map<String, Long> rowsByProduct = new HashMap<>();
+    private final Map<String, List<Path>> filesByProduct = new HashMap<>();
+
+    private MetricsLoader(List<Product> products, Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+        this.productByService = servicesOf(products);
+    }
+
+    /** Every {@code *.csv} under {@code folder}, in path order. */
+    public static List<Path> csvFiles(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv"))
+                    .filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Loads the metrics of the CSV files, by product id. */
+    public static Map<String, ProductMetrics> load(List<Path> csvFiles, List<Product> products, Diagnostics diagnostics) {
+        MetricsLoader loader = new MetricsLoader(products, diagnostics);
+        csvFiles.forEach(loader::readFile);
+        return loader.finish();
+    }
+
+    /**
+     * Service names each product answers to: its {@code metrics} list when it has one, else its title and id.
+     * Names are compared without case and accents.
+     */
+    public static Map<String, String> servicesOf(List<Product> products) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Product p : products) {
+            List<String> names = p.metricsNames().isEmpty() ? List.of(p.title(), p.id()) : p.metricsNames();
+            names.forEach(n -> out.putIfAbsent(Text.fold(n), p.id()));
+        }
+        return out;
+    }
+
+    /** The product id rows of {@code service} belong to, or {@code null}. */
+    public static String productOf(String service, Map<String, String> productByService) {
+        return productByService.get(Text.fold(service));
+    }
+
+    private void readFile(Path file) {
+        int fileIndex = files.size();
+        files.add(file);
+        Map<String, Boolean> reportedServices = new HashMap<>();
+        ImpactCsv.read(file, diagnostics, (line, cells, report) -> {
+            Measure m = ImpactRows.check(line, cells, report);
+            if (m == null) {
+                return;
+            }
+            String product = productOf(m.service(), productByService);
+            if (product == null) {
+                ImpactCsv.Cell cell = cells[ImpactCsv.COLUMNS.indexOf("nom_service_public_numerique")];
+                if (reportedServices.putIfAbsent(m.service(), true) == null) {
+                    String near = Text.closest(m.service(), productByService.keySet());
+                    report.error(cell.line(), cell.column(), "unknown service '" + m.service() + "': no product has "
+                            + "this title or lists it in 'metrics'"
+                            + (near != null ? "; did you mean '" + near + "'?" : "; add 'metrics: [" + m.service()
+                            + "]' to its product file in data/products/"));
+                }
+                return;
+            }
+            String key = product + "\u0000" + m.indicator() + "\u0000" + Objects.toString(m.codeInsee(), "");
+            Indicator indicator = indicators.computeIfAbsent(key, k -> new Indicator(m));
+            if (!indicator.unit().equals(m.unit())) {
+                report.error(line, cells[ImpactCsv.COLUMNS.indexOf("unite_mesure")].column(), "unit '" + m.unit()
+                        + "' differs from '" + indicator.unit() + "' used earlier for '" + m.indicator()
+                        + "'; one indicator has one unit");
+                return;
+            }
+            if (indicator.kind() != m.kind()) {
+                report.error(line, cells[ImpactCsv.COLUMNS.indexOf("type_indicateur")].column(), "'" + m.indicator()
+                        + "' is " + m.kind().code + " here but " + indicator.kind().code + " earlier");
+                return;
+            }
+            indicator.add(m, line, fileIndex);
+            rowsByProduct.merge(product, 1L, Long::sum);
+            List<Path> productFiles = filesByProduct.computeIfAbsent(product, p -> new ArrayList<>());
+            if (!productFiles.contains(file)) {
+                productFiles.add(file);
+            }
+        });
+    }
+
+    private Map<String, ProductMetrics> finish() {
+        Map<String, List<Indicator>> byProduct = new LinkedHashMap<>();
+        indicators.forEach((key, indicator) -> {
+            indicator.measures().sort();
+            indicator.targets().sort();
+            reportDuplicates(indicator, indicator.measures(), "measure");
+            reportDuplicates(indicator, indicator.targets(), "target");
+            byProduct.computeIfAbsent(key.substring(0, key.indexOf('\u0000')), p -> new ArrayList<>()).add(indicator);
+        });
+        Map<String, ProductMetrics> out = new LinkedHashMap<>();
+        byProduct.forEach((product, list) -> {
+            list.sort(Comparator.comparing((Indicator i) -> !i.isNational())
+                    .thenComparing(Indicator::kind)
+                    .thenComparing(i -> Text.fold(i.name()))
+                    .thenComparing(i -> Objects.toString(i.codeInsee(), "")));
+            out.put(product, new ProductMetrics(product, List.copyOf(filesByProduct.get(product)),
+                    rowsByProduct.get(product), List.copyOf(list)));
+        });
+        return out;
+    }
+
+    /** Two rows for the same indicator, territory, date and period start say two different things: an error. */
+    private void reportDuplicates(Indicator indicator, Series series, String what) {
+        int reported = 0;
+        for (int i = 1; i < series.size(); i++) {
+            if (series.sameKeyAsPrevious(i) && reported++ < 20) {
+                diagnostics.error(files.get(series.file(i)), series.line(i), 1, "duplicate " + what + " of '"
+                        + indicator.name() + "' for " + series.date(i)
+                        + (indicator.codeInsee() != null ? " in " + indicator.codeInsee() : "")
+                        + " (also on line " + series.line(i - 1)
+                        + (series.file(i) != series.file(i - 1) ? " of " + files.get(series.file(i - 1)).getFileName() : "")
+                        + "); keep one row per indicator and date");
+            }
+        }
+    }
+}
