@@ -1,6 +1,7 @@
 package fr.vitrine.dataset;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import fr.vitrine.model.Measure;
@@ -27,7 +28,9 @@ import java.util.Map;
  */
 public final class ImpactCsvWriter {
 
-    private static final CsvMapper MAPPER = new CsvMapper();
+    /** Quotes a cell only when RFC 4180 requires it (separator, quote or line break inside). */
+    private static final CsvMapper MAPPER = CsvMapper.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
     private ImpactCsvWriter() {
     }

@@ -128,6 +128,7 @@ public final class ImpactCsv {
         private final Diagnostics diagnostics;
         private final RowHandler handler;
         private int rowErrors;
+        private int rowStart = 1;
         private final java.util.Set<String> warned = new java.util.HashSet<>();
 
         Pass(Path file, Diagnostics diagnostics, RowHandler handler) {
@@ -156,7 +157,11 @@ public final class ImpactCsv {
                     return -1;
                 }
                 List<Cell> cells = new ArrayList<>(COLUMNS.size());
-                while (readRow(parser, cells)) {
+                while (true) {
+                    rowStart = parser.currentLocation().getLineNr();
+                    if (!readRow(parser, cells)) {
+                        break;
+                    }
                     if (index == null) {
                         index = header(cells);
                         headerSize = cells.size();
@@ -188,11 +193,21 @@ public final class ImpactCsv {
                     handler.row(first.line(), byColumn, this);
                 }
             } catch (JsonProcessingException e) {
+                String problem = e.getOriginalMessage().replace("\n", " ");
                 JsonLocation at = e.getLocation();
-                diagnostics.error(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                        "malformed CSV: " + e.getOriginalMessage().replace("\n", " ")
-                                + "; a quote must open and close a whole cell (write \"\" for a quote inside one). "
-                                + "Rows after this point were not read");
+                int line = at == null ? rowStart : at.getLineNr();
+                int column = at == null ? 1 : at.getColumnNr();
+                if (problem.startsWith("Missing closing quote")) {
+                    // Found at the end of the file; the quote was opened in the row being read.
+                    problem = "a quote opened in this row is never closed";
+                    line = rowStart;
+                    column = 1;
+                } else if (problem.startsWith("Unexpected character")) {
+                    column = Math.max(1, column - 1); // Jackson points just past the character
+                }
+                diagnostics.error(file, line, column, "malformed CSV: " + problem
+                        + "; a quote must open and close a whole cell (write \"\" for a quote inside one). "
+                        + "Rows after this point were not read");
                 return -1;
             } catch (java.nio.charset.CharacterCodingException e) {
                 diagnostics.error(file, 0, 0, "file changed encoding while being read: " + e.getMessage());

@@ -123,7 +123,7 @@ public final class Charts {
         svg.yAxis(y, unit);
         double slot = (WIDTH - LEFT - RIGHT) / (double) values.size();
         double barWidth = Math.max(1, slot * 0.7);
-        int every = Math.max(1, (int) Math.ceil(values.size() / 10.0));
+        int every = Math.max(1, (int) Math.ceil(values.size() / 6.0));
         double zero = y.position(0);
         for (int i = 0; i < values.size(); i++) {
             double cx = LEFT + slot * (i + 0.5);

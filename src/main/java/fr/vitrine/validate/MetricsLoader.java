@@ -30,6 +30,8 @@ public final class MetricsLoader {
 
     private final Diagnostics diagnostics;
     private final Map<String, String> productByService;
+    /** Every name a product answers to, as written, for "did you mean" hints. */
+    private final List<String> serviceNames;
     private final List<Path> files = new ArrayList<>();
     private final Map<String, Indicator> indicators = new LinkedHashMap<>();
     private final Map<String, Long> rowsByProduct = new HashMap<>();
@@ -38,6 +40,9 @@ public final class MetricsLoader {
     private MetricsLoader(List<Product> products, Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
         this.productByService = servicesOf(products);
+        this.serviceNames = products.stream()
+                .flatMap(p -> (p.metricsNames().isEmpty() ? List.of(p.title(), p.id()) : p.metricsNames()).stream())
+                .toList();
     }
 
     /** Every {@code *.csv} under {@code folder}, in path order. */
@@ -91,7 +96,7 @@ public final class MetricsLoader {
             if (product == null) {
                 ImpactCsv.Cell cell = cells[ImpactCsv.COLUMNS.indexOf("nom_service_public_numerique")];
                 if (reportedServices.putIfAbsent(m.service(), true) == null) {
-                    String near = Text.closest(m.service(), productByService.keySet());
+                    String near = Text.closest(m.service(), serviceNames);
                     report.error(cell.line(), cell.column(), "unknown service '" + m.service() + "': no product has "
                             + "this title or lists it in 'metrics'"
                             + (near != null ? "; did you mean '" + near + "'?" : "; add 'metrics: [" + m.service()
