@@ -1,6 +1,7 @@
 package fr.vitrine;
 
 import fr.vitrine.check.LinkCheck;
+import fr.vitrine.dataset.OpenData;
 import fr.vitrine.model.Catalog;
 import fr.vitrine.read.SiteConfig;
 import fr.vitrine.read.Sources;
@@ -109,16 +110,27 @@ public final class Build {
         if (catalog == null) {
             return fail(diagnostics, "no site written; the previous one, if any, is untouched");
         }
-        if (options.checkOnly()) {
-            report(diagnostics);
-            out.printf("%d conventions, %d products, %d organisations: all valid.%n",
-                    catalog.conventions().size(), catalog.products().size(), catalog.organisations().size());
-            return OK;
-        }
         Path staging = null;
         try {
+            if (options.checkOnly()) {
+                // Datasets are written to a scratch folder and checked against their schemas, then thrown away.
+                staging = Files.createTempDirectory("vitrine-check-");
+                OpenData.write(catalog, config, staging, output, diagnostics);
+                if (diagnostics.hasErrors()) {
+                    return fail(diagnostics, "the datasets do not match their schemas");
+                }
+                report(diagnostics);
+                out.printf("%d conventions, %d products, %d organisations: all valid; datasets match their schemas.%n",
+                        catalog.conventions().size(), catalog.products().size(), catalog.organisations().size());
+                return OK;
+            }
             staging = Files.createTempDirectory(output.getParent(), "." + output.getFileName() + ".tmp-");
-            SiteRenderer renderer = new SiteRenderer(config, catalog, Version.get(), diagnostics);
+            OpenData.Result data = OpenData.write(catalog, config, staging, output, diagnostics);
+            phases.done("datasets");
+            if (data == null) {
+                return fail(diagnostics, "no site written; the previous one, if any, is untouched");
+            }
+            SiteRenderer renderer = new SiteRenderer(config, catalog, data, Version.get(), diagnostics);
             int pages = renderer.render(staging);
             phases.done("render");
             if (!diagnostics.hasErrors()) {

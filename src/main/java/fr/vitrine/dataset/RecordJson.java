@@ -36,6 +36,15 @@ public final class RecordJson {
         }
     }
 
+    /** A map keeping its keys in the order given (JSON output must not depend on hash order). */
+    public static Map<String, Object> ordered(Object... pairs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((String) pairs[i], pairs[i + 1]);
+        }
+        return m;
+    }
+
     public static Map<String, Object> convention(Convention c, Catalog catalog) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", c.id());

@@ -25,7 +25,8 @@ import java.util.TreeMap;
 public record Convention(String id, String title, Kind kind, String parent, PartialDate signed, Effective effective,
                          PartialDate ends, Period duration, List<Party> parties, List<String> products,
                          BigDecimal statedTotal, List<Funding.Line> funding, List<Obligation> obligations,
-                         Source source, String summary, String bodyHtml, List<Heading> toc, Path file) {
+                         Source source, Subsidy subsidy, String summary, String bodyHtml, List<Heading> toc,
+                         Path file) {
 
     /** When a convention takes effect: on a date, on an event of its life ("signature", "publication"), or unknown. */
     public record Effective(String event, PartialDate date) {
@@ -56,6 +57,17 @@ public record Convention(String id, String title, Kind kind, String parent, Part
      * @param excerpt  the words of that text this record is drawn from
      */
     public record Source(String text, String pdf, String dataGouv, String citedIn, String excerpt) {
+    }
+
+    /**
+     * What the SCDL "subventions" format needs beyond the record, for a convention of kind subvention; every field
+     * may be {@code null} when the text does not say.
+     *
+     * @param euNotification whether the aid was notified to the European Commission
+     * @param percentage     share of the funded project the subsidy covers, between 0.01 and 1
+     */
+    public record Subsidy(Boolean euNotification, BigDecimal percentage, String decision, String scheme) {
+        public static final Subsidy NONE = new Subsidy(null, null, null, null);
     }
 
     public enum Status {

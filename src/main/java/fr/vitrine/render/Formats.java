@@ -65,6 +65,22 @@ public final class Formats {
         return d == null ? "non précisée" : date(PartialDate.of(d));
     }
 
+    /** "812 octets", "12,3 ko", "4,5 Mo" (French units, powers of 1 000). */
+    public static String fileSize(long bytes) {
+        if (bytes < 1000) {
+            return bytes + NNBSP + "octets";
+        }
+        String[] units = {"ko", "Mo", "Go"};
+        double v = bytes;
+        int u = -1;
+        while (v >= 1000 && u < units.length - 1) {
+            v /= 1000;
+            u++;
+        }
+        BigDecimal rounded = BigDecimal.valueOf(v).setScale(v < 10 ? 1 : 0, RoundingMode.HALF_UP);
+        return number(rounded) + NNBSP + units[u];
+    }
+
     /** "un an", "18 mois", "2 ans et 6 mois". */
     public static String duration(Period p) {
         if (p == null) {

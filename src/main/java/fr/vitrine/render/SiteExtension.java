@@ -26,7 +26,8 @@ final class SiteExtension extends AbstractExtension {
                 "euros", filter(v -> Formats.euros(toDecimal(v))),
                 "number", filter(v -> v == null ? "" : Formats.number(toDecimal(v))),
                 "date_fr", filter(SiteExtension::date),
-                "duration", filter(v -> Formats.duration((Period) v)));
+                "duration", filter(v -> Formats.duration((Period) v)),
+                "filesize", filter(v -> Formats.fileSize(((Number) v).longValue())));
     }
 
     @Override

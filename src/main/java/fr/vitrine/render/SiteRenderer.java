@@ -1,6 +1,7 @@
 package fr.vitrine.render;
 
 import fr.vitrine.dataset.ImpactCsvWriter;
+import fr.vitrine.dataset.OpenData;
 import fr.vitrine.dataset.RecordJson;
 import fr.vitrine.model.Catalog;
 import fr.vitrine.model.Convention;
@@ -48,10 +49,13 @@ public final class SiteRenderer {
     private final SiteView site;
     private final PebbleTemplates templates;
     private final Charts.Palette palette = Charts.Palette.NEUTRAL;
+    private final OpenData.Result data;
 
-    public SiteRenderer(SiteConfig config, Catalog catalog, String version, Diagnostics diagnostics) {
+    public SiteRenderer(SiteConfig config, Catalog catalog, OpenData.Result data, String version,
+                        Diagnostics diagnostics) {
         this.config = config;
         this.catalog = catalog;
+        this.data = data;
         this.diagnostics = diagnostics;
         this.site = new SiteView(
                 config.string("vitrine.title", "Vitrine"),
@@ -59,7 +63,7 @@ public final class SiteRenderer {
                 config.baseUrl(), catalog, catalog.today(), version,
                 List.of(new Link("Accueil", "/"), new Link("Conventions", "/conventions/"),
                         new Link("Produits", "/produits/"), new Link("Statistiques", "/stats/"),
-                        new Link("Organisations", "/organisations/")),
+                        new Link("Organisations", "/organisations/"), new Link("Données", "/donnees/")),
                 Facets.of(catalog));
         this.templates = new PebbleTemplates(config.jbake(), config.templateFolder());
         // JBake's document types are those with a template.<type>.file setting.
@@ -116,6 +120,7 @@ public final class SiteRenderer {
             pages.add(new PageSpec("/organisations/" + o.id() + "/", "organisation", o.name(),
                     List.of(home, organisations), Map.of("organisation", o)));
         }
+        pages.add(new PageSpec("/donnees/", "data", "Données ouvertes", List.of(home), Map.of("data", data)));
         for (Page p : catalog.pages()) {
             pages.add(new PageSpec("/" + p.id() + "/", "page", p.title(), List.of(home), Map.of("page", p)));
         }

@@ -49,7 +49,9 @@ public final class Validator {
 
     private static final List<String> CONVENTION_FIELDS = List.of("id", "title", "kind", "parent", "signed",
             "effective", "ends", "duration", "parties", "products", "total", "funding", "obligations", "source",
-            "summary");
+            "subsidy", "summary");
+    private static final List<String> SUBSIDY_FIELDS = List.of("notification_ue", "pourcentage", "reference_decision",
+            "dispositif_aide");
     private static final List<String> PARTY_FIELDS = List.of("org", "role", "representative", "signatory");
     private static final List<String> PERSON_FIELDS = List.of("name", "title");
     private static final List<String> LINE_FIELDS = List.of("from", "to", "fund", "amount", "tax", "credits", "year",
@@ -347,6 +349,7 @@ public final class Validator {
         }
 
         Convention.Source source = source(f, conventions);
+        Convention.Subsidy subsidy = subsidy(f, kind);
         String body = r.document().getBody();
         @SuppressWarnings("unchecked")
         List<Heading> toc = (List<Heading>) r.document().getOrDefault(CommonmarkEngine.HEADINGS, List.of());
@@ -354,8 +357,32 @@ public final class Validator {
             return null;
         }
         return new Convention(id, title, kind, parent, signed, effective, ends, duration, List.copyOf(parties),
-                List.copyOf(productIds), statedTotal, List.copyOf(lines), List.copyOf(obligations), source,
+                List.copyOf(productIds), statedTotal, List.copyOf(lines), List.copyOf(obligations), source, subsidy,
                 f.text("summary", false), body, toc, r.file());
+    }
+
+    /** The SCDL details of a subsidy; only a convention of kind subvention has them. */
+    private static Convention.Subsidy subsidy(Fields f, Kind kind) {
+        Fields s = f.map("subsidy", false);
+        if (s == null) {
+            return Convention.Subsidy.NONE;
+        }
+        if (kind != null && kind != Kind.SUBVENTION) {
+            f.problemAt("subsidy", "'subsidy' describes a convention of kind subvention; set kind: subvention or remove it");
+        }
+        s.allowOnly(SUBSIDY_FIELDS);
+        BigDecimal percentage = null;
+        if (s.has("pourcentage") && !s.isUnknown("pourcentage")) {
+            percentage = s.amount("pourcentage", false);
+            if (percentage != null && (percentage.compareTo(new BigDecimal("0.01")) < 0
+                    || percentage.compareTo(BigDecimal.ONE) > 0)) {
+                s.problemAt("pourcentage", "pourcentage is a share between 0.01 and 1 (0.5 for half), got "
+                        + percentage.toPlainString());
+            }
+        }
+        Boolean eu = s.isUnknown("notification_ue") ? null : s.bool("notification_ue");
+        return new Convention.Subsidy(eu, percentage, s.textOrUnknown("reference_decision", false),
+                s.textOrUnknown("dispositif_aide", false));
     }
 
     private static Convention.Effective effective(Fields f) {

@@ -95,7 +95,7 @@ class MainTest {
     void checkValidatesWithoutWriting() {
         TestProject project = TestProject.copyOfRepository(tmp);
         assertEquals(0, Main.run("check", "--source", project.root().toString()));
-        assertTrue(out().contains("7 conventions, 3 products, 9 organisations: all valid."), out());
+        assertTrue(out().contains("7 conventions, 3 products, 9 organisations: all valid; datasets match their schemas."), out());
         assertTrue(Files.notExists(project.root().resolve("output")));
         project.replace("data/products/reco-co.md", "title: Reco-co", "title:");
         assertEquals(1, Main.run("check", "--source", project.root().toString()));

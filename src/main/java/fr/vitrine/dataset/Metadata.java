@@ -1,0 +1,85 @@
+package fr.vitrine.dataset;
+
+import fr.vitrine.model.Catalog;
+import fr.vitrine.model.Convention;
+import fr.vitrine.model.Funding;
+import fr.vitrine.model.PartialDate;
+import fr.vitrine.model.ProductMetrics;
+import fr.vitrine.read.SiteConfig;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What describes the published dataset as a whole, for the Data Package, DCAT and data.gouv.fr: settings of
+ * {@code jbake.properties} ({@code vitrine.dataset.*}, {@code vitrine.publisher.*}) with defaults, and the temporal
+ * coverage measured on the data.
+ *
+ * @param name        stable identifier (package name, DCAT identifier, data.gouv.fr extras)
+ * @param frequency   data.gouv.fr frequency id; the DCAT writer maps it to the EU vocabulary
+ * @param start       earliest date in the data, or {@code null}
+ * @param end         latest date in the data, or {@code null}
+ */
+public record Metadata(String name, String title, String description, List<String> keywords, String publisher,
+                       String publisherUrl, String contactUrl, String landingPage, String frequency,
+                       LocalDate start, LocalDate end, LocalDate modified) {
+
+    public static final String LICENCE_ID = "etalab-2.0";
+    public static final String LICENCE_UDATA = "lov2";
+    public static final String LICENCE_TITLE = "Licence Ouverte / Open Licence version 2.0";
+    public static final String LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/";
+
+    static Metadata of(Catalog catalog, SiteConfig config) {
+        String base = config.baseUrl();
+        String defaultDescription = "Les conventions de financement des services publics numériques du programme "
+                + "beta.gouv.fr (Startups d'État) sous forme de données : " + catalog.conventions().size()
+                + " conventions et actes de financement, leurs parties, leurs lignes de financement (montants, années, "
+                + "crédits, imputations budgétaires) et leurs échéanciers, les produits financés et les organisations "
+                + "publiques concernées, ainsi que les indicateurs d'impact publiés par les produits. Chaque fiche est "
+                + "établie à partir du texte de la convention ; ce que le texte ne dit pas est laissé vide.";
+        List<LocalDate> dates = new ArrayList<>();
+        for (Convention c : catalog.conventions()) {
+            add(dates, c.signed());
+            add(dates, c.ends());
+            add(dates, c.effective().date());
+            for (Funding.Line l : c.funding()) {
+                add(dates, l.start());
+                add(dates, l.end());
+            }
+        }
+        for (var p : catalog.products()) {
+            ProductMetrics m = catalog.metrics(p.id());
+            if (m != null) {
+                for (var i : m.indicators()) {
+                    if (!i.measures().isEmpty()) {
+                        dates.add(i.measures().date(0));
+                        dates.add(i.measures().date(i.measures().last()));
+                    }
+                }
+            }
+        }
+        LocalDate start = dates.stream().filter(Objects::nonNull).min(LocalDate::compareTo).orElse(null);
+        LocalDate end = dates.stream().filter(Objects::nonNull).max(LocalDate::compareTo).orElse(null);
+        return new Metadata(
+                config.string("vitrine.dataset.name", "conventions-startups-etat"),
+                config.string("vitrine.dataset.title", "Conventions de financement des services publics numériques"),
+                config.string("vitrine.dataset.description", defaultDescription),
+                List.of(config.string("vitrine.dataset.keywords",
+                        "conventions,financement,beta.gouv.fr,startups d'État,services publics numériques,impact")
+                        .split("\\s*,\\s*")),
+                config.string("vitrine.publisher.name", config.string("vitrine.title", "Vitrine")),
+                config.string("vitrine.publisher.url", base),
+                config.string("vitrine.contact.url", base + "a-propos/"),
+                base + OpenData.FOLDER + "/",
+                "irregular", start, end, catalog.today());
+    }
+
+    private static void add(List<LocalDate> dates, PartialDate d) {
+        if (d != null) {
+            dates.add(d.first());
+            dates.add(d.last());
+        }
+    }
+}

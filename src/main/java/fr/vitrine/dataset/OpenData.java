@@ -1,0 +1,152 @@
+package fr.vitrine.dataset;
+
+import fr.vitrine.check.TableCheck;
+import fr.vitrine.model.Catalog;
+import fr.vitrine.model.Measure;
+import fr.vitrine.model.ProductMetrics;
+import fr.vitrine.read.ImpactCsv;
+import fr.vitrine.read.SiteConfig;
+import fr.vitrine.validate.Diagnostics;
+import fr.vitrine.validate.ImpactRows;
+import fr.vitrine.validate.MetricsLoader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Writes the open-data folder {@code /donnees/}: every dataset as CSV and JSON with its Table Schema, checks each
+ * CSV against its schema, then describes them all in a Data Package, a DCAT catalog (Turtle and JSON-LD) and
+ * data.gouv.fr (udata) metadata.
+ */
+public final class OpenData {
+
+    public static final String FOLDER = "donnees";
+
+    /**
+     * A published file.
+     *
+     * @param path   file name inside {@code /donnees/}
+     * @param schema our schema's file name or an official schema's URL; {@code null} for non-tabular files
+     */
+    public record Resource(String name, String path, String title, String description, String format, String mediatype,
+                           long bytes, String sha256, String schema, Table table) {
+        public boolean isCsv() {
+            return format.equals("csv");
+        }
+    }
+
+    /** What was published: the tables and every resource, CSV first then its JSON twin. */
+    public record Result(List<Table> tables, List<Resource> resources, Metadata metadata) {
+        /** The files of one table (its CSV, then its JSON). */
+        public List<Resource> resourcesOf(Table table) {
+            return resources.stream().filter(r -> r.table() == table).toList();
+        }
+    }
+
+    private OpenData() {
+    }
+
+    /**
+     * Writes the datasets and their descriptions into {@code site/donnees}; reports schema violations (as paths
+     * under {@code shownRoot}) and returns {@code null} when there are any.
+     */
+    public static Result write(Catalog catalog, SiteConfig config, Path site, Path shownRoot, Diagnostics diagnostics) {
+        Path dir = site.resolve(FOLDER);
+        String baseUrl = config.baseUrl();
+        List<Table> tables = new ArrayList<>();
+        for (Tables.Data data : Tables.of(catalog, baseUrl)) {
+            DatasetWriter.write(data, dir);
+            tables.add(data.table());
+        }
+        Table indicators = Tables.indicators();
+        writeIndicators(catalog, indicators, dir);
+        tables.add(indicators);
+        Tables.Data subsidies = Scdl.of(catalog, config, diagnostics);
+        if (subsidies != null) {
+            DatasetWriter.write(subsidies, dir);
+            tables.add(subsidies.table());
+        }
+        TableCheck check = new TableCheck(diagnostics);
+        for (Table t : tables) {
+            check.check(t, dir.resolve(t.csvFile()), shownRoot.resolve(FOLDER).resolve(t.csvFile()));
+        }
+        check.finish();
+        if (diagnostics.hasErrors()) {
+            return null;
+        }
+        List<Resource> resources = new ArrayList<>();
+        for (Table t : tables) {
+            resources.add(resource(dir, t, t.name(), t.csvFile(), t.title() + " (CSV)", "csv", "text/csv"));
+            resources.add(resource(dir, t, t.name() + "-json", t.jsonFile(), t.title() + " (JSON)", "json", "application/json"));
+        }
+        Metadata metadata = Metadata.of(catalog, config);
+        Result result = new Result(List.copyOf(tables), List.copyOf(resources), metadata);
+        DataPackage.write(result, catalog, config, dir);
+        Udata.write(result, dir);
+        Dcat.write(result, config, dir);
+        return result;
+    }
+
+    /** All products' impact rows, consolidated, streamed from their files. */
+    private static void writeIndicators(Catalog catalog, Table table, Path dir) {
+        TreeSet<Path> files = new TreeSet<>();
+        catalog.products().forEach(p -> {
+            ProductMetrics m = catalog.metrics(p.id());
+            if (m != null) {
+                files.addAll(m.files());
+            }
+        });
+        Map<String, String> services = MetricsLoader.servicesOf(catalog.products());
+        Diagnostics already = new Diagnostics(); // the files were checked when they were loaded
+        try (DatasetWriter w = new DatasetWriter(table, dir)) {
+            for (Path f : files) {
+                ImpactCsv.read(f, already, (line, cells, report) -> {
+                    Measure m = ImpactRows.check(line, cells, report);
+                    if (m != null && MetricsLoader.productOf(m.service(), services) != null) {
+                        w.cells(ImpactCsvWriter.row(m));
+                    }
+                });
+            }
+        }
+    }
+
+    private static Resource resource(Path dir, Table t, String name, String file, String title, String format,
+                                     String mediatype) {
+        Path path = dir.resolve(file);
+        String description = t.description() + (format.equals("json")
+                ? " Même contenu que le fichier CSV, en JSON (un objet par ligne)."
+                : " CSV UTF-8, séparateur virgule, dates ISO 8601, point décimal.");
+        return new Resource(name, file, title, description, format, mediatype, size(path), sha256(path),
+                format.equals("csv") ? t.schemaReference() : null, t);
+    }
+
+    static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

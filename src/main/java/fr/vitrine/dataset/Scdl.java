@@ -1,0 +1,153 @@
+package fr.vitrine.dataset;
+
+import fr.vitrine.dataset.Table.Field;
+import fr.vitrine.model.Catalog;
+import fr.vitrine.model.Convention;
+import fr.vitrine.model.Funding;
+import fr.vitrine.model.Kind;
+import fr.vitrine.model.Organisation;
+import fr.vitrine.model.PartialDate;
+import fr.vitrine.read.SiteConfig;
+import fr.vitrine.validate.Diagnostics;
+import fr.vitrine.validate.Siret;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The SCDL "subventions" 2.1.1 file for conventions of kind subvention: one row per (attribuant, bénéficiaire).
+ * Nothing is made up: a row needs the attribuant's real SIRET (from {@code vitrine.siret.<org-id>} in
+ * jbake.properties, or the organisations registry), a full signing date, payment dates, the EU notification and the
+ * subsidy percentage; when one is missing the row is skipped with a warning saying what to add.
+ */
+public final class Scdl {
+
+    public static final String SCHEMA = "https://schema.data.gouv.fr/schemas/scdl/subventions/2.1.1/schema.json";
+
+    private Scdl() {
+    }
+
+    public static Table table() {
+        String doc = "Voir le schéma SCDL subventions 2.1.1.";
+        return new Table("subventions", "Subventions (format SCDL)",
+                "Les conventions de subvention au format du socle commun des données locales (SCDL) « subventions » 2.1.1.",
+                List.of(Field.of("nomAttribuant", "string", "nomAttribuant", doc).mandatory(),
+                        Field.of("idAttribuant", "string", "idAttribuant", doc).mandatory().matching("\\d{14}"),
+                        Field.of("dateConvention", "date", "dateConvention", doc).mandatory(),
+                        Field.of("referenceDecision", "string", "referenceDecision", doc),
+                        Field.of("nomBeneficiaire", "string", "nomBeneficiaire", doc).mandatory(),
+                        Field.of("idBeneficiaire", "string", "idBeneficiaire", doc).matching("\\d{14}"),
+                        Field.of("rnaBeneficiaire", "string", "rnaBeneficiaire", doc).matching("W\\d{9}"),
+                        Field.of("objet", "string", "objet", doc).mandatory().matching("(?s).{1,256}"),
+                        Field.of("montant", "number", "montant", doc).mandatory().between(0.0, null),
+                        Field.of("nature", "string", "nature", doc).mandatory().among(List.of("aide en numéraire",
+                                "aide en nature", "aide en numéraire;aide en nature", "aide en nature;aide en numéraire")),
+                        Field.of("conditionsVersement", "string", "conditionsVersement", doc).mandatory().matching("(?s).{1,256}"),
+                        Field.of("datesPeriodeVersement", "string", "datesPeriodeVersement", doc).mandatory()
+                                .matching("[0-9]{4}-[0-9]{2}-[0-9]{2}(/[0-9]{4}-[0-9]{2}-[0-9]{2})?"),
+                        Field.of("idRAE", "string", "idRAE", doc).matching(".{1,5}"),
+                        Field.of("notificationUE", "string", "notificationUE", doc).mandatory().among(List.of("oui", "non")),
+                        Field.of("pourcentageSubvention", "number", "pourcentageSubvention", doc).mandatory().between(0.01, 1.0),
+                        Field.of("dispositifAide", "string", "dispositifAide", doc)),
+                List.of(), List.of(), SCHEMA, new Table.SchemaRef("scdl/subventions", "2.1.1"));
+    }
+
+    /** The rows, or {@code null} when no convention is a subsidy or none can be exported (with warnings). */
+    public static Tables.Data of(Catalog catalog, SiteConfig config, Diagnostics diagnostics) {
+        List<Convention> subsidies = catalog.conventions().stream().filter(c -> c.kind() == Kind.SUBVENTION).toList();
+        if (subsidies.isEmpty()) {
+            return null;
+        }
+        Path configFile = config.source().resolve(SiteConfig.FILE);
+        List<Object[]> rows = new ArrayList<>();
+        for (Convention c : subsidies) {
+            Map<List<String>, List<Funding.Line>> byPair = new LinkedHashMap<>();
+            c.funding().forEach(l -> byPair.computeIfAbsent(java.util.Arrays.asList(l.from(), l.to()), k -> new ArrayList<>()).add(l));
+            for (Map.Entry<List<String>, List<Funding.Line>> e : byPair.entrySet()) {
+                Organisation from = catalog.organisation(e.getKey().get(0));
+                Organisation to = catalog.organisation(e.getKey().get(1));
+                String skip = "SCDL subventions: convention " + c.id() + " skipped: ";
+                if (from == null || to == null) {
+                    diagnostics.warning(c.file(), 1, 1, skip + "the attribuant and the bénéficiaire must be known organisations");
+                    continue;
+                }
+                String siret = siret(config, from);
+                if (siret == null) {
+                    diagnostics.warning(configFile, config.positionOf("vitrine.siret." + from.id()), skip + "no SIRET for "
+                            + "the attribuant '" + from.id() + "'; set vitrine.siret." + from.id() + "=<14 digits> in "
+                            + SiteConfig.FILE + " (a real SIRET: the export never makes one up)");
+                    continue;
+                }
+                if (c.signed() == null || !c.signed().hasDay()) {
+                    diagnostics.warning(c.file(), 1, 1, skip + "dateConvention needs the full signing date (YYYY-MM-DD)");
+                    continue;
+                }
+                String dates = paymentDates(c, e.getValue());
+                if (dates == null) {
+                    diagnostics.warning(c.file(), 1, 1, skip + "no payment date: give a schedule with dates or a funded period");
+                    continue;
+                }
+                Convention.Subsidy s = c.subsidy();
+                if (s.euNotification() == null || s.percentage() == null) {
+                    diagnostics.warning(c.file(), 1, 1, skip + "add subsidy: {notification_ue: true|false, pourcentage: "
+                            + "0.01–1} to the record (SCDL requires them)");
+                    continue;
+                }
+                BigDecimal amount = e.getValue().stream().map(Funding.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+                long installments = e.getValue().stream().mapToLong(l -> l.schedule().stream()
+                        .filter(i -> i.credit() != Funding.Credits.AE).count()).sum();
+                String object = Objects.requireNonNullElse(c.summary(), c.title());
+                rows.add(new Object[] {from.name(), siret, c.signed().iso(), s.decision(), to.name(),
+                        siret(config, to),
+                        null, object.length() > 256 ? object.substring(0, 255) + "…" : object, amount, "aide en numéraire",
+                        installments > 1 ? "échelonné" : "unique", dates, null, s.euNotification() ? "oui" : "non",
+                        s.percentage(), s.scheme()});
+            }
+        }
+        return rows.isEmpty() ? null : new Tables.Data(table(), rows);
+    }
+
+    /** The attribuant's SIRET: {@code vitrine.siret.<id>} in the configuration, else the registry's, if valid. */
+    static String siret(SiteConfig config, Organisation org) {
+        String configured = siretSetting(config, org);
+        if (configured != null) {
+            return configured;
+        }
+        return Siret.isValid(org.siret()) ? org.siret() : null;
+    }
+
+    private static String siretSetting(SiteConfig config, Organisation org) {
+        String s = config.string("vitrine.siret." + org.id()).map(v -> v.replace(" ", "")).orElse(null);
+        return Siret.isValid(s) ? s : null;
+    }
+
+    /** "2020-02-01/2020-08-31": from the first to the last payment (a month-precise date covers its month). */
+    static String paymentDates(Convention c, List<Funding.Line> lines) {
+        List<LocalDate> dates = new ArrayList<>();
+        for (Funding.Line l : lines) {
+            for (Funding.Installment i : l.schedule()) {
+                PartialDate d = "signature".equals(i.when()) ? c.signed() : i.date();
+                if (d != null && i.credit() != Funding.Credits.AE) {
+                    dates.add(d.first());
+                    dates.add(d.last());
+                }
+            }
+            if (l.start() != null && l.end() != null) {
+                dates.add(l.start().first());
+                dates.add(l.end().last());
+            }
+        }
+        if (dates.isEmpty()) {
+            return null;
+        }
+        LocalDate first = dates.stream().min(LocalDate::compareTo).orElseThrow();
+        LocalDate last = dates.stream().max(LocalDate::compareTo).orElseThrow();
+        return first.equals(last) ? first.toString() : first + "/" + last;
+    }
+}
