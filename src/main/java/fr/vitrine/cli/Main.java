@@ -2,17 +2,22 @@ package fr.vitrine.cli;
 
 import fr.vitrine.Build;
 import fr.vitrine.Version;
+import fr.vitrine.publish.DataGouvApi;
+import fr.vitrine.publish.Publisher;
+import fr.vitrine.read.SiteConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** The {@code vitrine} command line. */
 @Command(name = "vitrine", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Static open-data site generator for funding conventions and impact metrics.",
-        subcommands = {Main.BuildCommand.class, Main.CheckCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {Main.BuildCommand.class, Main.CheckCommand.class, Main.PublishCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:invalid input (every problem is printed as path:line:column)",
                 "2:usage error"})
@@ -74,6 +79,58 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() {
             return new Build(System.out, System.err).run(new Build.Options(sources.source, null, null, true));
+        }
+    }
+
+    @Command(name = "publish", mixinStandardHelpOptions = true,
+            description = {"Publish the built datasets on data.gouv.fr: create the dataset the first time, then upload "
+                    + "only changed files. The API key is read from the environment variable " + Publisher.API_KEY_ENV + ".",
+                    "A failed run undoes its changes."})
+    static final class PublishCommand implements Callable<Integer> {
+        @CommandLine.Mixin
+        SourceOptions sources = new SourceOptions();
+
+        @Option(names = "--output", paramLabel = "DIR", description = "The built site (default: output/ in the project folder).")
+        Path output;
+
+        @Option(names = "--api", paramLabel = "URL",
+                description = "API root (default: vitrine.datagouv.api, else https://www.data.gouv.fr/api/1; demo: https://demo.data.gouv.fr/api/1).")
+        String api;
+
+        @Option(names = "--dataset", paramLabel = "ID", description = "Id or slug of the dataset to update (default: vitrine.datagouv.dataset, else the one this tool created, found by its extras).")
+        String dataset;
+
+        @Option(names = "--organization", paramLabel = "ID", description = "Organisation owning the dataset (default: vitrine.datagouv.organization).")
+        String organization;
+
+        @Option(names = "--dry-run", description = "Print the requests that would change data.gouv.fr, without sending them.")
+        boolean dryRun;
+
+        @Override
+        public Integer call() {
+            Build build = new Build(System.out, System.err);
+            SiteConfig config = build.config(new Build.Options(sources.source, output, null, false));
+            if (config == null) {
+                return Build.USAGE;
+            }
+            String key = System.getenv(Publisher.API_KEY_ENV);
+            if ((key == null || key.isBlank()) && !dryRun) {
+                System.err.println("vitrine: set the environment variable " + Publisher.API_KEY_ENV
+                        + " to your data.gouv.fr API key (or use --dry-run)");
+                return Build.USAGE;
+            }
+            String base = api != null ? api : config.string("vitrine.datagouv.api", "https://www.data.gouv.fr/api/1");
+            Publisher.Options options = new Publisher.Options(config.jbake().getDestinationFolder().toPath(),
+                    dataset != null ? dataset : config.string("vitrine.datagouv.dataset").orElse(null),
+                    organization != null ? organization : config.string("vitrine.datagouv.organization").orElse(null),
+                    dryRun);
+            try {
+                new Publisher(new DataGouvApi(base, key), System.out).publish(options);
+                return Build.OK;
+            } catch (IOException e) {
+                System.err.println("vitrine: " + e.getMessage());
+                return Build.INVALID_INPUT;
+            }
         }
     }
 
