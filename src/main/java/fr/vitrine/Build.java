@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -37,20 +39,40 @@ public final class Build {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    /** What to do. {@code output} null means the configuration's {@code destination.folder}. */
-    public record Options(Path source, Path output, String baseUrl, boolean checkOnly, boolean timings) {
+    /**
+     * What to do. {@code output} null means the configuration's {@code destination.folder}; {@code stats} non-null
+     * builds a product team's standalone /stats site from impact CSVs instead of the whole site.
+     */
+    public record Options(Path source, Path output, String baseUrl, boolean checkOnly, boolean timings,
+                          StatsSite.Request stats) {
         public Options(Path source, Path output, String baseUrl, boolean checkOnly) {
-            this(source, output, baseUrl, checkOnly, false);
+            this(source, output, baseUrl, checkOnly, false, null);
         }
+
+        public Options(Path source, Path output, String baseUrl, boolean checkOnly, boolean timings) {
+            this(source, output, baseUrl, checkOnly, timings, null);
+        }
+    }
+
+    /** How a run ended: exit code, every diagnostic, and what was built (null when nothing was). */
+    public record Result(int code, Diagnostics diagnostics, Catalog catalog, Path output) {
     }
 
     private final PrintStream out;
     private final PrintStream err;
     private LocalDate today = today();
+    private Consumer<List<Diagnostic>> printer;
 
     public Build(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
+        this.printer = all -> all.forEach(err::println);
+    }
+
+    /** Replaces how diagnostics are printed (e.g. as GitHub workflow annotations). */
+    public Build printing(Consumer<List<Diagnostic>> printer) {
+        this.printer = printer;
+        return this;
     }
 
     /** Fixes the day statuses and phases are computed for (tests, reproducible builds). */
@@ -92,21 +114,38 @@ public final class Build {
     }
 
     public int run(Options options) {
-        long started = System.nanoTime();
+        return runDetailed(options).code();
+    }
+
+    public Result runDetailed(Options options) {
+        Diagnostics diagnostics = new Diagnostics();
         SiteConfig config = config(options);
         if (config == null) {
-            return USAGE;
+            return new Result(USAGE, diagnostics, null, null);
         }
         Path output = config.jbake().getDestinationFolder().toPath().toAbsolutePath().normalize();
         String unsafe = unsafeOutput(config, output);
         if (unsafe != null && !options.checkOnly()) {
             err.println("vitrine: " + unsafe);
-            return USAGE;
+            return new Result(USAGE, diagnostics, null, null);
         }
-        Diagnostics diagnostics = new Diagnostics();
+        Catalog catalog = options.stats() != null
+                ? StatsSite.load(options.stats(), today, diagnostics)
+                : load(config, diagnostics);
+        int code = run(options, config, output, catalog, diagnostics);
+        if (code == OK && options.stats() != null && options.stats().failOnWarnings()
+                && diagnostics.count(Diagnostic.Severity.WARNING) > 0) {
+            err.println("vitrine: warnings fail the run (fail-on-warnings)");
+            code = INVALID_INPUT;
+        }
+        return new Result(code, diagnostics, catalog, code == OK ? output : null);
+    }
+
+    private int run(Options options, SiteConfig config, Path output, Catalog catalog, Diagnostics diagnostics) {
+        long started = System.nanoTime();
         Phases phases = new Phases(options.timings());
-        Catalog catalog = load(config, diagnostics);
         phases.done("read + validate");
+        boolean standalone = options.stats() != null;
         if (catalog == null) {
             return fail(diagnostics, "no site written; the previous one, if any, is untouched");
         }
@@ -125,12 +164,12 @@ public final class Build {
                 return OK;
             }
             staging = Files.createTempDirectory(output.getParent(), "." + output.getFileName() + ".tmp-");
-            OpenData.Result data = OpenData.write(catalog, config, staging, output, diagnostics);
+            OpenData.Result data = OpenData.write(catalog, config, staging, output, diagnostics, standalone);
             phases.done("datasets");
             if (data == null) {
                 return fail(diagnostics, "no site written; the previous one, if any, is untouched");
             }
-            SiteRenderer renderer = new SiteRenderer(config, catalog, data, Version.get(), diagnostics);
+            SiteRenderer renderer = new SiteRenderer(config, catalog, data, Version.get(), diagnostics, standalone);
             int pages = renderer.render(staging);
             phases.done("render");
             if (!diagnostics.hasErrors()) {
@@ -148,8 +187,13 @@ public final class Build {
             phases.done("replace output");
             report(diagnostics);
             double seconds = (System.nanoTime() - started) / 1e9;
-            out.printf("Site written to %s: %d pages, %d conventions, %d products, in %.1f s.%n",
-                    output, pages, catalog.conventions().size(), catalog.products().size(), seconds);
+            if (standalone) {
+                out.printf("Statistics site written to %s: %d indicators, in %.1f s.%n", output,
+                        catalog.metrics(catalog.products().get(0).id()).national().size(), seconds);
+            } else {
+                out.printf("Site written to %s: %d pages, %d conventions, %d products, in %.1f s.%n",
+                        output, pages, catalog.conventions().size(), catalog.products().size(), seconds);
+            }
             out.println("Open " + output.resolve("index.html").toUri() + " or serve the folder with any static web server.");
             return OK;
         } catch (IOException | UncheckedIOException e) {
@@ -188,7 +232,7 @@ public final class Build {
     }
 
     private void report(Diagnostics diagnostics) {
-        diagnostics.all().forEach(err::println);
+        printer.accept(diagnostics.all());
     }
 
     /** Refuses outputs whose replacement would destroy sources or someone else's files. */

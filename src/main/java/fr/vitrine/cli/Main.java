@@ -1,23 +1,28 @@
 package fr.vitrine.cli;
 
 import fr.vitrine.Build;
+import fr.vitrine.StatsSite;
 import fr.vitrine.Version;
 import fr.vitrine.publish.DataGouvApi;
 import fr.vitrine.publish.Publisher;
 import fr.vitrine.read.SiteConfig;
+import fr.vitrine.validate.Diagnostic;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** The {@code vitrine} command line. */
 @Command(name = "vitrine", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Static open-data site generator for funding conventions and impact metrics.",
-        subcommands = {Main.BuildCommand.class, Main.CheckCommand.class, Main.PublishCommand.class,
-                CommandLine.HelpCommand.class},
+        subcommands = {Main.BuildCommand.class, Main.CheckCommand.class, Main.StatsCommand.class,
+                Main.PublishCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:invalid input (every problem is printed as path:line:column)",
                 "2:usage error"})
@@ -82,6 +87,66 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    @Command(name = "stats", mixinStandardHelpOptions = true,
+            description = {"Build a product team's /stats site from impact CSVs (schema impact-service-public-numerique): "
+                    + "the page at the site's root, the normalised CSV and JSON and a datapackage.json under donnees/.",
+                    "Inside GitHub Actions (GITHUB_ACTIONS=true), problems are annotations on the cells, and a job "
+                            + "summary and step outputs are written."})
+    static final class StatsCommand implements Callable<Integer> {
+        @CommandLine.Mixin
+        SourceOptions sources = new SourceOptions();
+
+        @Option(names = "--metrics", paramLabel = "GLOB", required = true,
+                description = "Impact CSV file or glob (e.g. 'stats/**/*.csv'), relative to the working directory; repeatable.")
+        List<String> metrics;
+
+        @Option(names = "--product", paramLabel = "NAME", description = "Name shown on the page (default: the service name in the files).")
+        String product;
+
+        @Option(names = "--output", paramLabel = "DIR", defaultValue = "_site", description = "Where to write the site (default: ${DEFAULT-VALUE}).")
+        Path output;
+
+        @Option(names = "--base-url", paramLabel = "URL", description = "Public address of the site.")
+        String baseUrl;
+
+        @Option(names = "--fail-on-warnings", description = "Fail (exit 1) when there are warnings, not only errors.")
+        boolean failOnWarnings;
+
+        @Override
+        public Integer call() {
+            Map<String, String> env = System.getenv();
+            boolean github = GitHubReport.active(env);
+            Build build = new Build(System.out, System.err);
+            if (github) {
+                build.printing(new GitHubReport(System.out)::print);
+            }
+            Build.Result result = build.runDetailed(new Build.Options(sources.source, output.toAbsolutePath(), baseUrl,
+                    false, false, new StatsSite.Request(metrics, product, failOnWarnings)));
+            if (github) {
+                try {
+                    long errors = result.diagnostics().count(Diagnostic.Severity.ERROR);
+                    long warnings = result.diagnostics().count(Diagnostic.Severity.WARNING);
+                    if (env.get("GITHUB_OUTPUT") != null) {
+                        Map<String, String> outputs = new LinkedHashMap<>();
+                        outputs.put("site-dir", result.output() == null ? "" : result.output().toString());
+                        outputs.put("dataset", result.output() == null ? ""
+                                : result.output().resolve("donnees/indicateurs.csv").toString());
+                        outputs.put("errors", Long.toString(errors));
+                        outputs.put("warnings", Long.toString(warnings));
+                        GitHubReport.outputs(Path.of(env.get("GITHUB_OUTPUT")), outputs);
+                    }
+                    if (env.get("GITHUB_STEP_SUMMARY") != null) {
+                        GitHubReport.summary(Path.of(env.get("GITHUB_STEP_SUMMARY")), result.catalog(),
+                                result.diagnostics().all(), result.code());
+                    }
+                } catch (IOException e) {
+                    System.err.println("vitrine: cannot write the GitHub step files: " + e.getMessage());
+                }
+            }
+            return result.code();
+        }
+    }
+
     @Command(name = "publish", mixinStandardHelpOptions = true,
             description = {"Publish the built datasets on data.gouv.fr: create the dataset the first time, then upload "
                     + "only changed files. The API key is read from the environment variable " + Publisher.API_KEY_ENV + ".",
@@ -90,7 +155,8 @@ public final class Main implements Callable<Integer> {
         @CommandLine.Mixin
         SourceOptions sources = new SourceOptions();
 
-        @Option(names = "--output", paramLabel = "DIR", description = "The built site (default: output/ in the project folder).")
+        @Option(names = "--output", paramLabel = "DIR",
+                description = "The built site (default: output/ in the project folder, or _site without a project).")
         Path output;
 
         @Option(names = "--api", paramLabel = "URL",
@@ -108,21 +174,26 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Build build = new Build(System.out, System.err);
-            SiteConfig config = build.config(new Build.Options(sources.source, output, null, false));
-            if (config == null) {
-                return Build.USAGE;
+            // The project's settings when there is one; a team's /stats site is published with flags only.
+            SiteConfig config = null;
+            if (java.nio.file.Files.isRegularFile(sources.source.resolve(SiteConfig.FILE))) {
+                config = new Build(System.out, System.err).config(new Build.Options(sources.source, output, null, false));
+                if (config == null) {
+                    return Build.USAGE;
+                }
             }
+            Path site = config != null ? config.jbake().getDestinationFolder().toPath()
+                    : output != null ? output : Path.of("_site");
             String key = System.getenv(Publisher.API_KEY_ENV);
             if ((key == null || key.isBlank()) && !dryRun) {
                 System.err.println("vitrine: set the environment variable " + Publisher.API_KEY_ENV
                         + " to your data.gouv.fr API key (or use --dry-run)");
                 return Build.USAGE;
             }
-            String base = api != null ? api : config.string("vitrine.datagouv.api", "https://www.data.gouv.fr/api/1");
-            Publisher.Options options = new Publisher.Options(config.jbake().getDestinationFolder().toPath(),
-                    dataset != null ? dataset : config.string("vitrine.datagouv.dataset").orElse(null),
-                    organization != null ? organization : config.string("vitrine.datagouv.organization").orElse(null),
+            String base = api != null ? api : setting(config, "vitrine.datagouv.api", "https://www.data.gouv.fr/api/1");
+            Publisher.Options options = new Publisher.Options(site,
+                    dataset != null ? dataset : setting(config, "vitrine.datagouv.dataset", null),
+                    organization != null ? organization : setting(config, "vitrine.datagouv.organization", null),
                     dryRun);
             try {
                 new Publisher(new DataGouvApi(base, key), System.out).publish(options);
@@ -131,6 +202,10 @@ public final class Main implements Callable<Integer> {
                 System.err.println("vitrine: " + e.getMessage());
                 return Build.INVALID_INPUT;
             }
+        }
+
+        private static String setting(SiteConfig config, String key, String fallback) {
+            return config == null ? fallback : config.string(key, fallback);
         }
     }
 

@@ -76,6 +76,32 @@ public record Metadata(String name, String title, String description, List<Strin
                 "irregular", start, end, catalog.today());
     }
 
+    /** A product team's metrics only ({@code vitrine stats}): named after the product, published by its administration. */
+    static Metadata forTeam(Catalog catalog, SiteConfig config) {
+        var product = catalog.products().get(0);
+        ProductMetrics m = catalog.metrics(product.id());
+        List<LocalDate> dates = new ArrayList<>();
+        String administration = null;
+        for (var i : m.indicators()) {
+            administration = administration == null ? i.administration() : administration;
+            for (var s : List.of(i.measures(), i.targets())) {
+                if (!s.isEmpty()) {
+                    dates.add(s.date(0));
+                    dates.add(s.date(s.last()));
+                }
+            }
+        }
+        String base = config.baseUrl();
+        return new Metadata("statistiques-impact-" + product.id(), "Statistiques d'impact de " + product.title(),
+                "Les indicateurs d'impact et d'usage publiés par " + product.title() + ", service public numérique, au "
+                        + "format du schéma impact-service-public-numerique 0.5.0 de data.gouv.fr : " + m.national().size()
+                        + " indicateur(s), " + m.rows() + " mesure(s) et cible(s), avec la méthode de collecte de chacun.",
+                List.of("impact", "statistiques", "service public numérique", product.title()),
+                Objects.requireNonNullElse(administration, product.title()), base, base, base + OpenData.FOLDER + "/",
+                "irregular", dates.stream().min(LocalDate::compareTo).orElse(null),
+                dates.stream().max(LocalDate::compareTo).orElse(null), catalog.today());
+    }
+
     private static void add(List<LocalDate> dates, PartialDate d) {
         if (d != null) {
             dates.add(d.first());

@@ -27,11 +27,12 @@ import java.util.TreeSet;
 /**
  * Writes the open-data folder {@code /donnees/}: every dataset as CSV and JSON with its Table Schema, checks each
  * CSV against its schema, then describes them all in a Data Package, a DCAT catalog (Turtle and JSON-LD) and
- * data.gouv.fr (udata) metadata.
+ * data.gouv.fr (udata) metadata. A team's /stats site gets its metrics, a Data Package and udata metadata.
  */
 public final class OpenData {
 
     public static final String FOLDER = "donnees";
+    public static final String FOLDER_PATH = "/" + FOLDER + "/";
 
     /**
      * A published file.
@@ -62,17 +63,25 @@ public final class OpenData {
      * under {@code shownRoot}) and returns {@code null} when there are any.
      */
     public static Result write(Catalog catalog, SiteConfig config, Path site, Path shownRoot, Diagnostics diagnostics) {
+        return write(catalog, config, site, shownRoot, diagnostics, false);
+    }
+
+    /** With {@code metricsOnly}, writes only the impact indicators and their Data Package (a team's /stats site). */
+    public static Result write(Catalog catalog, SiteConfig config, Path site, Path shownRoot, Diagnostics diagnostics,
+                               boolean metricsOnly) {
         Path dir = site.resolve(FOLDER);
         String baseUrl = config.baseUrl();
         List<Table> tables = new ArrayList<>();
-        for (Tables.Data data : Tables.of(catalog, baseUrl)) {
-            DatasetWriter.write(data, dir);
-            tables.add(data.table());
+        if (!metricsOnly) {
+            for (Tables.Data data : Tables.of(catalog, baseUrl)) {
+                DatasetWriter.write(data, dir);
+                tables.add(data.table());
+            }
         }
         Table indicators = Tables.indicators();
         writeIndicators(catalog, indicators, dir);
         tables.add(indicators);
-        Tables.Data subsidies = Scdl.of(catalog, config, diagnostics);
+        Tables.Data subsidies = metricsOnly ? null : Scdl.of(catalog, config, diagnostics);
         if (subsidies != null) {
             DatasetWriter.write(subsidies, dir);
             tables.add(subsidies.table());
@@ -90,11 +99,13 @@ public final class OpenData {
             resources.add(resource(dir, t, t.name(), t.csvFile(), t.title() + " (CSV)", "csv", "text/csv"));
             resources.add(resource(dir, t, t.name() + "-json", t.jsonFile(), t.title() + " (JSON)", "json", "application/json"));
         }
-        Metadata metadata = Metadata.of(catalog, config);
+        Metadata metadata = metricsOnly ? Metadata.forTeam(catalog, config) : Metadata.of(catalog, config);
         Result result = new Result(List.copyOf(tables), List.copyOf(resources), metadata);
         DataPackage.write(result, catalog, config, dir);
         Udata.write(result, dir);
-        Dcat.write(result, config, dir);
+        if (!metricsOnly) {
+            Dcat.write(result, config, dir);
+        }
         return result;
     }
 

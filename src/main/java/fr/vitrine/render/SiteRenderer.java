@@ -3,6 +3,7 @@ package fr.vitrine.render;
 import fr.vitrine.dataset.ImpactCsvWriter;
 import fr.vitrine.dataset.OpenData;
 import fr.vitrine.dataset.RecordJson;
+import fr.vitrine.dataset.Tables;
 import fr.vitrine.model.Catalog;
 import fr.vitrine.model.Convention;
 import fr.vitrine.model.Organisation;
@@ -50,21 +51,29 @@ public final class SiteRenderer {
     private final PebbleTemplates templates;
     private final Charts.Palette palette = Charts.Palette.NEUTRAL;
     private final OpenData.Result data;
+    private final boolean standalone;
 
+    /**
+     * A renderer for the whole site, or with {@code standalone} for a product team's site whose root is its /stats
+     * page (the catalog then holds that one product).
+     */
     public SiteRenderer(SiteConfig config, Catalog catalog, OpenData.Result data, String version,
-                        Diagnostics diagnostics) {
+                        Diagnostics diagnostics, boolean standalone) {
         this.config = config;
         this.catalog = catalog;
         this.data = data;
+        this.standalone = standalone;
         this.diagnostics = diagnostics;
+        String teamProduct = standalone ? catalog.products().get(0).title() : null;
         this.site = new SiteView(
-                config.string("vitrine.title", "Vitrine"),
-                config.string("vitrine.description", ""),
+                standalone ? teamProduct : config.string("vitrine.title", "Vitrine"),
+                standalone ? "Indicateurs d'impact et d'usage de " + teamProduct + "."
+                        : config.string("vitrine.description", ""),
                 config.baseUrl(), catalog, catalog.today(), version,
-                List.of(new Link("Accueil", "/"), new Link("Conventions", "/conventions/"),
+                standalone ? List.of() : List.of(new Link("Accueil", "/"), new Link("Conventions", "/conventions/"),
                         new Link("Produits", "/produits/"), new Link("Statistiques", "/stats/"),
                         new Link("Organisations", "/organisations/"), new Link("Données", "/donnees/")),
-                Facets.of(catalog));
+                Facets.of(catalog), standalone);
         this.templates = new PebbleTemplates(config.jbake(), config.templateFolder());
         // JBake's document types are those with a template.<type>.file setting.
         config.jbake().getDocumentTypes().forEach(DocumentTypes::addDocumentType);
@@ -72,6 +81,11 @@ public final class SiteRenderer {
 
     /** Every page of the site, in a stable order. */
     public List<PageSpec> pages() {
+        if (standalone) {
+            Product p = catalog.products().get(0);
+            return List.of(statsPage(p, "/", List.of(), OpenData.FOLDER_PATH + Tables.indicators().csvFile()),
+                    new PageSpec("/404.html", "error404", "Page introuvable", List.of(new Link("Accueil", "/")), Map.of()));
+        }
         List<PageSpec> pages = new ArrayList<>();
         Link home = new Link("Accueil", "/");
         Link conventions = new Link("Conventions", "/conventions/");
@@ -98,20 +112,7 @@ public final class SiteRenderer {
             String path = "/produits/" + p.id() + "/";
             pages.add(new PageSpec(path, "product", p.title(), List.of(home, products),
                     Map.of("product", p, "funding", catalog.moneyOfProduct(p.id()))));
-            ProductMetrics metrics = catalog.metrics(p.id());
-            List<StatsView> views = new ArrayList<>();
-            if (metrics != null) {
-                List<fr.vitrine.model.Indicator> national = metrics.national();
-                for (int i = 0; i < national.size(); i++) {
-                    views.add(StatsView.of(national.get(i), i, palette));
-                }
-            }
-            pages.add(new PageSpec(path + "stats/", "stats", "Statistiques d'impact de " + p.title(),
-                    List.of(home, products, new Link(p.title(), path)),
-                    data("product", p, "metrics", metrics, "views", views,
-                            "territorial", metrics == null ? List.of() : territorialSummary(metrics),
-                            "requiring", catalog.requiringStats(p.id()),
-                            "download", metrics == null ? null : statsCsv(p.id()))));
+            pages.add(statsPage(p, path + "stats/", List.of(home, products, new Link(p.title(), path)), statsCsv(p.id())));
         }
         pages.add(new PageSpec("/stats/", "programme", "Statistiques d'impact des produits", List.of(home),
                 Map.of("programme", ProgrammeView.of(catalog, palette))));
@@ -133,6 +134,23 @@ public final class SiteRenderer {
         pages.add(new PageSpec("/sitemap.xml", "sitemap", "", List.of(), Map.of("paths", sitemap)));
         pages.add(new PageSpec("/robots.txt", "robots", "", List.of(), Map.of()));
         return pages;
+    }
+
+    /** A product's /stats page at {@code path}, offering its rows at {@code download}. */
+    private PageSpec statsPage(Product p, String path, List<Link> breadcrumb, String download) {
+        ProductMetrics metrics = catalog.metrics(p.id());
+        List<StatsView> views = new ArrayList<>();
+        if (metrics != null) {
+            List<fr.vitrine.model.Indicator> national = metrics.national();
+            for (int i = 0; i < national.size(); i++) {
+                views.add(StatsView.of(national.get(i), i, palette));
+            }
+        }
+        return new PageSpec(path, "stats", "Statistiques d'impact de " + p.title(), breadcrumb,
+                data("product", p, "metrics", metrics, "views", views,
+                        "territorial", metrics == null ? List.of() : territorialSummary(metrics),
+                        "requiring", catalog.requiringStats(p.id()),
+                        "download", metrics == null ? null : download));
     }
 
     /** Template variables from name/value pairs; values may be null (templates test them with "is null"). */
@@ -192,8 +210,10 @@ public final class SiteRenderer {
             }
         });
         copyAssets(out);
-        writeDownloads(out);
-        writeMetrics(out);
+        if (!standalone) {
+            writeDownloads(out);
+            writeMetrics(out);
+        }
         return written.get();
     }
 

@@ -11,9 +11,10 @@ import java.util.List;
  * @param title   the site's name
  * @param baseUrl its public address, ending with "/"
  * @param nav     the main menu
+ * @param standalone true for a product team's own /stats site (no menu, no links to the programme's pages)
  */
 public record SiteView(String title, String description, String baseUrl, Catalog catalog, LocalDate today,
-                       String version, List<Link> nav, List<Facets.Facet> facets) {
+                       String version, List<Link> nav, List<Facets.Facet> facets, boolean standalone) {
 
     /** A link of a menu or breadcrumb: label and site path. */
     public record Link(String label, String path) {

@@ -40,6 +40,9 @@ public record Diagnostic(Severity severity, Path file, int line, int column, Str
     /** {@code path:line:column: error: message}, the format compilers use and editors understand. */
     @Override
     public String toString() {
+        if (file == null) {
+            return severity.label + ": " + message;
+        }
         return displayPath() + ":" + Math.max(line, 1) + ":" + Math.max(column, 1) + ": " + severity.label + ": " + message;
     }
 }

@@ -292,7 +292,7 @@ final class Fields {
         if (s != null && !allowed.contains(s)) {
             String near = Text.closest(s, allowed);
             problem(pathOf(key), "'" + s + "' is not a valid " + key
-                    + (near != null ? "; did you mean '" + near + "'?" : "") + " Allowed: " + String.join(", ", allowed));
+                    + (near != null ? "; did you mean '" + near + "'?" : "") + " (allowed: " + String.join(", ", allowed) + ")");
             return null;
         }
         return s;

@@ -125,7 +125,7 @@ public final class ImpactRows {
             }
             String near = Text.closest(s, allowed);
             error(column, COLUMNS.get(column) + " '" + s + "' is not allowed"
-                    + (near != null ? "; did you mean '" + near + "'?" : "") + " Allowed: " + String.join(", ", allowed));
+                    + (near != null ? "; did you mean '" + near + "'?" : "") + " (allowed: " + String.join(", ", allowed) + ")");
             return null;
         }
 

@@ -1,0 +1,135 @@
+package fr.vitrine;
+
+import fr.vitrine.model.Catalog;
+import fr.vitrine.model.Product;
+import fr.vitrine.model.ProductMetrics;
+import fr.vitrine.model.Text;
+import fr.vitrine.read.ImpactCsv;
+import fr.vitrine.validate.Diagnostics;
+import fr.vitrine.validate.MetricsLoader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * A product team's own /stats site ({@code vitrine stats}): the impact CSVs they name, as the one product of a
+ * catalog, rendered with the same templates and charts as the programme's site.
+ */
+public final class StatsSite {
+
+    /**
+     * @param patterns files or globs of impact CSVs, relative to the working directory
+     * @param product  the name shown on the page; {@code null} for the service name found in the files
+     */
+    public record Request(List<String> patterns, String product, boolean failOnWarnings) {
+    }
+
+    private StatsSite() {
+    }
+
+    /** Reads the team's files into a catalog holding one product, or returns {@code null} after reporting why. */
+    public static Catalog load(Request request, LocalDate today, Diagnostics diagnostics) {
+        List<Path> files = resolve(request.patterns(), diagnostics);
+        if (files.isEmpty()) {
+            return null;
+        }
+        Set<String> services = serviceNames(files);
+        String title = request.product() != null && !request.product().isBlank() ? request.product().strip()
+                : services.isEmpty() ? "Service" : services.iterator().next();
+        List<String> names = new ArrayList<>(services);
+        if (names.isEmpty()) {
+            names.add(title);
+        }
+        Product product = new Product(Text.slug(title), title, null, List.of(), null, List.of(), List.of(), null, null,
+                null, null, "", List.copyOf(names), false, null);
+        Map<String, ProductMetrics> metrics = MetricsLoader.load(files, List.of(product), diagnostics);
+        if (diagnostics.hasErrors()) {
+            return null;
+        }
+        if (metrics.isEmpty()) {
+            diagnostics.error(files.get(0), 1, 1, "no impact rows in " + request.patterns() + ": nothing to publish");
+            return null;
+        }
+        return new Catalog(List.of(), List.of(), List.of(product), List.of(), metrics, today);
+    }
+
+    /** The files the patterns name, sorted; a pattern that names nothing is an error naming it. */
+    static List<Path> resolve(List<String> patterns, Diagnostics diagnostics) {
+        Set<Path> out = new TreeSet<>();
+        Path cwd = Path.of("").toAbsolutePath();
+        for (String pattern : patterns) {
+            for (String one : pattern.split("\\R")) {
+                String p = one.strip();
+                if (p.isEmpty()) {
+                    continue;
+                }
+                List<Path> found = glob(cwd, p);
+                if (found.isEmpty()) {
+                    diagnostics.error(null, 0, 0, (isGlob(p) ? "no file matches the pattern '" : "file not found: '") + p
+                            + "' (relative to " + cwd + "); check the 'metrics' input");
+                }
+                out.addAll(found);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static boolean isGlob(String p) {
+        return p.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
+    }
+
+    private static List<Path> glob(Path cwd, String pattern) {
+        if (!isGlob(pattern)) {
+            Path file = cwd.resolve(pattern).normalize();
+            return Files.isRegularFile(file) ? List.of(file) : List.of();
+        }
+        // Walk from the longest folder prefix without wildcards.
+        String[] parts = pattern.split("/");
+        StringBuilder base = new StringBuilder();
+        int i = 0;
+        while (i < parts.length - 1 && !isGlob(parts[i])) {
+            base.append(parts[i]).append('/');
+            i++;
+        }
+        Path root = cwd.resolve(base.toString()).normalize();
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + cwd.resolve(pattern).normalize());
+        // As in GitHub's globs, "**/" also matches no folder at all.
+        PathMatcher flat = FileSystems.getDefault().getPathMatcher("glob:"
+                + cwd.resolve(pattern.replace("**/", "")).normalize());
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).map(Path::normalize)
+                    .filter(f -> matcher.matches(f) || flat.matches(f)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The distinct service names the files use, in order of appearance (read without checking the rows). */
+    private static Set<String> serviceNames(List<Path> files) {
+        Set<String> names = new LinkedHashSet<>();
+        int column = ImpactCsv.COLUMNS.indexOf("nom_service_public_numerique");
+        for (Path f : files) {
+            ImpactCsv.read(f, new Diagnostics(), (line, cells, report) -> {
+                if (cells[column] != null && !cells[column].text().isEmpty()) {
+                    names.add(cells[column].text());
+                }
+            });
+        }
+        return names;
+    }
+}
