@@ -31,6 +31,11 @@ public class DataGouvApi {
             this.status = status;
         }
 
+        ApiException(String message, int status) {
+            super(message);
+            this.status = status;
+        }
+
         private static String abbreviate(String s) {
             String one = s.replaceAll("\\s+", " ").strip();
             return one.length() > 300 ? one.substring(0, 300) + "…" : one;
@@ -90,7 +95,7 @@ public class DataGouvApi {
                 "multipart/form-data; boundary=" + boundary);
     }
 
-    /** Downloads a file by absolute URL (a resource's {@code url}), with the key when it is on the API's host. */
+    /** Downloads a file by absolute URL (a resource's {@code url}); files are public, so no key is sent. */
     public byte[] download(String url) throws IOException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5)).GET();
         HttpResponse<byte[]> r = call(b.build());

@@ -61,6 +61,9 @@ public final class Publisher {
 
     /** Publishes; throws with a message saying what failed and what was undone. */
     public void publish(Options options) throws IOException {
+        uploads = 0;
+        unchanged = 0;
+        undo.clear();
         Path dir = options.site().toAbsolutePath().normalize().resolve(OpenData.FOLDER);
         JsonNode plan = readPlan(dir);
         List<Local> files = localFiles(dir, plan);
@@ -68,7 +71,14 @@ public final class Publisher {
 
         JsonNode dataset = null;
         if (api.hasKey()) {
-            api.get("/me/");
+            try {
+                api.get("/me/");
+            } catch (DataGouvApi.ApiException e) {
+                if (e.status == 401 || e.status == 403) {
+                    throw new DataGouvApi.ApiException(e.getMessage() + " — check " + API_KEY_ENV, e.status);
+                }
+                throw e;
+            }
             dataset = findDataset(options, wanted);
         } else if (!options.dryRun()) {
             throw new IOException("no API key: set " + API_KEY_ENV);
@@ -222,7 +232,9 @@ public final class Publisher {
         while (true) {
             JsonNode items = page.isArray() ? page : page.path("data");
             for (JsonNode d : items) {
-                if (key.equals(d.path("extras").path(Udata.EXTRAS_KEY).asText())) {
+                // A dataset udata deleted (e.g. by a rolled-back first run) is only marked so: skip it.
+                boolean deleted = d.hasNonNull("deleted") && !d.path("deleted").asText().isEmpty();
+                if (!deleted && key.equals(d.path("extras").path(Udata.EXTRAS_KEY).asText())) {
                     return api.get("/datasets/" + d.path("id").asText() + "/");
                 }
             }
@@ -243,31 +255,42 @@ public final class Publisher {
         return null;
     }
 
-    /** True when the file on data.gouv.fr has the same content: our recorded SHA-256, or udata's own checksum. */
+    /**
+     * True when the file on data.gouv.fr has the same content. udata's own checksum (computed when the file was
+     * uploaded) wins: a file replaced by hand keeps our extras but not their checksum. Our recorded SHA-256 is used
+     * only when udata gives no checksum of a known type.
+     */
     static boolean same(JsonNode resource, Local f) throws IOException {
-        if (f.sha256().equals(resource.path("extras").path("vitrine:sha256").asText())) {
-            return true;
-        }
         JsonNode checksum = resource.path("checksum");
-        String type = checksum.path("type").asText("").toLowerCase(Locale.ROOT);
-        String algorithm = switch (type) {
+        String algorithm = switch (checksum.path("type").asText("").toLowerCase(Locale.ROOT)) {
             case "sha1" -> "SHA-1";
             case "sha256", "sha2" -> "SHA-256";
             case "md5" -> "MD5";
             default -> null;
         };
-        return algorithm != null && digest(f.file(), algorithm).equalsIgnoreCase(checksum.path("value").asText());
+        String value = checksum.path("value").asText("");
+        if (algorithm != null && !value.isEmpty()) {
+            return digest(f.file(), algorithm).equalsIgnoreCase(value);
+        }
+        return f.sha256().equals(resource.path("extras").path("vitrine:sha256").asText());
     }
 
-    private static boolean differs(JsonNode dataset, ObjectNode wanted) {
-        Iterator<Map.Entry<String, JsonNode>> fields = wanted.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> e = fields.next();
-            if (!e.getValue().equals(dataset.get(e.getKey()))) {
+    /** True when a field we send differs from the server's; objects are compared on the keys we send only. */
+    static boolean differs(JsonNode current, JsonNode wanted) {
+        if (wanted.isObject()) {
+            if (current == null || !current.isObject()) {
                 return true;
             }
+            Iterator<Map.Entry<String, JsonNode>> fields = wanted.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> e = fields.next();
+                if (differs(current.get(e.getKey()), e.getValue())) {
+                    return true;
+                }
+            }
+            return false;
         }
-        return false;
+        return !wanted.equals(current);
     }
 
     private void dryRun(JsonNode dataset, JsonNode wanted, List<Step> steps, Options options) throws IOException {
