@@ -162,9 +162,8 @@ public final class DatasetWriter implements Closeable {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("fields", fk.fields());
                 Map<String, Object> ref = new LinkedHashMap<>();
-                if (!fk.resource().equals(table.name())) {
-                    ref.put("resource", fk.resource());
-                }
+                // Named even when it is this table: Table Schema v1 requires it, v2 allows it.
+                ref.put("resource", fk.resource());
                 ref.put("fields", fk.referenceFields());
                 m.put("reference", ref);
                 return m;

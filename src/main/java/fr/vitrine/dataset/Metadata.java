@@ -47,6 +47,7 @@ public record Metadata(String name, String title, String description, List<Strin
             for (Funding.Line l : c.funding()) {
                 add(dates, l.start());
                 add(dates, l.end());
+                l.schedule().forEach(i -> add(dates, i.date()));
             }
         }
         for (var p : catalog.products()) {

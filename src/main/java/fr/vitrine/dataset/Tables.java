@@ -211,8 +211,9 @@ public final class Tables {
                         Field.of("titre", "string", "Nom", "Nom du produit.").mandatory(),
                         Field.of("mission", "string", "Mission", "Mission du produit."),
                         Field.of("incubateur", "string", "Incubateur", "Incubateur beta.gouv.fr."),
-                        Field.of("phase_actuelle", "string", "Phase actuelle", "Phase en cours à la date de publication.")
-                                .among(fr.vitrine.model.Product.Phase.KNOWN),
+                        Field.of("phase_actuelle", "string", "Phase actuelle", "Phase en cours à la date de publication, "
+                                + "dans le vocabulaire de beta.gouv.fr (investigation, construction, acceleration, "
+                                + "transfer, success, opere, alumni, abandon…)."),
                         Field.of("debut_phase_actuelle", "date", "Début de la phase actuelle", "Date de début de la phase en cours (AAAA-MM-JJ)."),
                         Field.of("sponsors", "string", "Sponsors", "Identifiants des organisations sponsors, séparés par « ; »."),
                         Field.of("site", "string", "Site", "Adresse du service."),

@@ -310,6 +310,11 @@ public final class Validator {
             Person representative = person(p, "representative");
             Person signatory = person(p, "signatory");
             if (org != null && role != null) {
+                Party.Role given = role;
+                if (parties.stream().anyMatch(q -> q.org().equals(org) && q.role() == given)) {
+                    p.problemAt("org", "party '" + org + "' is already listed with the role " + role.code
+                            + "; list each party once");
+                }
                 parties.add(new Party(org, role, representative, signatory));
             }
         }
