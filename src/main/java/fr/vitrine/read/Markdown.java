@@ -7,15 +7,23 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
+import org.commonmark.node.CustomBlock;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
 import org.commonmark.node.Text;
+import org.commonmark.renderer.NodeRenderer;
+import org.commonmark.renderer.html.HtmlNodeRendererContext;
+import org.commonmark.renderer.html.HtmlWriter;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.UrlSanitizer;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Markdown to HTML with commonmark-java: GFM tables, heading anchors, and a table of contents.
@@ -36,7 +44,10 @@ public final class Markdown {
     public static Rendered render(String markdown) {
         Node document = PARSER.parse(markdown);
         List<Heading> headings = new ArrayList<>();
+        Map<Node, String> captions = captions(document);
         HtmlRenderer renderer = HtmlRenderer.builder()
+                // Before the extensions: the first renderer registered for a node type wins.
+                .nodeRendererFactory(context -> new CaptionedTables(context, captions))
                 .extensions(List.of(TablesExtension.create(), HeadingAnchorExtension.create()))
                 .escapeHtml(true)
                 .sanitizeUrls(true)
@@ -52,6 +63,74 @@ public final class Markdown {
                 .build();
         String html = renderer.render(document);
         return new Rendered(html, List.copyOf(headings));
+    }
+
+    /**
+     * A caption for each table, as accessibility requires: the short lines ending with ':' just before it
+     * ("Pour la DGPR :", "Références Chorus :"), else the heading of its section.
+     */
+    static Map<Node, String> captions(Node document) {
+        Map<Node, String> out = new HashMap<>();
+        document.accept(new AbstractVisitor() {
+            String heading = "Tableau";
+
+            @Override
+            public void visit(org.commonmark.node.Heading h) {
+                heading = textOf(h);
+                visitChildren(h);
+            }
+
+            @Override
+            public void visit(CustomBlock block) {
+                if (block instanceof TableBlock) {
+                    List<String> labels = new ArrayList<>();
+                    Node previous = block.getPrevious();
+                    while (previous instanceof Paragraph && labels.size() < 2) {
+                        String text = textOf(previous);
+                        if (!text.endsWith(":") || text.length() > 80) {
+                            break;
+                        }
+                        labels.add(0, text.substring(0, text.length() - 1).strip());
+                        previous = previous.getPrevious();
+                    }
+                    out.put(block, labels.isEmpty() ? heading : String.join(" – ", labels));
+                }
+                visitChildren(block);
+            }
+        });
+        return out;
+    }
+
+    /** Renders a GFM table with its caption, leaving rows and cells to the tables extension. */
+    private static final class CaptionedTables implements NodeRenderer {
+        private final HtmlNodeRendererContext context;
+        private final HtmlWriter html;
+        private final Map<Node, String> captions;
+
+        CaptionedTables(HtmlNodeRendererContext context, Map<Node, String> captions) {
+            this.context = context;
+            this.html = context.getWriter();
+            this.captions = captions;
+        }
+
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(TableBlock.class);
+        }
+
+        @Override
+        public void render(Node node) {
+            html.line();
+            html.tag("table", context.extendAttributes(node, "table", Map.of()));
+            html.tag("caption");
+            html.text(captions.getOrDefault(node, "Tableau"));
+            html.tag("/caption");
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                context.render(child);
+            }
+            html.tag("/table");
+            html.line();
+        }
     }
 
     /** Keeps links that can't run script or load foreign content by surprise. */

@@ -1,0 +1,157 @@
+// Browser checks of a generated site, in Debian's headless Chromium driven by playwright-core (no browser
+// download): axe-core (WCAG 2.0/2.1 A and AA), keyboard navigation and visible focus, pages without JavaScript,
+// Content-Security-Policy violations, and any request leaving localhost.
+//
+// Usage: node browser-checks.mjs <site folder> <report.json> <page path>...
+// The site is served on 127.0.0.1 by this script. Prints nothing on success; the report holds every finding.
+import { chromium } from 'playwright-core';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const [siteDir, reportFile, ...pages] = process.argv.slice(2);
+const require = createRequire(import.meta.url);
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.svg': 'image/svg+xml', '.js': 'text/javascript',
+  '.json': 'application/json', '.csv': 'text/csv', '.woff2': 'font/woff2', '.woff': 'font/woff', '.png': 'image/png',
+  '.ico': 'image/x-icon', '.xml': 'application/xml', '.txt': 'text/plain', '.ttl': 'text/turtle', '.jsonld': 'application/ld+json',
+  '.md': 'text/markdown' };
+
+const root = path.resolve(siteDir);
+const server = http.createServer((req, res) => {
+  let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  let file = path.join(root, p);
+  if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+  if (!fs.existsSync(file)) {
+    res.writeHead(404, { 'content-type': TYPES['.html'] });
+    res.end(fs.existsSync(path.join(root, '404.html')) ? fs.readFileSync(path.join(root, '404.html')) : 'not found');
+    return;
+  }
+  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+  res.end(fs.readFileSync(file));
+});
+await new Promise(r => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+const report = { base, pages: {}, external: [] };
+
+async function newContext(options) {
+  const context = await browser.newContext({ locale: 'fr-FR', ...options });
+  await context.route('**/*', route => {
+    const url = new URL(route.request().url());
+    if (url.hostname !== '127.0.0.1') {
+      report.external.push(route.request().url());
+      return route.abort();
+    }
+    return route.continue();
+  });
+  return context;
+}
+
+// 1. Axe, structure, keyboard and focus, with JavaScript (axe needs it; CSP is bypassed only to inject axe).
+const axeContext = await newContext({ bypassCSP: true });
+// 2. The same pages as a visitor without JavaScript sees them.
+const noJsContext = await newContext({ javaScriptEnabled: false });
+// 3. The pages as served, to catch Content-Security-Policy violations of the site's own resources.
+const cspContext = await newContext({});
+
+for (const p of pages) {
+  const r = { axe: [], structure: [], keyboard: [], noJs: [], csp: [], status: 0 };
+  report.pages[p] = r;
+
+  const page = await axeContext.newPage();
+  const response = await page.goto(base + p);
+  r.status = response.status();
+  await page.evaluate(axeSource);
+  const axe = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  r.axe = axe.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ')) }));
+  r.structure = await page.evaluate(() => {
+    const problems = [];
+    if (document.documentElement.lang !== 'fr') problems.push('html lang is not fr');
+    const skip = document.querySelector('a[href^="#"]');
+    const first = [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]')][0];
+    if (!skip || skip !== first || !document.getElementById(skip.getAttribute('href').slice(1)))
+      problems.push('the first focusable element is not a skip link to an existing target');
+    let previous = 0;
+    for (const h of document.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
+      const level = Number(h.tagName[1]);
+      if (previous === 0 && level !== 1) problems.push('first heading is ' + h.tagName);
+      if (level > previous + 1 && previous !== 0) problems.push(`heading ${h.tagName} "${h.textContent.trim()}" skips a level after h${previous}`);
+      previous = level;
+    }
+    if (document.querySelectorAll('h1').length !== 1) problems.push('not exactly one h1');
+    for (const t of document.querySelectorAll('table')) {
+      if (!t.querySelector('caption') || !t.querySelector('caption').textContent.trim()) problems.push('table without caption');
+      if (!t.querySelector('th')) problems.push('table without header cells');
+    }
+    for (const svg of document.querySelectorAll('svg[role="img"]')) {
+      const ids = (svg.getAttribute('aria-labelledby') || '').split(' ').filter(Boolean);
+      if (!svg.querySelector('title') || !svg.querySelector('desc') || ids.some(id => !document.getElementById(id)))
+        problems.push('chart without title, description or label');
+    }
+    return problems;
+  });
+  // Keyboard: Tab through the page; every link and control is reached and shows a visible focus.
+  const expected = await page.evaluate(() => [...document.querySelectorAll('a[href], button, summary, input, select, textarea')]
+    .filter(e => e.offsetParent !== null || e.getClientRects().length > 0).length);
+  const seen = new Set();
+  for (let i = 0; i < Math.min(expected + 5, 600); i++) {
+    await page.keyboard.press('Tab');
+    const focus = await page.evaluate(() => {
+      const e = document.activeElement;
+      if (!e || e === document.body) return null;
+      const s = getComputedStyle(e);
+      const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || (s.boxShadow && s.boxShadow !== 'none');
+      const key = [...document.querySelectorAll('*')].indexOf(e);
+      return { key, visible, label: e.tagName.toLowerCase() + ' "' + e.textContent.trim().slice(0, 40) + '"' };
+    });
+    if (!focus) continue;
+    if (!focus.visible) r.keyboard.push('no visible focus on ' + focus.label);
+    seen.add(focus.key);
+  }
+  if (seen.size < expected) r.keyboard.push(`only ${seen.size} of ${expected} links and controls reached with Tab`);
+  await page.close();
+
+  const plain = await noJsContext.newPage();
+  await plain.goto(base + p);
+  const text = await plain.evaluate(() => document.querySelector('main') ? document.querySelector('main').innerText.trim() : '');
+  if (text.length < 20) r.noJs.push('main content is empty without JavaScript');
+  const details = await plain.$('details summary');
+  if (details) {
+    await details.click();
+    if (!(await plain.evaluate(() => document.querySelector('details').open))) r.noJs.push('details do not open without JavaScript');
+  }
+  await plain.close();
+
+  const served = await cspContext.newPage();
+  served.on('console', m => { if (/Content Security Policy/i.test(m.text())) r.csp.push(m.text()); });
+  served.on('pageerror', e => r.csp.push('script error: ' + e.message));
+  await served.goto(base + p);
+  await served.waitForLoadState('load');
+  await served.close();
+}
+
+// Navigation without JavaScript: follow the first facet link of the listing.
+if (pages.includes('/conventions/')) {
+  const plain = await noJsContext.newPage();
+  await plain.goto(base + '/conventions/');
+  const link = await plain.$('nav.facets a, .facets a');
+  if (link) {
+    await Promise.all([plain.waitForNavigation(), link.click()]);
+    report.facetNavigationWithoutJs = new URL(plain.url()).pathname;
+  }
+  await plain.close();
+}
+
+await browser.close();
+server.close();
+fs.writeFileSync(reportFile, JSON.stringify(report, null, 2));
