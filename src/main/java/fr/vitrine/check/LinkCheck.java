@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -34,8 +35,8 @@ public final class LinkCheck {
         }
     }
 
-    /** What the walk found. */
-    public record Report(int pages, List<Broken> broken, Set<String> external) {
+    /** What the walk found; {@code external} maps each outside address to the pages that link to it. */
+    public record Report(int pages, List<Broken> broken, Map<String, Set<String>> external) {
     }
 
     private final Path root;
@@ -70,7 +71,7 @@ public final class LinkCheck {
             linksByPage.put(page, links);
         });
         List<Broken> broken = new ArrayList<>();
-        Set<String> external = new TreeSet<>();
+        Map<String, Set<String>> external = new TreeMap<>();
         for (Path page : pages) {
             for (String link : linksByPage.get(page)) {
                 check(page, link, broken, external);
@@ -79,7 +80,7 @@ public final class LinkCheck {
         return new Report(pages.size(), broken, external);
     }
 
-    private void check(Path page, String link, List<Broken> broken, Set<String> external) {
+    private void check(Path page, String link, List<Broken> broken, Map<String, Set<String>> external) {
         String name = root.relativize(page).toString();
         URI uri;
         try {
@@ -90,7 +91,7 @@ public final class LinkCheck {
         }
         if (uri.getScheme() != null || link.startsWith("//")) {
             if (!"mailto".equalsIgnoreCase(uri.getScheme())) {
-                external.add(link);
+                external.computeIfAbsent(link, l -> new TreeSet<>()).add(name);
             }
             return;
         }

@@ -21,8 +21,8 @@ import java.util.concurrent.Callable;
 /** The {@code vitrine} command line. */
 @Command(name = "vitrine", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Static open-data site generator for funding conventions and impact metrics.",
-        subcommands = {Main.BuildCommand.class, Main.CheckCommand.class, Main.StatsCommand.class,
-                Main.PublishCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {Main.BuildCommand.class, Main.CheckCommand.class, Main.LinksCommand.class,
+                Main.StatsCommand.class, Main.PublishCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:invalid input (every problem is printed as path:line:column)",
                 "2:usage error"})
@@ -84,6 +84,29 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() {
             return new Build(System.out, System.err).run(new Build.Options(sources.source, null, null, true));
+        }
+    }
+
+    @Command(name = "links", mixinStandardHelpOptions = true,
+            description = "Check a built site's internal links and #fragments, and list its external links with the "
+                    + "pages using them (they are not fetched).")
+    static final class LinksCommand implements Callable<Integer> {
+        @CommandLine.Parameters(paramLabel = "SITE", defaultValue = "output", description = "The built site (default: ${DEFAULT-VALUE}).")
+        Path site;
+
+        @Override
+        public Integer call() {
+            if (!java.nio.file.Files.isDirectory(site)) {
+                System.err.println("vitrine: no site at " + site + "; run 'vitrine build' first");
+                return Build.USAGE;
+            }
+            fr.vitrine.check.LinkCheck.Report report = fr.vitrine.check.LinkCheck.run(site);
+            report.broken().forEach(b -> System.err.println("broken link: " + b));
+            System.out.printf("%d pages, %d broken internal link(s), %d external address(es):%n", report.pages(),
+                    report.broken().size(), report.external().size());
+            report.external().forEach((url, pages) -> System.out.println(url + "\t" + pages.size() + " page(s): "
+                    + String.join(", ", pages.stream().limit(3).toList()) + (pages.size() > 3 ? ", …" : "")));
+            return report.broken().isEmpty() ? Build.OK : Build.INVALID_INPUT;
         }
     }
 

@@ -92,6 +92,19 @@ class MainTest {
     }
 
     @Test
+    void linksListsExternalAddressesAndFailsOnBrokenOnes() throws Exception {
+        TestProject project = TestProject.copyOfRepository(tmp);
+        Path site = tmp.resolve("site");
+        assertEquals(0, project.build(site).exitCode());
+        assertEquals(0, Main.run("links", site.toString()));
+        assertTrue(out().contains("0 broken internal link(s)"), out());
+        assertTrue(out().contains("https://urbanvitaliz.fr/stats\t1 page(s): produits/urbanvitaliz/index.html"), out());
+        Files.writeString(site.resolve("a-propos/index.html"), "<a href=\"../nulle-part/\">x</a>");
+        assertEquals(1, Main.run("links", site.toString()));
+        assertTrue(err().contains("broken link: a-propos/index.html: ../nulle-part/ (no such file nulle-part)"), err());
+    }
+
+    @Test
     void checkValidatesWithoutWriting() {
         TestProject project = TestProject.copyOfRepository(tmp);
         assertEquals(0, Main.run("check", "--source", project.root().toString()));

@@ -16,6 +16,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import fr.vitrine.testing.TestProject;
+import fr.vitrine.testing.TestSites;
 import fr.vitrine.testing.Trees;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Literal;
@@ -802,48 +803,8 @@ class OpenDataTest {
 
     // ---- 10. SCDL subventions -------------------------------------------------------------------------------------
 
-    static final String SUBSIDY_FILE = "content/conventions/cerema-dinum-subvention-essai.md";
-    static final String SUBSIDY = """
-            ---
-            # Test fixture: a subsidy from the Cerema to the DINUM.
-            id: cerema-dinum-subvention-essai
-            title: Subvention du Cerema à la DINUM pour UrbanVitaliz (essai)
-            kind: subvention
-            signed: 2023-03-15
-            effective: signature
-            ends: 2023-12-31
-            summary: Subvention d'essai du Cerema à la DINUM pour le déploiement d'UrbanVitaliz en 2023.
-            parties:
-              - org: cerema
-                role: attribuant
-              - org: dinum
-                role: bénéficiaire
-            products: [urbanvitaliz]
-            total: 120000
-            funding:
-              - from: cerema
-                to: dinum
-                amount: 120000
-                tax: unknown
-                credits: unknown
-                year: 2023
-                schedule:
-                  - when: 2023-04-01
-                    amount: 60000
-                  - when: 2023-09
-                    amount: 60000
-            subsidy:
-              notification_ue: false
-              pourcentage: 1
-              reference_decision: D-2023-017
-            obligations: []
-            source:
-              text: unknown
-              pdf: unknown
-              data_gouv: unknown
-            ---
-            Texte d'essai.
-            """;
+    static final String SUBSIDY_FILE = TestSites.SUBSIDY_FILE;
+    static final String SUBSIDY = TestSites.SUBSIDY;
 
     static final List<String> SCDL_COLUMNS = List.of("nomAttribuant", "idAttribuant", "dateConvention",
             "referenceDecision", "nomBeneficiaire", "idBeneficiaire", "rnaBeneficiaire", "objet", "montant", "nature",

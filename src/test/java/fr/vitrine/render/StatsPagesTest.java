@@ -1,6 +1,7 @@
 package fr.vitrine.render;
 
 import fr.vitrine.testing.TestProject;
+import fr.vitrine.testing.TestSites;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -31,11 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class StatsPagesTest {
 
-    static final String HEADER = "administration_rattachement,nom_service_public_numerique,indicateur,valeur,"
-            + "unite_mesure,est_cible,type_indicateur,frequence_monitoring,date,est_periode,date_debut,est_automatise,"
-            + "source_collecte,denom_insee,code_insee,dataviz_wish,commentaires\n";
-    static final LocalDate FIRST = LocalDate.of(2022, 1, 1);
-    static final LocalDate LAST = LocalDate.of(2024, 12, 31);
+    static final String HEADER = TestSites.HEADER;
+    static final LocalDate FIRST = TestSites.FIRST;
+    static final LocalDate LAST = TestSites.LAST;
 
     @TempDir
     static Path tmp;
@@ -44,45 +43,18 @@ class StatsPagesTest {
     @BeforeAll
     static void build() {
         TestProject project = TestProject.copyOfRepository(tmp);
-        project.write("data/products/synthetique.md", "---\ntitle: Service synthétique\nmission: Produit de test\n---\n");
-        project.write("data/stats/synthetique.csv", syntheticCsv());
+        TestSites.addSyntheticProduct(project);
         site = tmp.resolve("site");
         TestProject.Run run = project.build(site);
         assertEquals(0, run.exitCode(), run.err());
     }
 
-    /** Value of the daily stock indicator on a given day. */
     static long stock(LocalDate d) {
-        return 100 + 3 * (d.toEpochDay() - FIRST.toEpochDay());
+        return TestSites.stock(d);
     }
 
-    /** Value of the daily period indicator on a given day (varies with the day of month). */
     static long daily(LocalDate d) {
-        return 5 + d.getDayOfMonth() % 7;
-    }
-
-    static String syntheticCsv() {
-        StringBuilder sb = new StringBuilder(HEADER);
-        String prefix = "DINUM,Service synthétique,";
-        for (LocalDate d = FIRST; !d.isAfter(LAST); d = d.plusDays(1)) {
-            sb.append(prefix).append("Comptes créés,").append(stock(d))
-                    .append(",unité,false,usage,quotidienne,").append(d).append(",false,,true,script,,,,\n");
-            sb.append(prefix).append("Démarches par jour,").append(daily(d))
-                    .append(",unité,false,usage,quotidienne,").append(d).append(",true,").append(d).append(",true,script,,,,\n");
-        }
-        for (YearMonth m = YearMonth.from(FIRST); !m.isAfter(YearMonth.from(LAST)); m = m.plusMonths(1)) {
-            int i = m.getMonthValue() + 12 * (m.getYear() - 2022);
-            sb.append(prefix).append("Dossiers traités dans le mois,").append(10 * i)
-                    .append(",unité,false,impact,mensuelle,").append(m.atEndOfMonth()).append(",true,")
-                    .append(m.atDay(1)).append(",true,script,,,,\n");
-            sb.append(prefix).append("Taux de satisfaction,").append(BigDecimal.valueOf(40 + i * 1.25).stripTrailingZeros().toPlainString())
-                    .append(",%,false,impact,mensuelle,").append(m.atEndOfMonth()).append(",false,,false,enquête,,,,\n");
-        }
-        sb.append(prefix).append("Taux de satisfaction,50,%,true,impact,mensuelle,2023-12-31,false,,false,enquête,,,,\n");
-        sb.append(prefix).append("Taux de satisfaction,90,%,true,impact,mensuelle,2025-06-30,false,,false,enquête,,,,\n");
-        sb.append(prefix).append("Comptes créés (barres demandées),7,unité,false,usage,mensuelle,2024-01-31,false,,true,script,,,barchart,\n");
-        sb.append(prefix).append("Comptes créés (barres demandées),9,unité,false,usage,mensuelle,2024-02-29,false,,true,script,,,barchart,\n");
-        return sb.toString();
+        return TestSites.daily(d);
     }
 
     static Document page(String path) throws IOException {
