@@ -102,15 +102,20 @@ for (const p of pages) {
   });
   // Keyboard: Tab through the page; every link and control is reached and shows a visible focus.
   const expected = await page.evaluate(() => [...document.querySelectorAll('a[href], button, summary, input, select, textarea')]
-    .filter(e => e.offsetParent !== null || e.getClientRects().length > 0).length);
+    .filter(e => e.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) && !e.closest('dialog:not([open]), [inert]')).length);
   const seen = new Set();
   for (let i = 0; i < Math.min(expected + 5, 600); i++) {
     await page.keyboard.press('Tab');
     const focus = await page.evaluate(() => {
       const e = document.activeElement;
       if (!e || e === document.body) return null;
-      const s = getComputedStyle(e);
-      const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || (s.boxShadow && s.boxShadow !== 'none');
+      // A focus indicator on the element, its ::before/::after (the DSFR draws enlarged links' focus there), or
+      // a close ancestor (focus-within).
+      const shows = s => (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || (s.boxShadow && s.boxShadow !== 'none');
+      let visible = false;
+      for (let n = e, depth = 0; n && n !== document.body && depth < 5 && !visible; n = n.parentElement, depth++) {
+        visible = shows(getComputedStyle(n)) || (depth === 0 && (shows(getComputedStyle(n, '::before')) || shows(getComputedStyle(n, '::after'))));
+      }
       const key = [...document.querySelectorAll('*')].indexOf(e);
       return { key, visible, label: e.tagName.toLowerCase() + ' "' + e.textContent.trim().slice(0, 40) + '"' };
     });

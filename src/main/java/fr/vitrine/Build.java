@@ -6,6 +6,7 @@ import fr.vitrine.model.Catalog;
 import fr.vitrine.read.SiteConfig;
 import fr.vitrine.read.Sources;
 import fr.vitrine.render.SiteRenderer;
+import fr.vitrine.render.Theme;
 import fr.vitrine.validate.Diagnostic;
 import fr.vitrine.validate.Diagnostics;
 import fr.vitrine.validate.MetricsLoader;
@@ -109,7 +110,7 @@ public final class Build {
     public Catalog load(SiteConfig config, Diagnostics diagnostics) {
         Sources.SourceSet sources = Sources.read(config, diagnostics);
         Catalog catalog = Validator.validate(sources, config.contentFolder(),
-                MetricsLoader.csvFiles(config.dataFolder()), today, diagnostics);
+                MetricsLoader.csvFiles(config.dataFolder(), diagnostics), today, diagnostics);
         return diagnostics.hasErrors() ? null : catalog;
     }
 
@@ -124,6 +125,12 @@ public final class Build {
             return new Result(USAGE, diagnostics, null, null);
         }
         Path output = config.jbake().getDestinationFolder().toPath().toAbsolutePath().normalize();
+        try {
+            Theme.load(config, options.stats() != null);
+        } catch (IllegalArgumentException e) {
+            err.println("vitrine: " + e.getMessage());
+            return new Result(USAGE, diagnostics, null, null);
+        }
         String unsafe = unsafeOutput(config, output);
         if (unsafe != null && !options.checkOnly()) {
             err.println("vitrine: " + unsafe);

@@ -2,7 +2,9 @@ package fr.vitrine.render;
 
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.loader.DelegatingLoader;
 import io.pebbletemplates.pebble.loader.FileLoader;
+import io.pebbletemplates.pebble.loader.Loader;
 import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.template.AbstractTemplateEngine;
 import org.jbake.template.RenderingException;
@@ -11,6 +13,8 @@ import org.jbake.template.model.TemplateModel;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,13 +26,18 @@ public final class PebbleTemplates extends AbstractTemplateEngine {
 
     private final PebbleEngine engine;
 
-    public PebbleTemplates(JBakeConfiguration config, Path templateFolder) {
+    /** Templates are looked up in {@code folders} in order: a theme's folder first, then the shared one. */
+    public PebbleTemplates(JBakeConfiguration config, List<Path> folders) {
         // No ContentStore: Vitrine keeps documents in memory and never starts OrientDB.
         super(config, null);
-        FileLoader loader = new FileLoader(templateFolder.toString());
-        loader.setCharset(config.getTemplateEncoding());
+        List<Loader<?>> loaders = new ArrayList<>();
+        for (Path folder : folders) {
+            FileLoader loader = new FileLoader(folder.toString());
+            loader.setCharset(config.getTemplateEncoding());
+            loaders.add(loader);
+        }
         this.engine = new PebbleEngine.Builder()
-                .loader(loader)
+                .loader(new DelegatingLoader(loaders))
                 .extension(new SiteExtension())
                 .autoEscaping(true)
                 .strictVariables(true)

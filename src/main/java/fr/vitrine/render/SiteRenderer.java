@@ -49,7 +49,8 @@ public final class SiteRenderer {
     private final Diagnostics diagnostics;
     private final SiteView site;
     private final PebbleTemplates templates;
-    private final Charts.Palette palette = Charts.Palette.NEUTRAL;
+    private final Theme theme;
+    private final Charts.Palette palette;
     private final OpenData.Result data;
     private final boolean standalone;
 
@@ -74,7 +75,9 @@ public final class SiteRenderer {
                         new Link("Produits", "/produits/"), new Link("Statistiques", "/stats/"),
                         new Link("Organisations", "/organisations/"), new Link("Données", "/donnees/")),
                 Facets.of(catalog), standalone);
-        this.templates = new PebbleTemplates(config.jbake(), config.templateFolder());
+        this.theme = Theme.load(config, standalone);
+        this.palette = theme.palette();
+        this.templates = new PebbleTemplates(config.jbake(), List.of(theme.folder(), config.templateFolder()));
         // JBake's document types are those with a template.<type>.file setting.
         config.jbake().getDocumentTypes().forEach(DocumentTypes::addDocumentType);
     }
@@ -162,6 +165,16 @@ public final class SiteRenderer {
         return map;
     }
 
+    /** Where a template is: in the theme's folder when it overrides it, else in the shared folder. */
+    private Path templateFile(String name) {
+        Path themed = theme.folder().resolve(name);
+        return Files.isRegularFile(themed) ? themed : config.templateFolder().resolve(name);
+    }
+
+    /** Badge tone of each convention status. */
+    private static final Map<String, String> STATUS_TONES = Map.of("en-vigueur", "success", "a-venir", "info",
+            "terminee", "", "inconnu", "warning");
+
     /** Site path of a product's impact rows, normalised. */
     static String statsCsv(String productId) {
         return "/produits/" + productId + "/stats/" + productId + "-statistiques-impact.csv";
@@ -209,7 +222,7 @@ public final class SiteRenderer {
                 written.incrementAndGet();
             }
         });
-        copyAssets(out);
+        theme.copyAssets(config.templateFolder(), out);
         if (!standalone) {
             writeDownloads(out);
             writeMetrics(out);
@@ -219,7 +232,7 @@ public final class SiteRenderer {
 
     private boolean renderPage(PageSpec spec, Map<String, Object> configMap, Path out) {
         String template = DocumentTypes.contains(spec.type()) ? config.templateFor(spec.type()).orElse(null) : null;
-        Path templateFile = config.templateFolder().resolve(template == null ? "" : template);
+        Path templateFile = templateFile(template == null ? "" : template);
         if (template == null || !Files.isRegularFile(templateFile)) {
             diagnostics.error(config.source().resolve(SiteConfig.FILE), config.positionOf("template." + spec.type() + ".file"),
                     "no template for page type '"
@@ -235,6 +248,8 @@ public final class SiteRenderer {
         model.put("breadcrumb", spec.breadcrumb());
         model.put(SiteExtension.PAGE_PATH, spec.path());
         model.put(SiteExtension.BASE_URL, site.baseUrl());
+        model.put("theme", theme.name());
+        model.put("statusTones", STATUS_TONES);
         StringWriter html = new StringWriter();
         try {
             templates.renderDocument(model, template, html);
@@ -258,7 +273,7 @@ public final class SiteRenderer {
         String message = cause.getMessage();
         if (cause instanceof PebbleException pe) {
             if (pe.getFileName() != null) {
-                file = config.templateFolder().resolve(pe.getFileName());
+                file = templateFile(pe.getFileName());
             }
             line = pe.getLineNumber() == null ? 0 : pe.getLineNumber();
             message = pe.getPebbleMessage();
@@ -297,25 +312,6 @@ public final class SiteRenderer {
         }
         if (!targets.isEmpty()) {
             ImpactCsvWriter.write(List.copyOf(sources), MetricsLoader.servicesOf(catalog.products()), targets);
-        }
-    }
-
-    /** Copies the template folder's {@code assets/} to {@code /assets/}. */
-    private void copyAssets(Path out) {
-        Path assets = config.assetFolder();
-        if (!Files.isDirectory(assets)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(assets)) {
-            for (Path f : files.sorted(Comparator.naturalOrder()).toList()) {
-                if (Files.isRegularFile(f)) {
-                    Path target = out.resolve("assets").resolve(assets.relativize(f).toString());
-                    Files.createDirectories(target.getParent());
-                    Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

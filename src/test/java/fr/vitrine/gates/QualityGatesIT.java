@@ -46,7 +46,9 @@ class QualityGatesIT {
     @TempDir
     static Path tmp;
     static Path bundled;
+    /** A site with every page type, in the dsfr theme (the bundled one) and in the neutral theme. */
     static Path everything;
+    static Path everythingNeutral;
     static Path team;
 
     @BeforeAll
@@ -55,6 +57,9 @@ class QualityGatesIT {
         assertEquals(0, TestProject.copyOfRepository(tmp.resolve("a")).build(bundled).exitCode());
         everything = tmp.resolve("every-page-type");
         TestProject.Run run = TestSites.everyPageType(tmp.resolve("b")).build(everything);
+        assertEquals(0, run.exitCode(), run.err());
+        everythingNeutral = tmp.resolve("every-page-type-neutral");
+        run = TestSites.everyPageType(tmp.resolve("c")).theme("neutral").build(everythingNeutral);
         assertEquals(0, run.exitCode(), run.err());
         team = tmp.resolve("team-site");
         Path csv = tmp.resolve("team/stats.csv");
@@ -94,7 +99,7 @@ class QualityGatesIT {
 
     @Test
     void everyPageIsValidHtml() throws Exception {
-        for (Path site : List.of(bundled, everything, team)) {
+        for (Path site : List.of(bundled, everything, everythingNeutral, team)) {
             assertTrue(htmlFiles(site).size() >= 2);
             assertEquals(List.of(), vnuErrors(site), "Nu HTML Checker errors in " + site);
         }
@@ -147,9 +152,10 @@ class QualityGatesIT {
         return out;
     }
 
-    @Test
-    void everyPageTypeIsAccessibleKeyboardUsableWithoutJavaScriptAndSelfContained() throws Exception {
-        JsonNode report = browserChecks(everything, PAGES);
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"dsfr", "neutral"})
+    void everyPageTypeIsAccessibleKeyboardUsableWithoutJavaScriptAndSelfContained(String theme) throws Exception {
+        JsonNode report = browserChecks(theme.equals("dsfr") ? everything : everythingNeutral, PAGES);
         assertEquals(PAGES.size(), report.path("pages").size());
         assertEquals(List.of(), findings(report));
         assertTrue(report.path("facetNavigationWithoutJs").asText().startsWith("/conventions/"),
@@ -166,10 +172,9 @@ class QualityGatesIT {
     @Test
     void theBrowserGateCanFail() throws Exception {
         Path broken = tmp.resolve("broken-browser");
-        Files.createDirectories(broken.resolve("assets"));
-        Files.copy(bundled.resolve("assets/vitrine.css"), broken.resolve("assets/vitrine.css"));
+        fr.vitrine.testing.Trees.copy(bundled.resolve("assets"), broken.resolve("assets"));
         Files.writeString(broken.resolve("index.html"), Files.readString(bundled.resolve("index.html"))
-                .replace("<html lang=\"fr\">", "<html>")
+                .replace("<html lang=\"fr\"", "<html")
                 .replace("</main>", "<img src=\"https://tracker.example/pixel.gif\"></main>"));
         List<String> findings = findings(browserChecks(broken, List.of("/")));
         assertTrue(findings.contains("external request: https://tracker.example/pixel.gif"), findings.toString());

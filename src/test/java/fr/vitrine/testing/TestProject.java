@@ -32,11 +32,23 @@ public final class TestProject {
         this.root = root;
     }
 
+    /** Sets {@code vitrine.theme} (dsfr or neutral) in the copied jbake.properties. */
+    public TestProject theme(String name) {
+        write("jbake.properties", read("jbake.properties").replaceAll("(?m)^vitrine\\.theme=.*$", "vitrine.theme=" + name));
+        return this;
+    }
+
     /** Copies the bundled project into {@code dir}/project. */
     public static TestProject copyOfRepository(Path dir) {
         Path root = dir.resolve("project");
         for (String item : List.of("jbake.properties", "content", "data", "site-templates")) {
             Trees.copy(REPO.resolve(item), root.resolve(item));
+        }
+        try {
+            // The DSFR theme copies its files from node_modules, installed once for the repository.
+            Files.createSymbolicLink(root.resolve("node_modules"), REPO.resolve("node_modules"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return new TestProject(root);
     }
