@@ -41,6 +41,11 @@ public final class Text {
         return prev[b.length()];
     }
 
+    /** A value short enough to quote in a message. */
+    public static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+
     /** The closest candidate within a small edit distance, or {@code null}. */
     public static String closest(String word, Iterable<String> candidates) {
         String best = null;

@@ -74,6 +74,9 @@ public final class ImpactCsv {
                 return -1;
             }
             Charset charset = detectCharset(file, diagnostics);
+            if (charset == null) {
+                return -1;
+            }
             try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
                 boolean bom = skipBom(raw, charset);
                 if (bom) {
@@ -84,6 +87,9 @@ public final class ImpactCsv {
                         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
                 return new Pass(file, diagnostics, handler).run(reader);
             }
+        } catch (java.nio.file.AccessDeniedException e) {
+            diagnostics.error(file, 0, 0, "permission denied: this user can't read the file; fix its permissions");
+            return -1;
         } catch (IOException e) {
             diagnostics.error(file, 0, 0, "cannot read file: " + e.getMessage());
             return -1;
@@ -101,9 +107,24 @@ public final class ImpactCsv {
             }
             return StandardCharsets.UTF_8;
         } catch (java.nio.charset.CharacterCodingException e) {
+            Charset cp1252 = Charset.forName("windows-1252");
+            byte[] bytes = Files.readAllBytes(file);
+            for (int i = 0; i < bytes.length; i++) {
+                int b = bytes[i] & 0xFF;
+                if (b == 0 || b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D) {
+                    int line = 1;
+                    for (int j = 0; j < i; j++) {
+                        line += bytes[j] == '\n' ? 1 : 0;
+                    }
+                    diagnostics.error(file, line, 1, String.format(java.util.Locale.ROOT, "file is not text (byte "
+                            + "0x%02X is neither UTF-8 nor Windows-1252): it is binary or corrupted; export it again "
+                            + "as CSV UTF-8", b));
+                    return null;
+                }
+            }
             diagnostics.warning(file, 1, 1, "file is not UTF-8; read as Windows-1252 (a spreadsheet export). "
                     + "Save it as CSV UTF-8 to be sure accents are right");
-            return Charset.forName("windows-1252");
+            return cp1252;
         }
     }
 
@@ -236,6 +257,11 @@ public final class ImpactCsv {
             while ((t = parser.nextToken()) == JsonToken.VALUE_STRING) {
                 JsonLocation at = parser.currentTokenLocation();
                 String text = parser.getText();
+                if (text.indexOf('\0') >= 0) {
+                    error(at.getLineNr(), at.getColumnNr(), "cell contains a NUL character: the file is binary or "
+                            + "corrupted; export it again as CSV UTF-8");
+                    text = text.replace("\0", "");
+                }
                 String stripped = text.strip();
                 if (stripped.length() != text.length()) {
                     warnOnce("trim", at.getLineNr(), at.getColumnNr(), "cells with leading or trailing spaces "
@@ -249,12 +275,16 @@ public final class ImpactCsv {
         /** Maps header positions to schema columns; reports missing and unknown columns. */
         private int[] header(List<Cell> cells) {
             Map<String, Integer> seen = new HashMap<>();
+            int unknown = 0;
             int[] index = new int[cells.size()];
             for (int i = 0; i < cells.size(); i++) {
                 String name = cells.get(i).text();
                 int column = COLUMNS.indexOf(name);
                 index[i] = column;
-                if (column < 0) {
+                if (column < 0 && ++unknown > 20) {
+                    continue;
+                } else if (column < 0) {
+                    name = fr.vitrine.model.Text.abbreviate(name);
                     String near = fr.vitrine.model.Text.closest(name, COLUMNS);
                     diagnostics.warning(file, cells.get(i).line(), cells.get(i).column(), "unknown column '" + name
                             + "' ignored" + (near != null ? "; did you mean '" + near + "'?" : ""));
@@ -263,6 +293,9 @@ public final class ImpactCsv {
                             + "' appears twice in the header");
                     return null;
                 }
+            }
+            if (unknown > 20) {
+                diagnostics.warning(file, 1, 1, (unknown - 20) + " more unknown columns ignored");
             }
             List<String> missing = COLUMNS.stream()
                     .filter(c -> !OPTIONAL.contains(c) && !seen.containsKey(c)).toList();

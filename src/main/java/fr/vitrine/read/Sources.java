@@ -160,6 +160,11 @@ public final class Sources {
     /** Refuses files (e.g. symbolic links) whose real location is outside the folder they were found in. */
     private boolean insideRoot(Path file, Path root) {
         Path real = realPath(file);
+        if (real == null && Files.isSymbolicLink(file)) {
+            diagnostics.error(file, 0, 0, "this file is a link that cannot be followed (a loop of links, or its "
+                    + "target is missing); fix or remove the link");
+            return false;
+        }
         if (real == null || root == null || !real.startsWith(root)) {
             diagnostics.error(file, 0, 0, "this file is a link to " + real + ", outside " + root
                     + "; copy the file into the project instead of linking it");

@@ -32,6 +32,9 @@ public final class TextFile {
                 return null;
             }
             bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.AccessDeniedException e) {
+            diagnostics.error(file, 0, 0, "permission denied: this user can't read the file; fix its permissions");
+            return null;
         } catch (IOException e) {
             diagnostics.error(file, 0, 0, "cannot read file: " + e.getMessage());
             return null;
@@ -53,6 +56,13 @@ public final class TextFile {
             int at = text.indexOf('\0');
             int[] lc = lineColumn(text, at);
             diagnostics.error(file, lc[0], lc[1], "file contains a NUL character: it is binary or corrupted; save it as plain UTF-8 text");
+            return null;
+        }
+        int bom = text.indexOf('\uFEFF', 1);
+        if (bom > 0) {
+            int[] lc = lineColumn(text, bom);
+            diagnostics.error(file, lc[0], lc[1], "invisible byte order mark (U+FEFF, bytes EF BB BF) in the middle of "
+                    + "the file, usually left by pasting two files together; delete it");
             return null;
         }
         return text.startsWith("\uFEFF") ? text.substring(1) : text;

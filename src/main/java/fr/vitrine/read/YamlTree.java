@@ -81,7 +81,14 @@ public final class YamlTree {
             return new YamlTree(new LinkedHashMap<>(), Map.of(), Map.of());
         }
         Builder builder = new Builder(file, firstLine, diagnostics);
-        Object root = builder.convert(node, "", 0);
+        Object root;
+        try {
+            root = builder.convert(node, "", 0);
+        } catch (Builder.TooLarge e) {
+            diagnostics.error(file, position(e.at.getStartMark(), firstLine), "YAML aliases ('*name') expand this "
+                    + "record beyond " + MAX_CODE_POINTS + " characters; write the values out instead of repeating them");
+            return null;
+        }
         if (builder.failed) {
             return null;
         }
@@ -135,6 +142,17 @@ public final class YamlTree {
         final Map<String, Position> values = new HashMap<>();
         final Map<String, Position> keys = new HashMap<>();
         boolean failed;
+        /** Values and characters produced so far, aliases followed: bounded like the text itself. */
+        long budget = MAX_CODE_POINTS;
+
+        static final class TooLarge extends RuntimeException {
+            final Node at;
+
+            TooLarge(Node at) {
+                super(null, null, false, false);
+                this.at = at;
+            }
+        }
 
         Builder(Path file, int firstLine, Diagnostics diagnostics) {
             this.file = file;
@@ -143,7 +161,14 @@ public final class YamlTree {
         }
 
         Object convert(Node node, String path, int depth) {
+            budget -= 1 + (node instanceof ScalarNode s ? s.getValue().length() : 0);
+            if (budget < 0) {
+                throw new TooLarge(node);
+            }
             values.put(path, position(node.getStartMark(), firstLine));
+            if (!(node instanceof ScalarNode) && !node.getTag().equals(Tag.MAP) && !node.getTag().equals(Tag.SEQ)) {
+                error(node, "YAML tag '" + node.getTag().getValue() + "' is not allowed in records; remove it");
+            }
             if (node instanceof MappingNode map) {
                 Map<String, Object> out = new LinkedHashMap<>();
                 for (NodeTuple tuple : map.getValue()) {

@@ -138,6 +138,10 @@ final class Fields {
         }
         try {
             Period p = Period.parse(s);
+            if (p.toTotalMonths() > 1200 || p.getDays() > 36_600) {
+                problem(pathOf(key), "duration '" + Text.abbreviate(s) + "' is over 100 years; check it");
+                return null;
+            }
             if (p.isNegative() || p.isZero()) {
                 problem(pathOf(key), "duration '" + s + "' must be positive");
                 return null;
@@ -167,6 +171,10 @@ final class Fields {
             amount = v instanceof Number n ? new BigDecimal(n.toString()) : FrenchNumbers.parse(v.toString());
         } catch (IllegalArgumentException e) {
             problem(pathOf(key), "'" + key + "': " + e.getMessage());
+            return null;
+        }
+        if (amount.signum() != 0 && (amount.precision() - amount.scale() > 15 || amount.scale() > 1000)) {
+            problem(pathOf(key), "'" + key + "' is not a plausible amount in euros: " + Text.abbreviate(v.toString()));
             return null;
         }
         if (amount.signum() <= 0) {

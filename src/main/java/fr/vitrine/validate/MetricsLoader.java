@@ -45,6 +45,31 @@ public final class MetricsLoader {
                 .toList();
     }
 
+    /** Every {@code *.csv} under {@code folder} whose real location is inside it; links out are reported. */
+    public static List<Path> csvFiles(Path folder, Diagnostics diagnostics) {
+        List<Path> out = new ArrayList<>();
+        Path root;
+        try {
+            root = folder.toRealPath();
+        } catch (IOException e) {
+            return csvFiles(folder);
+        }
+        for (Path p : csvFiles(folder)) {
+            try {
+                Path real = p.toRealPath();
+                if (real.startsWith(root)) {
+                    out.add(p);
+                } else {
+                    diagnostics.error(p, 0, 0, "this file is a link to " + real + ", outside " + root
+                            + "; copy the file into the project instead of linking it");
+                }
+            } catch (IOException e) {
+                diagnostics.error(p, 0, 0, "this file is a link that cannot be followed: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
     /** Every {@code *.csv} under {@code folder}, in path order. */
     public static List<Path> csvFiles(Path folder) {
         if (!Files.isDirectory(folder)) {

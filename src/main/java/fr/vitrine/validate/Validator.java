@@ -46,6 +46,8 @@ public final class Validator {
     /** beta.gouv.fr's file names are freer; still nothing that could escape a folder. */
     private static final Pattern EXTERNAL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final int MAX_ID = 100;
+    /** Names Windows reserves for devices, whatever the extension: not usable as files or folders there. */
+    private static final Pattern WINDOWS_DEVICE = Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])");
 
     private static final List<String> CONVENTION_FIELDS = List.of("id", "title", "kind", "parent", "signed",
             "effective", "ends", "duration", "parties", "products", "total", "funding", "obligations", "source",
@@ -542,6 +544,15 @@ public final class Validator {
             if (!p.startsWith(contentFolder) || !Files.isRegularFile(p)) {
                 s.problemAt("text", "source text '" + text + "' is not a file under " + contentFolder.getFileName()
                         + "/; give its path relative to that folder");
+            } else {
+                try {
+                    if (!p.toRealPath().startsWith(contentFolder.toRealPath())) {
+                        s.problemAt("text", "source text '" + text + "' is a link to " + p.toRealPath() + ", outside "
+                                + contentFolder.getFileName() + "/; copy the file instead of linking it");
+                    }
+                } catch (java.io.IOException e) {
+                    s.problemAt("text", "source text '" + text + "' cannot be read: " + e.getMessage());
+                }
             }
         }
         String citedIn = s.text("cited_in", false);
@@ -597,6 +608,9 @@ public final class Validator {
         if (id.length() > MAX_ID || !pattern.matcher(id).matches()) {
             f.problem(r.path(), "file name '" + r.file().getFileName() + "' can't be used as an id: use at most "
                     + MAX_ID + " lower-case letters, digits and hyphens");
+        } else if (WINDOWS_DEVICE.matcher(id).matches()) {
+            f.problem(r.path(), "file name '" + r.file().getFileName() + "' can't be used as an id: '" + id
+                    + "' is a device name on Windows; choose a longer name");
         }
     }
 
@@ -606,19 +620,18 @@ public final class Validator {
         }
         Pattern pattern = external ? EXTERNAL_ID : ID;
         if (id.length() > MAX_ID || !pattern.matcher(id).matches()) {
-            f.problemAt(key, "id '" + abbreviate(id) + "' is not valid: use at most " + MAX_ID
+            f.problemAt(key, "id '" + Text.abbreviate(id) + "' is not valid: use at most " + MAX_ID
                     + " lower-case letters, digits and hyphens (e.g. cerema-dinum-2023)");
+        } else if (WINDOWS_DEVICE.matcher(id).matches()) {
+            f.problemAt(key, "id '" + id + "' is a device name on Windows (con, prn, aux, nul, com1…, lpt1…); "
+                    + "choose a longer id");
         }
     }
 
-    private static String abbreviate(String s) {
-        String clean = s.replaceAll("\\p{Cntrl}", "?");
-        return clean.length() > 40 ? clean.substring(0, 40) + "…" : clean;
-    }
 
     private static String unknownRef(String what, String id, Collection<String> known, String hint) {
         String near = Text.closest(id, known);
-        return "unknown " + what + " '" + abbreviate(Objects.toString(id)) + "'"
-                + (near != null ? "; did you mean '" + near + "'?" : "; " + hint);
+        return "unknown " + what + " '" + Text.abbreviate(Objects.toString(id)) + "'"
+                + (near != null ? "; did you mean '" + near + "'?" : "; " + Text.abbreviate(hint));
     }
 }
