@@ -4,42 +4,16 @@
 //
 // Usage: node browser-checks.mjs <site folder> <report.json> <page path>...
 // The site is served on 127.0.0.1 by this script. Prints nothing on success; the report holds every finding.
-import { chromium } from 'playwright-core';
-import http from 'node:http';
 import fs from 'node:fs';
-import path from 'node:path';
 import { createRequire } from 'node:module';
+import { serve, launchChromium } from './local-site.mjs';
 
 const [siteDir, reportFile, ...pages] = process.argv.slice(2);
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.svg': 'image/svg+xml', '.js': 'text/javascript',
-  '.json': 'application/json', '.csv': 'text/csv', '.woff2': 'font/woff2', '.woff': 'font/woff', '.png': 'image/png',
-  '.ico': 'image/x-icon', '.xml': 'application/xml', '.txt': 'text/plain', '.ttl': 'text/turtle', '.jsonld': 'application/ld+json',
-  '.md': 'text/markdown' };
-
-const root = path.resolve(siteDir);
-const server = http.createServer((req, res) => {
-  let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  let file = path.join(root, p);
-  if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-  if (!fs.existsSync(file)) {
-    res.writeHead(404, { 'content-type': TYPES['.html'] });
-    res.end(fs.existsSync(path.join(root, '404.html')) ? fs.readFileSync(path.join(root, '404.html')) : 'not found');
-    return;
-  }
-  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
-  res.end(fs.readFileSync(file));
-});
-await new Promise(r => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}`;
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const server = await serve(siteDir);
+const base = server.base;
+const browser = await launchChromium();
 const report = { base, pages: {}, external: [] };
 
 async function newContext(options) {

@@ -1,6 +1,7 @@
 package fr.vitrine.render;
 
 import fr.vitrine.testing.TestProject;
+import fr.vitrine.testing.TestSites;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ class ThemeTest {
     void theBundledSiteUsesTheStateDesignSystemFromNpm() throws Exception {
         TestProject project = TestProject.copyOfRepository(tmp);
         assertTrue(project.read("jbake.properties").contains("\nvitrine.theme=dsfr\n"));
+        TestSites.addSyntheticProduct(project);
         Path site = tmp.resolve("site");
         assertEquals(0, project.build(site).exitCode());
         List<String> files = files(site);
@@ -60,7 +62,7 @@ class ThemeTest {
         }
         assertNotNull(home.selectFirst("button[aria-controls=parametres-affichage]"), "display settings");
         assertNotNull(home.selectFirst("dialog#parametres-affichage input[value=dark]"));
-        assertEquals(3, home.select(".fr-card").size(), "products as cards");
+        assertEquals(4, home.select(".fr-card").size(), "products as cards (3 bundled, 1 synthetic)");
         Document convention = Jsoup.parse(site.resolve("conventions/ecosante-delegation-dgpr-dgs/index.html").toFile(), "UTF-8");
         assertNotNull(convention.selectFirst("nav.fr-breadcrumb"));
         assertNotNull(convention.selectFirst("nav.fr-sidemenu a[href=#texte]"), "table of contents as a side menu");
@@ -71,6 +73,12 @@ class ThemeTest {
         assertTrue(listing.select(".fr-tags-group a.fr-tag").size() > 10, "facets as tags");
         Document product = Jsoup.parse(site.resolve("produits/urbanvitaliz/index.html").toFile(), "UTF-8");
         assertNotNull(product.selectFirst(".fr-badge.phase-opere"), "phase as a badge");
+        // Charts in the DSFR palette (bleu France, rouge Marianne), each with its table twin.
+        Document stats = Jsoup.parse(site.resolve("produits/synthetique/stats/index.html").toFile(), "UTF-8");
+        assertTrue(stats.select("svg.chart").size() >= 3);
+        assertTrue(stats.select("svg.chart [stroke=#000091]").size() >= 3, "data in bleu France");
+        assertFalse(stats.select("svg.chart [stroke=#c9191e]").isEmpty(), "targets in rouge Marianne");
+        assertTrue(stats.select(".fr-table table").size() >= stats.select("svg.chart").size());
     }
 
     @Test
