@@ -1,7 +1,7 @@
 package fr.vitrine;
 
+import fr.vitrine.testing.PreviousSite;
 import fr.vitrine.testing.TestProject;
-import fr.vitrine.testing.Trees;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -23,7 +23,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -33,7 +32,6 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Hostile inputs: markup and script URLs in every text field, ids that try to leave their folder, YAML and Markdown
@@ -63,14 +61,12 @@ class HostileInputTest {
     static final String CHILD_HEAP = "512m";
     /** A diagnostic is one readable line: a value echoed in it must be shortened. */
     static final int MAX_DIAGNOSTIC_LENGTH = 1000;
-    static final String UNTOUCHED = "no site written; the previous one, if any, is untouched";
     static final Pattern DIAGNOSTIC = Pattern.compile("(.+?):(\\d+):(\\d+): (error|warning): (.*)");
     static final Pattern SUMMARY = Pattern.compile("\\d+ error\\(s\\), \\d+ warning\\(s\\): .*");
 
     @TempDir
     static Path shared;
-    static Path previousSite;
-    static Map<String, String> previousFingerprint;
+    static PreviousSite previous;
 
     @TempDir
     Path tmp;
@@ -80,17 +76,14 @@ class HostileInputTest {
     @BeforeAll
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     static void buildPreviousSite() {
-        previousSite = shared.resolve("previous");
-        TestProject.Run run = TestProject.copyOfRepository(shared).build(previousSite);
-        assertEquals(0, run.exitCode(), run.err());
-        previousFingerprint = Trees.fingerprint(previousSite);
+        previous = PreviousSite.build(shared);
     }
 
     @BeforeEach
     void setUp() {
         project = TestProject.copyOfRepository(tmp);
         output = tmp.resolve("site");
-        Trees.copy(previousSite, output);
+        previous.copyTo(output);
     }
 
     // =============================================================================================================
@@ -880,8 +873,8 @@ class HostileInputTest {
                 + (column == null ? "*" : column) + " matching " + List.of(patterns) + "; errors at that file:\n"
                 + atFile.stream().map(d -> printable(d.text().length() > 300 ? d.text().substring(0, 300) + "…"
                 : d.text())).reduce("", (a, b) -> a + b + "\n") + "stderr:\n" + printable(head));
-        assertTrue(run.err().contains(UNTOUCHED), "the summary says nothing was written:\n" + head);
-        assertEquals(previousFingerprint, Trees.fingerprint(output), "previous site must be untouched");
+        assertTrue(run.err().contains(PreviousSite.UNTOUCHED), "the summary says nothing was written:\n" + head);
+        previous.assertUntouched(output);
         assertReportIsWellFormed(run);
         return matching.get(0);
     }

@@ -920,8 +920,7 @@ class OpenDataTest {
         TestProject.Run run = p.check();
         assertEquals(1, run.exitCode(), run.out() + run.err());
         String at = p.file(file) + ":" + line + ":10: error: party 'dinum' is already listed with the role partenaire";
-        assertTrue(run.diagnostics().stream().anyMatch(d -> (d.startsWith("/") ? d
-                : Path.of("").toAbsolutePath().resolve(d).toString()).startsWith(at)), "expected " + at + " in:\n" + run.err());
+        assertTrue(run.diagnostics().stream().anyMatch(d -> d.startsWith(at)), "expected " + at + " in:\n" + run.err());
     }
 
     /**

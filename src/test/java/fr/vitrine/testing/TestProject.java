@@ -129,10 +129,15 @@ public final class TestProject {
 
     /** Exit code and what a run printed. */
     public record Run(int exitCode, String out, String err) {
-        /** Lines of the error stream that are diagnostics (path:line:col: severity: message). */
+        /**
+         * Lines of the error stream that are diagnostics (path:line:col: severity: message), with paths made absolute
+         * (they are printed relative to the working directory when they can be) to compare with {@link #file}.
+         */
         public List<String> diagnostics() {
+            Path here = Path.of("").toAbsolutePath();
             try (Stream<String> lines = err.lines()) {
-                return lines.filter(l -> l.matches(".+:\\d+:\\d+: (error|warning): .*")).toList();
+                return lines.filter(l -> l.matches(".+:\\d+:\\d+: (error|warning): .*"))
+                        .map(l -> l.startsWith("/") ? l : here.resolve(l).toString()).toList();
             }
         }
     }

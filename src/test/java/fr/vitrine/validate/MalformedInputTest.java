@@ -1,7 +1,7 @@
 package fr.vitrine.validate;
 
+import fr.vitrine.testing.PreviousSite;
 import fr.vitrine.testing.TestProject;
-import fr.vitrine.testing.Trees;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,8 +28,7 @@ class MalformedInputTest {
 
     @TempDir
     static Path shared;
-    static Path previousSite;
-    static Map<String, String> previousFingerprint;
+    static PreviousSite previous;
 
     @TempDir
     Path tmp;
@@ -39,35 +37,18 @@ class MalformedInputTest {
 
     @BeforeAll
     static void buildPreviousSite() {
-        previousSite = shared.resolve("previous");
-        TestProject.Run run = TestProject.copyOfRepository(shared).build(previousSite);
-        assertEquals(0, run.exitCode(), run.err());
-        previousFingerprint = Trees.fingerprint(previousSite);
+        previous = PreviousSite.build(shared);
     }
 
     @BeforeEach
     void setUp() {
         project = TestProject.copyOfRepository(tmp);
         output = tmp.resolve("site");
-        Trees.copy(previousSite, output);
+        previous.copyTo(output);
     }
 
-    /** Builds, and asserts a failure that reports {@code message} at {@code file:line:column} and keeps the old site. */
     private TestProject.Run assertFails(String file, int line, int column, String message) {
-        TestProject.Run run = project.build(output);
-        assertEquals(1, run.exitCode(), "exit code; stderr:\n" + run.err());
-        String expected = project.file(file) + ":" + line + ":" + column + ": error: ";
-        List<String> matching = run.diagnostics().stream()
-                .filter(d -> relativeToAbsolute(d).startsWith(expected) && d.contains(message)).toList();
-        assertEquals(1, matching.size(), "expected '" + expected + "…" + message + "' in:\n" + run.err());
-        assertTrue(run.err().contains("no site written; the previous one, if any, is untouched"), run.err());
-        assertEquals(previousFingerprint, Trees.fingerprint(output), "previous site must be untouched");
-        return run;
-    }
-
-    /** Diagnostics print paths relative to the working directory when they can; tests compare absolute paths. */
-    private static String relativeToAbsolute(String diagnostic) {
-        return diagnostic.startsWith("/") ? diagnostic : Path.of("").toAbsolutePath().resolve(diagnostic).toString();
+        return previous.assertBuildFails(project, output, file, line, column, message);
     }
 
     @Test
@@ -158,7 +139,7 @@ class MalformedInputTest {
         assertTrue(d.contains("urbanvitaliz-seconde-convention.md:") && d.contains(": error: malformed YAML"), d);
         int reported = Integer.parseInt(d.split(":")[1]);
         assertTrue(reported >= line, "line " + reported + " is at or after the opening quote on line " + line);
-        assertEquals(previousFingerprint, Trees.fingerprint(output));
+        previous.assertUntouched(output);
     }
 
     @Test
@@ -224,7 +205,7 @@ class MalformedInputTest {
         assertTrue(errors.stream().anyMatch(d -> d.contains("must be positive")), run.err());
         assertTrue(errors.stream().anyMatch(d -> d.contains("missing required field 'name'")), run.err());
         assertTrue(run.err().contains(errors.size() + " error(s)"), run.err());
-        assertEquals(previousFingerprint, Trees.fingerprint(output));
+        previous.assertUntouched(output);
     }
 
     @Test

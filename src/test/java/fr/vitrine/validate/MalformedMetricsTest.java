@@ -1,5 +1,6 @@
 package fr.vitrine.validate;
 
+import fr.vitrine.testing.PreviousSite;
 import fr.vitrine.testing.TestProject;
 import fr.vitrine.testing.Trees;
 import org.jsoup.Jsoup;
@@ -20,7 +21,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -45,8 +45,7 @@ class MalformedMetricsTest {
 
     @TempDir
     static Path shared;
-    static Path previousSite;
-    static Map<String, String> previousFingerprint;
+    static PreviousSite previous;
 
     @TempDir
     Path tmp;
@@ -61,17 +60,14 @@ class MalformedMetricsTest {
 
     @BeforeAll
     static void buildPreviousSite() {
-        previousSite = shared.resolve("previous");
-        TestProject.Run run = TestProject.copyOfRepository(shared).build(previousSite);
-        assertEquals(0, run.exitCode(), run.err());
-        previousFingerprint = Trees.fingerprint(previousSite);
+        previous = PreviousSite.build(shared);
     }
 
     @BeforeEach
     void setUp() {
         project = TestProject.copyOfRepository(tmp);
         output = tmp.resolve("site");
-        Trees.copy(previousSite, output);
+        previous.copyTo(output);
         lines = project.read(CSV).lines().toList();
         assertEquals(4, lines.size(), "the bundled CSV has a header and 3 rows");
         countRow = project.lineOf(CSV, "Cerema,UrbanVitaliz,Collectivités suivies par le service,");
@@ -285,34 +281,20 @@ class MalformedMetricsTest {
 
     // --- Helpers ------------------------------------------------------------------------------------------------
 
-    /** Builds, and asserts a failure that reports {@code message} at {@code file:line:column} and keeps the old site. */
     private TestProject.Run assertFails(String file, int line, int column, String message) {
-        TestProject.Run run = project.build(output);
-        assertEquals(1, run.exitCode(), "exit code; stderr:\n" + run.err());
-        String expected = project.file(file) + ":" + line + ":" + column + ": error: ";
-        List<String> matching = run.diagnostics().stream()
-                .filter(d -> absolute(d).startsWith(expected) && d.contains(message)).toList();
-        assertEquals(1, matching.size(), "expected '" + expected + "…" + message + "' in:\n" + run.err());
-        assertTrue(run.err().contains("no site written; the previous one, if any, is untouched"), run.err());
-        assertEquals(previousFingerprint, Trees.fingerprint(output), "previous site must be untouched");
-        return run;
+        return previous.assertBuildFails(project, output, file, line, column, message);
     }
 
     /** The warnings a run reported about {@code file}. */
     private List<String> warningsAbout(TestProject.Run run, String file) {
         return run.diagnostics().stream()
-                .filter(d -> absolute(d).startsWith(project.file(file) + ":") && d.contains(": warning: ")).toList();
+                .filter(d -> d.startsWith(project.file(file) + ":") && d.contains(": warning: ")).toList();
     }
 
     private void assertWarning(List<String> warnings, String file, int line, int column, String message) {
         String expected = project.file(file) + ":" + line + ":" + column + ": warning: ";
-        assertEquals(1, warnings.stream().filter(d -> absolute(d).startsWith(expected) && d.contains(message)).count(),
+        assertEquals(1, warnings.stream().filter(d -> d.startsWith(expected) && d.contains(message)).count(),
                 "expected '" + expected + "…" + message + "' in:\n" + String.join("\n", warnings));
-    }
-
-    /** Diagnostics print paths relative to the working directory when they can; tests compare absolute paths. */
-    private static String absolute(String diagnostic) {
-        return diagnostic.startsWith("/") ? diagnostic : Path.of("").toAbsolutePath().resolve(diagnostic).toString();
     }
 
     private List<String> header() {
