@@ -182,7 +182,8 @@ public final class Build {
             if (!diagnostics.hasErrors()) {
                 LinkCheck.Report links = LinkCheck.run(staging);
                 links.broken().forEach(b -> diagnostics.error(config.templateFolder(), 0, 0,
-                        "broken link in generated page " + b));
+                        "broken link in generated page " + b + "; fix it in the Markdown of that page's source or in "
+                                + "the template that wrote it"));
                 phases.done("check links");
             }
             if (diagnostics.hasErrors()) {

@@ -225,7 +225,8 @@ class HostileInputTest {
                         + "[ok](https://www.data.gouv.fr/)",
                 "<javascript:alert('autolink')> <data:text/html,<script>alert(1)</script>> <https://beta.gouv.fr/>",
                 "![img](javascript:alert(1)) ![img2](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+) "
-                        + "![img3](https://tracker.example/pixel.gif \"t\")",
+                        + "![img3](https://tracker.example/pixel.gif \"t\") ![img4](//tracker.example/p.gif) "
+                        + "![img5](\\\\\\\\tracker.example/q.gif)",
                 "[ref] et [ref2] et [ref3]",
                 "[ref]: javascript:alert('ref')\n[ref2]: https://beta.gouv.fr/ \"titre\\\" onmouseover=\\\"alert(1)\"\n"
                         + "[ref3]: <data:text/html,x> 'a\" onfocus=\"alert(1)'",
@@ -908,7 +909,11 @@ class HostileInputTest {
             + "footer.fr-footer button, dialog#parametres-affichage, nav.fr-breadcrumb > button.fr-breadcrumb__button, "
             + "nav.fr-sidemenu button.fr-sidemenu__btn";
 
-    /** Script elements, event handlers, script and data URLs, refresh redirects, foreign frames. */
+    /** Attributes that load a resource with the page: only the site's own files may be named there. */
+    private static final List<String> RESOURCE_ATTRIBUTES = List.of("src", "srcset", "poster", "background", "data",
+            "lowsrc", "xlink:href");
+
+    /** Script elements, event handlers, script and data URLs, refresh redirects, foreign frames and resources. */
     static List<String> activeContent(Document doc, String where) {
         List<String> problems = new ArrayList<>();
         doc.select(THEME_CHROME).stream().filter(e -> e.data().isEmpty()).forEach(Element::remove);
@@ -932,6 +937,9 @@ class HostileInputTest {
                     String url = a.getValue().replaceAll("[\\x00-\\x20\\x7F-\\x9F]", "").toLowerCase(Locale.ROOT);
                     if (url.startsWith("javascript:") || url.startsWith("vbscript:") || url.startsWith("data:")) {
                         problems.add(where + ": " + name + "=\"" + a.getValue() + "\" on <" + tag + ">");
+                    }
+                    if (RESOURCE_ATTRIBUTES.contains(name) && url.matches("(?s)([a-z][a-z0-9+.-]*:|[/\\\\]{2}).*")) {
+                        problems.add(where + ": resource from another site " + name + "=\"" + a.getValue() + "\"");
                     }
                 }
             }

@@ -36,10 +36,10 @@ public record PartialDate(int year, int month, int day) implements Comparable<Pa
         int year = Integer.parseInt(m.group(1));
         int month = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
         int day = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
-        if (month != 0 && (month < 1 || month > 12)) {
+        if (m.group(2) != null && (month < 1 || month > 12)) {
             throw new DateTimeException("'" + text + "' has no month " + month);
         }
-        if (day != 0 && (day < 1 || day > YearMonth.of(year, month).lengthOfMonth())) {
+        if (m.group(3) != null && (day < 1 || day > YearMonth.of(year, month).lengthOfMonth())) {
             throw new DateTimeException("'" + text + "' does not exist: " + YearMonth.of(year, month)
                     + " has " + YearMonth.of(year, month).lengthOfMonth() + " days");
         }

@@ -152,7 +152,8 @@ public final class Markdown {
         public String sanitizeImageUrl(String url) {
             // Images must be local files: no third-party requests from pages.
             String link = sanitizeLinkUrl(url);
-            return link.contains(":") ? "" : link;
+            // '//host/x.png' is another site too (protocol-relative); browsers read '\\' as '/'.
+            return link.contains(":") || link.matches("(?s)[/\\\\]{2}.*") ? "" : link;
         }
     };
 

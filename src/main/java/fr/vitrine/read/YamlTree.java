@@ -76,6 +76,11 @@ public final class YamlTree {
             diagnostics.error(file, firstLine, 1, "YAML refused: " + e.getMessage()
                     + " (aliases, nesting and size are limited to keep builds safe)");
             return null;
+        } catch (RuntimeException e) {
+            // SnakeYAML 2.4 throws NumberFormatException on a text ending inside an escape ("\x at the very end).
+            diagnostics.error(file, firstLine, 1, "malformed YAML (" + e.getMessage() + "); check for a quoted text "
+                    + "or an escape sequence left unfinished at the end of the file");
+            return null;
         }
         if (node == null) {
             return new YamlTree(new LinkedHashMap<>(), Map.of(), Map.of());
@@ -161,6 +166,12 @@ public final class YamlTree {
         }
 
         Object convert(Node node, String path, int depth) {
+            if (depth > MAX_DEPTH) {
+                // Only reachable through aliases: '&a [*a]' is a value that contains itself.
+                error(node, "value nested more than " + MAX_DEPTH + " levels deep (an alias inside its own anchor?); "
+                        + "write the values out");
+                return null;
+            }
             budget -= 1 + (node instanceof ScalarNode s ? s.getValue().length() : 0);
             if (budget < 0) {
                 throw new TooLarge(node);

@@ -173,7 +173,8 @@ final class Fields {
             problem(pathOf(key), "'" + key + "': " + e.getMessage());
             return null;
         }
-        if (amount.signum() != 0 && (amount.precision() - amount.scale() > 15 || amount.scale() > 1000)) {
+        // 0e-999999999 is zero too, but writing it out takes a billion characters.
+        if (amount.scale() > 1000 || (amount.signum() != 0 && amount.precision() - amount.scale() > 15)) {
             problem(pathOf(key), "'" + key + "' is not a plausible amount in euros: " + Text.abbreviate(v.toString()));
             return null;
         }

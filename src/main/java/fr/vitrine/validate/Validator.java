@@ -20,6 +20,7 @@ import fr.vitrine.read.Sources.SourceSet;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
@@ -87,7 +88,8 @@ public final class Validator {
     private Catalog run(SourceSet sources, LocalDate today) {
         // Ids of files that failed to parse count as known: their own error is enough.
         Set<String> organisationIds = new HashSet<>(sources.unreadable());
-        sources.organisations().forEach(r -> organisationIds.add(r.id()));
+        // A registry entry without an id has no id to offer (organisation() reports it).
+        sources.organisations().stream().map(SourceRecord::id).filter(Objects::nonNull).forEach(organisationIds::add);
         Map<String, Organisation> organisations = new LinkedHashMap<>();
         for (SourceRecord r : sources.organisations()) {
             Organisation o = organisation(r, organisationIds);
@@ -540,8 +542,13 @@ public final class Validator {
         s.allowOnly(SOURCE_FIELDS);
         String text = s.textOrUnknown("text", false);
         if (text != null) {
-            Path p = contentFolder.resolve(text).normalize();
-            if (!p.startsWith(contentFolder) || !Files.isRegularFile(p)) {
+            Path p;
+            try {
+                p = contentFolder.resolve(text).normalize();
+            } catch (InvalidPathException e) {
+                p = null; // e.g. a NUL character, which YAML can write as "\0"
+            }
+            if (p == null || !p.startsWith(contentFolder) || !Files.isRegularFile(p)) {
                 s.problemAt("text", "source text '" + text + "' is not a file under " + contentFolder.getFileName()
                         + "/; give its path relative to that folder");
             } else {
