@@ -181,9 +181,7 @@ public final class Build {
             phases.done("render");
             if (!diagnostics.hasErrors()) {
                 LinkCheck.Report links = LinkCheck.run(staging);
-                links.broken().forEach(b -> diagnostics.error(config.templateFolder(), 0, 0,
-                        "broken link in generated page " + b + "; fix it in the Markdown of that page's source or in "
-                                + "the template that wrote it"));
+                LinkCheck.report(links.broken(), renderer.markdownSources(), config.templateFolder(), diagnostics);
                 phases.done("check links");
             }
             if (diagnostics.hasErrors()) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -100,6 +101,36 @@ class BuildTest {
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("broken link in generated page 404.html: ../plan/")
                 || run.err().contains("broken link in generated page 404.html: plan/"), run.err());
+    }
+
+    @Test
+    void aBrokenLinkInMarkdownIsReportedWhereItIsWrittenWithTheFix() {
+        TestProject project = TestProject.copyOfRepository(tmp);
+        String page = "content/pages/a-propos.md";
+        project.write(page, project.read(page) + "\nVoir [les conventions](/conventions/), [le FAST]"
+                + "(../conventions/urbanvitaliz-fats/) et [l'article 2](../conventions/urbanvitaliz-seconde-convention/"
+                + "#article-2--obligation-du-cerema).\n");
+        int line = project.lineOf(page, "Voir [les conventions]");
+        String written = project.read(page).lines().skip(line - 1).findFirst().orElseThrow();
+        String file = project.file(page).toString();
+
+        TestProject.Run run = project.build(tmp.resolve("site"));
+
+        assertEquals(1, run.exitCode());
+        assertEquals(List.of(
+                file + ":" + line + ":" + (written.indexOf("/conventions/)") + 1) + ": error: broken link '/conventions/' "
+                        + "on page /a-propos/: root-relative link: the site must work under any base path; write it "
+                        + "relative to this page, as '../conventions/'",
+                file + ":" + line + ":" + (written.indexOf("../conventions/urbanvitaliz-fats/") + 1) + ": error: broken "
+                        + "link '../conventions/urbanvitaliz-fats/' on page /a-propos/: no such file "
+                        + "conventions/urbanvitaliz-fats; did you mean '../conventions/urbanvitaliz-fast/'?",
+                file + ":" + line + ":" + (written.indexOf("../conventions/urbanvitaliz-seconde") + 1) + ": error: "
+                        + "broken link '../conventions/urbanvitaliz-seconde-convention/#article-2--obligation-du-cerema' "
+                        + "on page /a-propos/: no element with id 'article-2--obligation-du-cerema' in "
+                        + "conventions/urbanvitaliz-seconde-convention/index.html; did you mean "
+                        + "'../conventions/urbanvitaliz-seconde-convention/#article-2--obligations-du-cerema'?"),
+                run.diagnostics());
+        assertFalse(Files.exists(tmp.resolve("site")));
     }
 
     @Test

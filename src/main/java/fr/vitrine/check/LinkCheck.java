@@ -1,5 +1,8 @@
 package fr.vitrine.check;
 
+import fr.vitrine.model.Text;
+import fr.vitrine.render.Urls;
+import fr.vitrine.validate.Diagnostics;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -28,10 +31,19 @@ import java.util.stream.Stream;
 public final class LinkCheck {
 
     /** A link that does not resolve: the page it is on, the link as written, and why. */
-    public record Broken(String page, String link, String reason) {
+    public record Broken(String page, String link, String reason, String suggestion) {
+        Broken(String page, String link, String reason) {
+            this(page, link, reason, null);
+        }
+
+        /** What to write instead, when a page of the site has an address close to the link's. */
+        public String fix() {
+            return suggestion == null ? "" : "; did you mean '" + suggestion + "'?";
+        }
+
         @Override
         public String toString() {
-            return page + ": " + link + " (" + reason + ")";
+            return page + ": " + link + " (" + reason + fix() + ")";
         }
     }
 
@@ -41,6 +53,7 @@ public final class LinkCheck {
 
     private final Path root;
     private final Map<Path, Set<String>> idsByPage = new ConcurrentHashMap<>();
+    private List<Path> pages = List.of();
 
     private LinkCheck(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -51,7 +64,6 @@ public final class LinkCheck {
     }
 
     private Report walk() {
-        List<Path> pages;
         try (Stream<Path> files = Files.walk(root)) {
             pages = files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
         } catch (IOException e) {
@@ -78,6 +90,57 @@ public final class LinkCheck {
             }
         }
         return new Report(pages.size(), broken, external);
+    }
+
+    /**
+     * Reports each broken link as an error with what to do: at the line and column of the source file that writes
+     * it when the page shows a record's Markdown ({@code markdownSources}, by site path) and the link is in that
+     * file, else at the templates.
+     */
+    public static void report(List<Broken> broken, Map<String, Path> markdownSources, Path templates,
+                              Diagnostics diagnostics) {
+        Map<String, String> sitePaths = new TreeMap<>();
+        markdownSources.keySet().forEach(p -> sitePaths.put(Urls.file(p), p));
+        for (Broken b : broken) {
+            String sitePath = sitePaths.get(b.page());
+            Path source = sitePath == null ? null : markdownSources.get(sitePath);
+            int[] at = source == null ? null : locate(source, b.link());
+            if (at != null) {
+                String fix = b.suggestion() != null ? b.fix()
+                        : b.link().startsWith("/") ? "; write it relative to this page, as '"
+                        + Urls.relative(sitePath, b.link()) + "'"
+                        : "; links are relative to the page's address";
+                diagnostics.error(source, at[0], at[1], "broken link '" + b.link() + "' on page " + sitePath + ": "
+                        + b.reason() + fix);
+            } else {
+                diagnostics.error(templates, 0, 0, "broken link in generated page " + b + "; fix the template that "
+                        + "writes it (or the Markdown of that page's record)");
+            }
+        }
+    }
+
+    /** Line and column (from 1) where {@code link} is written as a Markdown or HTML link target in the file. */
+    private static int[] locate(Path file, String link) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
+        int offset = -1;
+        for (String written : List.of("](" + link, "<" + link + ">", "]: " + link, link)) {
+            int i = text.indexOf(written);
+            if (i >= 0) {
+                offset = i + written.indexOf(link);
+                break;
+            }
+        }
+        if (offset < 0) {
+            return null;
+        }
+        int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+        int line = (int) text.substring(0, lineStart).chars().filter(c -> c == '\n').count() + 1;
+        return new int[] {line, text.codePointCount(lineStart, offset) + 1};
     }
 
     private void check(Path page, String link, List<Broken> broken, Map<String, Set<String>> external) {
@@ -112,7 +175,7 @@ public final class LinkCheck {
                 target = target.resolve("index.html");
             }
             if (!Files.isRegularFile(target)) {
-                broken.add(new Broken(name, link, "no such file " + root.relativize(target)));
+                broken.add(new Broken(name, link, "no such file " + root.relativize(target), nearest(page, target)));
                 return;
             }
         }
@@ -121,9 +184,27 @@ public final class LinkCheck {
             Set<String> ids = idsByPage.computeIfAbsent(target, p -> parse(p).select("[id]").stream()
                     .map(Element::id).collect(Collectors.toSet()));
             if (!ids.contains(fragment)) {
-                broken.add(new Broken(name, link, "no element with id '" + fragment + "' in " + root.relativize(target)));
+                String near = Text.closest(fragment, ids);
+                broken.add(new Broken(name, link, "no element with id '" + fragment + "' in " + root.relativize(target),
+                        near == null ? null : link.substring(0, link.indexOf('#') + 1) + near));
             }
         }
+    }
+
+    /** The link to the page whose address is closest to {@code target}, or null. */
+    private String nearest(Path page, Path target) {
+        Map<String, Path> byAddress = new TreeMap<>();
+        for (Path p : pages) {
+            Path address = p.getFileName().toString().equals("index.html") ? p.getParent() : p;
+            byAddress.put(root.relativize(address).toString(), address);
+        }
+        String near = Text.closest(root.relativize(target).toString(), byAddress.keySet());
+        if (near == null) {
+            return null;
+        }
+        Path address = byAddress.get(near);
+        String link = page.getParent().relativize(address).toString().replace('\\', '/');
+        return (link.isEmpty() ? "." : link) + (Files.isDirectory(address) ? "/" : "");
     }
 
     private Document parse(Path page) {

@@ -139,6 +139,26 @@ public final class SiteRenderer {
         return pages;
     }
 
+    /**
+     * The source file whose Markdown each page shows, by site path: conventions, free pages and products. A broken
+     * link on one of those pages is most likely written in that file.
+     */
+    public Map<String, Path> markdownSources() {
+        Map<String, Path> out = new LinkedHashMap<>();
+        for (PageSpec spec : pages()) {
+            Path file = switch (spec.type()) {
+                case "convention" -> ((Convention) spec.data().get("convention")).file();
+                case "page" -> ((Page) spec.data().get("page")).file();
+                case "product" -> ((Product) spec.data().get("product")).file();
+                default -> null;
+            };
+            if (file != null) {
+                out.put(spec.path(), file);
+            }
+        }
+        return out;
+    }
+
     /** A product's /stats page at {@code path}, offering its rows at {@code download}. */
     private PageSpec statsPage(Product p, String path, List<Link> breadcrumb, String download) {
         ProductMetrics metrics = catalog.metrics(p.id());
