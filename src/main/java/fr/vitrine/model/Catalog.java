@@ -17,11 +17,14 @@ public final class Catalog {
     public record Money(Convention convention, Funding.Line line) {
     }
 
-    /** Newest first; conventions without a year last; then by id. */
+    /** Most recent first, by the latest date each record gives; records without any date last; then by id. */
     private static final Comparator<Convention> LISTING = Comparator
-            .comparing((Convention c) -> c.signed() == null ? null : c.signed().first(),
-                    Comparator.nullsLast(Comparator.reverseOrder()))
-            .thenComparing(Convention::year, Comparator.nullsLast(Comparator.reverseOrder()))
+            .comparing((Convention c) -> c.latestKnownDate().orElse(null), Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(Convention::id);
+
+    /** Oldest first, for the avenants of a convention and the records its text recounts. */
+    private static final Comparator<Convention> CHRONOLOGICAL = Comparator
+            .comparing((Convention c) -> c.latestKnownDate().orElse(null), Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(Convention::id);
 
     private final Map<String, Convention> conventions;
@@ -90,14 +93,14 @@ public final class Catalog {
         return products.get(id);
     }
 
-    /** Avenants whose parent is {@code id}. */
+    /** Avenants whose parent is {@code id}, oldest first. */
     public List<Convention> avenants(String id) {
-        return conventions.values().stream().filter(c -> id.equals(c.parent())).toList();
+        return conventions.values().stream().filter(c -> id.equals(c.parent())).sorted(CHRONOLOGICAL).toList();
     }
 
-    /** Records without text whose source is the text of {@code id}. */
+    /** Records without text whose source is the text of {@code id}, oldest first. */
     public List<Convention> citedBy(String id) {
-        return conventions.values().stream().filter(c -> id.equals(c.source().citedIn())).toList();
+        return conventions.values().stream().filter(c -> id.equals(c.source().citedIn())).sorted(CHRONOLOGICAL).toList();
     }
 
     public List<Convention> conventionsOfProduct(String productId) {

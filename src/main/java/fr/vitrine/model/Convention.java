@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +137,31 @@ public record Convention(String id, String title, Kind kind, String parent, Part
             return Status.A_VENIR;
         }
         return end.isPresent() && start.isPresent() ? Status.EN_VIGUEUR : Status.INCONNU;
+    }
+
+    /**
+     * The latest date the record gives (signature, start, end, funded periods, budget years), for "most recent first"
+     * listings: a convention whose signing date is unknown still sorts by what is known of it.
+     */
+    public Optional<LocalDate> latestKnownDate() {
+        List<LocalDate> dates = new ArrayList<>();
+        if (signed != null) {
+            dates.add(signed.first());
+        }
+        start().ifPresent(dates::add);
+        end().ifPresent(dates::add);
+        for (Funding.Line l : funding) {
+            if (l.year() != null) {
+                dates.add(LocalDate.of(l.year(), 1, 1));
+            }
+            if (l.start() != null) {
+                dates.add(l.start().first());
+            }
+            if (l.end() != null) {
+                dates.add(l.end().first());
+            }
+        }
+        return dates.stream().max(LocalDate::compareTo);
     }
 
     /** The year it belongs to in listings: signing year, else the earliest year of its money, else {@code null}. */

@@ -294,7 +294,7 @@ class OpenDataTest {
             "lignes-financement.csv|3|montant|12,5|3:8: column montant: '12,5' is not a number",
             "conventions.csv|3|type|contrat|3:3: column type: 'contrat' is not one of",
             "echeances.csv|2|convention_id|convention-inconnue|2:1: foreign key [convention_id, numero_ligne]",
-            "parties.csv|3|organisation_id|dgpr|3:1: primary key [convention_id, organisation_id, role]",
+            "parties.csv|5|organisation_id|dgpr|5:1: primary key [convention_id, organisation_id, role]",
             "conventions.csv|2|titre|''|2:2: column titre: a value is required",
             "produits.csv|4|montant_recense|-1|4:13: column montant_recense: -1 is below the minimum 0",
             "organisations.csv|3|siret|1300252650001|3:6: column siret: '1300252650001' does not match",
@@ -303,7 +303,7 @@ class OpenDataTest {
             "produits.csv|3|debut_phase_actuelle|2023-02-30|3:6: column debut_phase_actuelle: '2023-02-30' is not a date",
             "indicateurs.csv|2|frequence_monitoring|tous les jours|2:8: column frequence_monitoring: 'tous les jours' is not one of",
             "conventions.csv|4|acte_modifie|convention-inconnue|4:4: foreign key [acte_modifie] = [convention-inconnue] has no row in conventions [id]",
-            "lignes-financement.csv|2|numero_ligne|0|2:2: column numero_ligne: 0 is below the minimum 1",
+            "lignes-financement.csv|3|numero_ligne|0|3:2: column numero_ligne: 0 is below the minimum 1",
     })
     void theValidatorReportsABrokenCellAtItsRowAndColumn(String file, int row, String column, String value,
                                                           String expected, @TempDir Path tmp) throws IOException {
