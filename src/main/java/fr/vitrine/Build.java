@@ -136,10 +136,12 @@ public final class Build {
             err.println("vitrine: " + unsafe);
             return new Result(USAGE, diagnostics, null, null);
         }
+        Phases phases = new Phases(options.timings());
         Catalog catalog = options.stats() != null
                 ? StatsSite.load(options.stats(), today, diagnostics)
                 : load(config, diagnostics);
-        int code = run(options, config, output, catalog, diagnostics);
+        phases.done("read + validate");
+        int code = run(options, config, output, catalog, diagnostics, phases);
         if (code == OK && options.stats() != null && options.stats().failOnWarnings()
                 && diagnostics.count(Diagnostic.Severity.WARNING) > 0) {
             err.println("vitrine: warnings fail the run (fail-on-warnings)");
@@ -148,10 +150,8 @@ public final class Build {
         return new Result(code, diagnostics, catalog, code == OK ? output : null);
     }
 
-    private int run(Options options, SiteConfig config, Path output, Catalog catalog, Diagnostics diagnostics) {
-        long started = System.nanoTime();
-        Phases phases = new Phases(options.timings());
-        phases.done("read + validate");
+    private int run(Options options, SiteConfig config, Path output, Catalog catalog, Diagnostics diagnostics,
+                    Phases phases) {
         boolean standalone = options.stats() != null;
         if (catalog == null) {
             return fail(diagnostics, "no site written; the previous one, if any, is untouched");
@@ -192,7 +192,7 @@ public final class Build {
             staging = null;
             phases.done("replace output");
             report(diagnostics);
-            double seconds = (System.nanoTime() - started) / 1e9;
+            double seconds = phases.seconds();
             if (standalone) {
                 out.printf("Statistics site written to %s: %d indicators, in %.1f s.%n", output,
                         catalog.metrics(catalog.products().get(0).id()).national().size(), seconds);
@@ -215,7 +215,8 @@ public final class Build {
     /** Prints how long each stage took, with {@code --timings}. */
     private final class Phases {
         private final boolean enabled;
-        private long last = System.nanoTime();
+        private final long started = System.nanoTime();
+        private long last = started;
 
         Phases(boolean enabled) {
             this.enabled = enabled;
@@ -227,6 +228,11 @@ public final class Build {
                 err.printf("  %-16s %6.2f s%n", phase, (now - last) / 1e9);
             }
             last = now;
+        }
+
+        /** Seconds since the run started reading. */
+        double seconds() {
+            return (System.nanoTime() - started) / 1e9;
         }
     }
 

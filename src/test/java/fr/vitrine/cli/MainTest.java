@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,6 +90,19 @@ class MainTest {
                 .contains("<loc>https://example.gouv.fr/vitrine/conventions/</loc>"));
         assertTrue(Files.readString(site.resolve("index.html"))
                 .contains("<link rel=\"canonical\" href=\"https://example.gouv.fr/vitrine/\">"));
+    }
+
+    @Test
+    void timingsNameEveryStageFromReadingOn() {
+        TestProject project = TestProject.copyOfRepository(tmp);
+        assertEquals(0, Main.run("build", "--source", project.root().toString(), "--output",
+                tmp.resolve("site").toString(), "--timings"));
+        List<String> stages = err().lines().map(String::strip).toList();
+        assertEquals(List.of("read + validate", "datasets", "render", "check links", "replace output"),
+                stages.stream().map(l -> l.replaceAll("\\s+[0-9.]+ s$", "")).toList(), err());
+        // Reading and validating the bundled sources takes measurable time: the clock starts before it.
+        double read = Double.parseDouble(stages.get(0).replaceAll(".*\\s([0-9.]+) s$", "$1"));
+        assertTrue(read > 0, stages.get(0));
     }
 
     @Test
