@@ -133,8 +133,11 @@ public record StatsView(String id, Indicator indicator, String latest, String la
             return "stable depuis " + since;
         }
         String sign = delta > 0 ? "+" : "−";
+        if (unit.equals("%")) {
+            return sign + points(delta) + " depuis " + since;
+        }
         String text = sign + value(Math.abs(delta), unit);
-        if (before != 0 && !unit.equals("%")) {
+        if (before != 0) {
             text += " (" + sign + Formats.number(round(Math.abs(100 * delta / before), 1)) + " %)";
         }
         return text + " depuis " + since;
@@ -190,7 +193,7 @@ public record StatsView(String id, Indicator indicator, String latest, String la
                 sb.append(points.size()).append(" points").append(grouping != null ? " (" + grouping + ")" : "")
                         .append(", de ").append(value(first.value(), unit)).append(" (").append(when(first.start(), first.date()))
                         .append(") à ").append(value(last.value(), unit)).append(" (").append(when(last.start(), last.date()))
-                        .append(") : ").append(trend(first.value(), last.value())).append('.');
+                        .append(") : ").append(trend(first.value(), last.value(), unit)).append('.');
                 Charts.Point min = points.stream().min((a, b) -> Double.compare(a.value(), b.value())).orElseThrow();
                 Charts.Point max = points.stream().max((a, b) -> Double.compare(a.value(), b.value())).orElseThrow();
                 sb.append(" Minimum ").append(value(min.value(), unit)).append(" (").append(when(min.start(), min.date()))
@@ -205,7 +208,17 @@ public record StatsView(String id, Indicator indicator, String latest, String la
         return sb.toString().strip();
     }
 
-    static String trend(double first, double last) {
+    /** A change of a percentage, which is in points: from 70 % to 75 % is 5 points, not 5 %. */
+    private static String points(double delta) {
+        BigDecimal points = round(Math.abs(delta), 2);
+        return Formats.number(points) + (points.compareTo(BigDecimal.valueOf(2)) >= 0 ? " points" : " point");
+    }
+
+    static String trend(double first, double last, String unit) {
+        if (unit.equals("%")) {
+            return round(Math.abs(last - first), 2).signum() == 0 ? "stable"
+                    : (last > first ? "en hausse de " : "en baisse de ") + points(last - first);
+        }
         if (first == 0) {
             return last == 0 ? "stable" : last > 0 ? "en hausse" : "en baisse";
         }

@@ -227,7 +227,10 @@ class StatsPagesTest {
         // Latest measure: December 2024 = 40 + 36 × 1.25 = 85 %; next target 90 % → 94 %.
         assertEquals("85 % (31 décembre 2024)", fact(s, "Dernière valeur"));
         assertEquals("90 % au 30 juin 2025 : 94 % de la cible", fact(s, "Cible"));
-        assertEquals("+1,25 % depuis 30 novembre 2024", fact(s, "Évolution"));
+        // A percentage changes by points, not by a percent of itself.
+        assertEquals("+1,25 point depuis 30 novembre 2024", fact(s, "Évolution"));
+        String desc = svg.selectFirst("desc").text().replace('\u202f', ' ');
+        assertTrue(desc.contains("à 85 % (31 décembre 2024) : en hausse de 43,75 points."), desc);
         assertRoundTicks(svg);
     }
 
