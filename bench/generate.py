@@ -12,9 +12,11 @@ os.makedirs(out)
 for item in ("jbake.properties", "content", "data", "site-templates"):
     src = os.path.join(repo, item)
     (shutil.copytree if os.path.isdir(src) else shutil.copy)(src, os.path.join(out, item))
+# The DSFR theme's files come from npm (installed by mvn package).
+os.symlink(os.path.join(repo, "node_modules"), os.path.join(out, "node_modules"))
 body = open(os.path.join(repo, "content/conventions/urbanvitaliz-seconde-convention.md"), encoding="utf-8").read()
 body = body.split("\n---\n", 1)[1]
-orgs = ["dinum", "cerema", "dgpr", "dgs", "anct", "dgaln"]
+orgs = ["cerema", "dgpr", "dgs", "anct", "dgaln"]  # each signs with the DINUM
 products = ["urbanvitaliz", "reco-co", "recosante"]
 for i in range(n):
     org = orgs[i % len(orgs)]

@@ -1,6 +1,7 @@
 #!/usr/bin/env sh
 # Rebuilds the README's screenshots: home, a convention and a /stats page of the bundled site, in the dsfr theme
-# (as configured) and the neutral one, taken with Debian's headless Chromium (.ci/install-browser installs it).
+# (as configured) and the neutral one, and a team's /stats site (vitrine stats) on the synthetic metrics of the
+# tests, taken with Debian's headless Chromium (.ci/install-browser installs it). Needs `mvn test-compile`.
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
@@ -15,7 +16,12 @@ ln -s "$here/node_modules" "$work/project/node_modules"
 sed 's/^vitrine.theme *=.*/vitrine.theme=neutral/' "$here/jbake.properties" > "$work/project/jbake.properties"
 "$here/vitrine" build --source "$work/project" --output "$work/neutral" >/dev/null
 
+# A team's site on three years of synthetic data (the fixture of StatsPagesTest, not real data).
+java -cp "$here/target/test-classes" fr.vitrine.testing.TestSites > "$work/synthetique.csv"
+(cd "$work" && "$here/vitrine" stats --source "$here" --metrics synthetique.csv --output "$work/team" >/dev/null)
+
 mkdir -p "$work/shots"
+node "$here/src/test/js/screenshots.mjs" "$work/team" "$work/shots" stats-synthetic=/
 for theme in dsfr neutral; do
   # shellcheck disable=SC2086
   node "$here/src/test/js/screenshots.mjs" "$work/$theme" "$work/shots" $(for p in $pages; do echo "$theme-$p"; done)

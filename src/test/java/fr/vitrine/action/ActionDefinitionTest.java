@@ -51,6 +51,41 @@ class ActionDefinitionTest {
         }
     }
 
+    /** The six lines README tells teams to copy: steps of the example workflow, using the action's real names. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theReadmeSnippetIsSixLinesOfTheExampleWorkflow() throws Exception {
+        String readme = Files.readString(TestProject.REPO.resolve("README.md"));
+        int at = readme.indexOf("The six lines to add");
+        assertTrue(at >= 0, "README announces the six lines");
+        int start = readme.indexOf("```yaml\n", at) + "```yaml\n".length();
+        String snippet = readme.substring(start, readme.indexOf("```", start));
+        List<String> lines = snippet.lines().toList();
+        assertEquals(6, lines.size(), snippet);
+
+        Path workflow = tmp.resolve("team.yml");
+        Files.writeString(workflow, "on: push\npermissions: { pages: write, id-token: write }\njobs:\n  stats:\n"
+                + "    runs-on: ubuntu-latest\n    steps:\n" + snippet);
+        assertEquals(0, validate(workflow), snippet);
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>)
+                ((Map<String, Object>) ActionRunner.yaml(workflow).get("jobs")).get("stats"))).get("steps");
+        Map<String, Object> stats = steps.get(1);
+        assertTrue(stats.get("uses").toString().endsWith("/.github/actions/stats@main"), stats.toString());
+        Map<String, Object> action = ActionRunner.action();
+        assertTrue(((Map<String, Object>) action.get("inputs")).keySet()
+                .containsAll(((Map<String, Object>) stats.get("with")).keySet()), stats.toString());
+        assertTrue(((Map<String, Object>) action.get("outputs")).containsKey("site-dir"));
+        assertTrue(snippet.contains("steps." + stats.get("id") + ".outputs.site-dir"), snippet);
+
+        // The same steps are in the example workflow the README points to.
+        String example = Files.readString(TestProject.REPO.resolve("docs/examples/stats-pages.yml"));
+        for (Map<String, Object> step : steps) {
+            if (step.containsKey("uses")) {
+                assertTrue(example.contains("uses: " + step.get("uses")), "example workflow lacks " + step.get("uses"));
+            }
+        }
+    }
+
     @Test
     void theValidatorCatchesABrokenAction() throws Exception {
         String action = Files.readString(ActionRunner.ACTION.resolve("action.yml"));

@@ -44,8 +44,12 @@ final class ActionRunner {
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> action() throws IOException {
-        return (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions()))
-                .load(Files.readString(ACTION.resolve("action.yml")));
+        return yaml(ACTION.resolve("action.yml"));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> yaml(Path file) throws IOException {
+        return (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
     }
 
     @SuppressWarnings("unchecked")

@@ -100,6 +100,11 @@ public final class TestSites {
         return project;
     }
 
+    /** Prints the synthetic metrics (for docs/screenshots.sh): {@code java -cp target/test-classes fr.vitrine.testing.TestSites}. */
+    public static void main(String[] args) {
+        System.out.print(syntheticCsv());
+    }
+
     public static String syntheticCsv() {
         StringBuilder sb = new StringBuilder(HEADER);
         String prefix = "DINUM,Service synthétique,";
