@@ -4,10 +4,12 @@ import fr.vitrine.testing.TestProject;
 import fr.vitrine.testing.Trees;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -131,6 +133,25 @@ class BuildTest {
                         + "'../conventions/urbanvitaliz-seconde-convention/#article-2--obligations-du-cerema'?"),
                 run.diagnostics());
         assertFalse(Files.exists(tmp.resolve("site")));
+    }
+
+    /** The benchmark's generated project stays valid as the validator grows stricter (it once did not). */
+    @Test
+    void theBenchmarkProjectBuilds() throws Exception {
+        Path project = tmp.resolve("bench");
+        Process generate;
+        try {
+            generate = new ProcessBuilder("python3", TestProject.REPO.resolve("bench/generate.py").toString(), "12",
+                    project.toString()).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            Assumptions.abort("python3 is not installed: " + e.getMessage());
+            return;
+        }
+        String log = new String(generate.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, generate.waitFor(), log);
+        TestProject.Run run = TestProject.at(project).build(tmp.resolve("site"));
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("19 conventions"), run.out());
     }
 
     @Test

@@ -38,6 +38,11 @@ public final class TestProject {
         return this;
     }
 
+    /** A project already in {@code root} (e.g. one the benchmark generated). */
+    public static TestProject at(Path root) {
+        return new TestProject(root);
+    }
+
     /** Copies the bundled project into {@code dir}/project. */
     public static TestProject copyOfRepository(Path dir) {
         Path root = dir.resolve("project");
