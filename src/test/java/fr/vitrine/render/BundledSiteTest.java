@@ -87,6 +87,11 @@ class BundledSiteTest {
         assertTrue(rows.get(2).startsWith("août 2020 Crédits de paiement (CP) au plus 50 000 €"), rows.get(2));
         assertTrue(table(doc, "Lignes de financement").text().contains("UO 0204-CDGS-CELA"));
         assertTrue(table(doc, "Lignes de financement").text().contains("programme 0181"));
+        // A line's note names the line it is about.
+        assertEquals(List.of("Ligne 1 (100 000 €, financeur : DGPR) : UO 0181-CPRI-ELAB, sur le BOP CPRI du programme "
+                + "0181 « Prévention des risques » (article 1)."),
+                doc.select("#financement ~ p.note, section:has(#financement) > p.note").stream()
+                        .map(BundledSiteTest::text).distinct().toList());
         // Parties with roles and the DGS signatory.
         String parties = table(doc, "Parties").text();
         assertTrue(parties.contains("Direction générale de la santé Délégant Jérôme Salomon"), parties);
