@@ -214,6 +214,9 @@ class MalformedInputTest {
         TestProject.Run run = project.check();
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("not a valid kind"), run.err());
+        // check never writes a site, so it does not talk about one.
+        assertTrue(run.err().endsWith("1 error(s), 0 warning(s): fix them and run check again.\n"),
+                run.err());
         assertTrue(!java.nio.file.Files.exists(project.root().resolve("output")));
     }
 }
