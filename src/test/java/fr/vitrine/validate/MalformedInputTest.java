@@ -7,7 +7,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -208,6 +210,23 @@ class MalformedInputTest {
         previous.assertUntouched(output);
     }
 
+    /** The example of README's "Command line" section is what a build prints for those two mistakes. */
+    @Test
+    void theReadmeExampleIsWhatABuildPrints() throws IOException {
+        String readme = Files.readString(TestProject.REPO.resolve("README.md"));
+        int at = readme.indexOf("Every problem of every file is reported in one run");
+        int start = readme.indexOf("```\n", at) + 4;
+        List<String> shown = readme.substring(start, readme.indexOf("```", start)).lines().toList();
+        project.replace(AVENANT, "parent: urbanvitaliz-convention-initiale", "parent: urbanvitaliz-convention-initial");
+        project.replace(ECOSANTE, "total: 200000", "total: 250000");
+        TestProject.Run run = project.build(output);
+        List<String> printed = run.err().lines().toList();
+        assertEquals(shown.size(), printed.size(), run.err());
+        for (int i = 0; i < shown.size(); i++) {
+            assertTrue(printed.get(i).endsWith(shown.get(i)), "README shows\n" + shown.get(i) + "\nbuild prints\n" + printed.get(i));
+        }
+    }
+
     @Test
     void checkReportsTheSameProblemsAndWritesNothing() {
         project.replace(SECONDE, "kind: partenariat", "kind: partenariats");
@@ -217,6 +236,6 @@ class MalformedInputTest {
         // check never writes a site, so it does not talk about one.
         assertTrue(run.err().endsWith("1 error(s), 0 warning(s): fix them and run check again.\n"),
                 run.err());
-        assertTrue(!java.nio.file.Files.exists(project.root().resolve("output")));
+        assertTrue(!Files.exists(project.root().resolve("output")));
     }
 }
