@@ -53,6 +53,7 @@ public final class SiteRenderer {
     private final Charts.Palette palette;
     private final OpenData.Result data;
     private final boolean standalone;
+    private final int listingSize;
 
     /**
      * A renderer for the whole site, or with {@code standalone} for a product team's site whose root is its /stats
@@ -75,6 +76,7 @@ public final class SiteRenderer {
                         new Link("Produits", "/produits/"), new Link("Statistiques", "/stats/"),
                         new Link("Organisations", "/organisations/"), new Link("Données", "/donnees/")),
                 Facets.of(catalog), standalone);
+        this.listingSize = listingSize(config, diagnostics);
         this.theme = Theme.load(config, standalone);
         this.palette = theme.palette();
         this.templates = new PebbleTemplates(config.jbake(), List.of(theme.folder(), config.templateFolder()));
@@ -96,14 +98,12 @@ public final class SiteRenderer {
         Link organisations = new Link("Organisations", "/organisations/");
 
         pages.add(new PageSpec("/", "masterindex", site.title(), List.of(), Map.of()));
-        pages.add(new PageSpec("/conventions/", "conventions", "Conventions", List.of(home),
-                data("conventions", catalog.conventions(), "facet", null, "facetValue", null)));
+        listing(pages, "/conventions/", "Conventions", List.of(home), catalog.conventions(), null, null);
         for (Facets.Facet facet : site.facets()) {
             for (Facets.Value value : facet.values()) {
-                pages.add(new PageSpec(value.getPath(), "conventions",
+                listing(pages, value.getPath(),
                         "Conventions – " + facet.label().toLowerCase(java.util.Locale.FRENCH) + " : " + value.label(),
-                        List.of(home, conventions),
-                        Map.of("conventions", value.conventions(), "facet", facet, "facetValue", value)));
+                        List.of(home, conventions), value.conventions(), facet, value);
             }
         }
         for (Convention c : catalog.conventions()) {
@@ -129,7 +129,10 @@ public final class SiteRenderer {
             pages.add(new PageSpec("/" + p.id() + "/", "page", p.title(), List.of(home), Map.of("page", p)));
         }
         List<PageSpec> htmlPages = List.copyOf(pages);
-        pages.add(new PageSpec("/plan-du-site/", "plan", "Plan du site", List.of(home), Map.of("pages", htmlPages)));
+        // The plan lists each listing once, not each of its pages.
+        List<PageSpec> planned = htmlPages.stream().filter(p -> !(p.data().get("pagination") instanceof Pagination n
+                && n.current() > 1)).toList();
+        pages.add(new PageSpec("/plan-du-site/", "plan", "Plan du site", List.of(home), Map.of("pages", planned)));
         pages.add(new PageSpec("/404.html", "error404", "Page introuvable", List.of(home), Map.of()));
         pages.add(new PageSpec("/conventions/atom.xml", "feed", site.title(), List.of(), Map.of()));
         List<String> sitemap = new ArrayList<>(htmlPages.stream().map(PageSpec::path).toList());
@@ -159,6 +162,25 @@ public final class SiteRenderer {
         return out;
     }
 
+    /**
+     * A listing of conventions at {@code path}, in pages of {@code vitrine.listing.size} rows: page 1 at
+     * {@code path}, the others at "page/k/" below it, each with its number in its title.
+     */
+    private void listing(List<PageSpec> pages, String path, String title, List<Link> breadcrumb,
+                         List<Convention> conventions, Facets.Facet facet, Facets.Value value) {
+        int count = Math.max(1, (conventions.size() + listingSize - 1) / listingSize);
+        for (int k = 1; k <= count; k++) {
+            Pagination pagination = count > 1 ? new Pagination(path, k, count) : null;
+            List<Link> crumbs = k == 1 ? breadcrumb
+                    : java.util.stream.Stream.concat(breadcrumb.stream(), java.util.stream.Stream.of(new Link(title, path))).toList();
+            pages.add(new PageSpec(Pagination.path(path, k), "conventions",
+                    k == 1 ? title : title + " – page " + k + " sur " + count, crumbs,
+                    data("conventions", conventions, "shown",
+                            conventions.subList((k - 1) * listingSize, Math.min(conventions.size(), k * listingSize)),
+                            "pagination", pagination, "facet", facet, "facetValue", value)));
+        }
+    }
+
     /** A product's /stats page at {@code path}, offering its rows at {@code download}. */
     private PageSpec statsPage(Product p, String path, List<Link> breadcrumb, String download) {
         ProductMetrics metrics = catalog.metrics(p.id());
@@ -174,6 +196,18 @@ public final class SiteRenderer {
                         "territorial", metrics == null ? List.of() : territorialSummary(metrics),
                         "requiring", catalog.requiringStats(p.id()),
                         "download", metrics == null ? null : download));
+    }
+
+    /** Rows per page of a convention listing: {@code vitrine.listing.size}, 100 unless set. */
+    private static int listingSize(SiteConfig config, Diagnostics diagnostics) {
+        String key = "vitrine.listing.size";
+        String value = config.string(key, "100").strip();
+        if (value.matches("[0-9]{1,6}") && Integer.parseInt(value) >= 1) {
+            return Integer.parseInt(value);
+        }
+        diagnostics.error(config.source().resolve(SiteConfig.FILE), config.positionOf(key), "'" + value + "' is not "
+                + "a number of rows for " + key + "; write a whole number such as 100 (rows per page of a listing)");
+        return 100;
     }
 
     /** Template variables from name/value pairs; values may be null (templates test them with "is null"). */

@@ -88,7 +88,10 @@ public final class TestSites {
         project.write("jbake.properties", project.read("jbake.properties") + "\nvitrine.siret.cerema=" + SIRET + "\n");
     }
 
-    /** A copy of the bundled project with every kind of page and file: synthetic metrics, a subsidy, beta.gouv.fr files. */
+    /**
+     * A copy of the bundled project with every kind of page and file: synthetic metrics, a subsidy, beta.gouv.fr
+     * files, listings in pages.
+     */
     public static TestProject everyPageType(Path dir) {
         TestProject project = TestProject.copyOfRepository(dir);
         addSyntheticProduct(project);
@@ -96,7 +99,9 @@ public final class TestSites {
         Trees.copy(TestProject.REPO.resolve("src/test/resources/betagouv"), dir.resolve("beta.gouv.fr/content"));
         project.write("jbake.properties", project.read("jbake.properties")
                 + "\nvitrine.betagouv.startups=../beta.gouv.fr/content/_startups"
-                + "\nvitrine.betagouv.organisations=../beta.gouv.fr/content/_organisations\n");
+                + "\nvitrine.betagouv.organisations=../beta.gouv.fr/content/_organisations"
+                // Listings of three rows, so that the listing is in pages too.
+                + "\nvitrine.listing.size=3\n");
         return project;
     }
 
