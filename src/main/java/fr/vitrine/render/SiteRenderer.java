@@ -172,7 +172,7 @@ public final class SiteRenderer {
         for (int k = 1; k <= count; k++) {
             Pagination pagination = count > 1 ? new Pagination(path, k, count) : null;
             List<Link> crumbs = k == 1 ? breadcrumb
-                    : java.util.stream.Stream.concat(breadcrumb.stream(), java.util.stream.Stream.of(new Link(title, path))).toList();
+                    : Stream.concat(breadcrumb.stream(), Stream.of(new Link(title, path))).toList();
             pages.add(new PageSpec(Pagination.path(path, k), "conventions",
                     k == 1 ? title : title + " – page " + k + " sur " + count, crumbs,
                     data("conventions", conventions, "shown",
