@@ -57,7 +57,7 @@ public final class Tables {
                         Field.of("type", "string", "Type d'acte", "partenariat, delegation-de-gestion, subvention, avenant, "
                                 + "autre, ou unknown quand la source ne le précise pas.").mandatory().among(Kind.codes()),
                         Field.of("acte_modifie", "string", "Acte modifié", "Pour un avenant : identifiant de la convention qu'il modifie."),
-                        Field.of("date_signature", "string", "Date de signature", "Date de signature." + PARTIAL_DATE_NOTE).matching(PARTIAL_DATE),
+                        Field.of("date_signature", "string", "Date de signature", "Date à laquelle l'acte a été signé." + PARTIAL_DATE_NOTE).matching(PARTIAL_DATE),
                         Field.of("prise_effet", "string", "Prise d'effet", "Date de prise d'effet, ou l'événement qui la fixe "
                                 + "(signature, publication) ; vide si inconnue.").matching(PARTIAL_DATE + "|signature|publication"),
                         Field.of("date_fin", "string", "Date de fin", "Date de fin donnée par le texte." + PARTIAL_DATE_NOTE).matching(PARTIAL_DATE),
@@ -114,8 +114,8 @@ public final class Tables {
                         Field.of("annee", "integer", "Année budgétaire", "Année budgétaire de la ligne, si le texte la donne."),
                         Field.of("credits", "string", "Crédits", "AE (autorisations d'engagement), CP (crédits de paiement), AE+CP, ou vide.")
                                 .among(List.of("AE", "CP", "AE+CP")),
-                        Field.of("periode_debut", "string", "Début de la période financée", "Début de la période financée." + PARTIAL_DATE_NOTE).matching(PARTIAL_DATE),
-                        Field.of("periode_fin", "string", "Fin de la période financée", "Fin de la période financée." + PARTIAL_DATE_NOTE).matching(PARTIAL_DATE),
+                        Field.of("periode_debut", "string", "Début de la période financée", "Premier mois ou premier jour que finance la ligne." + PARTIAL_DATE_NOTE).matching(PARTIAL_DATE),
+                        Field.of("periode_fin", "string", "Fin de la période financée", "Dernier mois ou dernier jour que finance la ligne." + PARTIAL_DATE_NOTE).matching(PARTIAL_DATE),
                         Field.of("produit_id", "string", "Produit", "Produit financé par cette ligne quand la convention en finance plusieurs et répartit l'argent."),
                         Field.of("programme", "string", "Programme budgétaire", "Numéro du programme (LOLF) imputé."),
                         Field.of("fonds_de_concours", "string", "Fonds de concours", "Numéro du fonds de concours."),

@@ -13,7 +13,7 @@ import java.util.Locale;
 public final class Formats {
 
     /** Narrow no-break space: the French thousands separator, and before € and %. */
-    public static final char NNBSP = '\u202F';
+    public static final String NNBSP = "\u202F";
 
     private Formats() {
     }

@@ -36,6 +36,9 @@ import org.eclipse.rdf4j.rio.ParserConfig;
 import org.eclipse.rdf4j.rio.RDFFormat;
 import org.eclipse.rdf4j.rio.Rio;
 import org.eclipse.rdf4j.rio.jsonld.JSONLDSettings;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +75,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -523,6 +527,39 @@ class OpenDataTest {
             assertEquals(Files.size(file), r.get("bytes").asLong(), r.get("path") + " bytes");
             assertEquals("sha256:" + sha256(file), r.get("hash").asText(), r.get("path") + " hash");
         }
+    }
+
+    /** The /donnees/ page: every file with its real size and SHA-256, each table's dictionary, the licence. */
+    @Test
+    void theDataPageOffersEveryFileWithItsSizeChecksumAndDictionary() throws IOException {
+        Document page = Jsoup.parse(site.resolve("donnees/index.html").toFile(), "UTF-8");
+        Set<String> offered = new TreeSet<>();
+        for (Element li : page.select("ul.downloads li:has(a[download])")) {
+            String path = li.selectFirst("a[download]").attr("href");
+            offered.add(path);
+            Path file = donnees.resolve(path);
+            assertTrue(Files.isRegularFile(file), path);
+            assertEquals(sha256(file), li.selectFirst(".hash code").text(), path + " checksum");
+            // "(CSV, 659 octets)", "(JSON, 4,3 ko)": the size read back is the file's, to the rounding shown.
+            Matcher m = Pattern.compile("\\((CSV|JSON), ([0-9]+(?:,[0-9])?)\u202f(octets|ko|Mo)\\)").matcher(li.text());
+            assertTrue(m.find(), "no format and size for " + path + ": " + li.text());
+            double unit = Map.of("octets", 1.0, "ko", 1e3, "Mo", 1e6).get(m.group(3));
+            double shown = Double.parseDouble(m.group(2).replace(',', '.')) * unit;
+            double rounding = unit == 1 ? 0 : (m.group(2).contains(",") ? 0.05 : 0.5) * unit;
+            assertEquals(Files.size(file), shown, rounding, path + " size shown as " + m.group(0));
+        }
+        assertEquals(publishableFiles(donnees), offered, "every dataset file is offered, and only them");
+        for (Published.Table t : published.tables().values()) {
+            if (t.schemaRef().startsWith("https://")) {
+                continue;
+            }
+            Element dictionary = page.selectFirst("table:has(caption:containsOwn(Colonnes de " + t.file() + "))");
+            assertNotNull(dictionary, "no dictionary for " + t.file());
+            List<String> columns = new ArrayList<>();
+            t.schema().get("fields").forEach(f -> columns.add(f.get("name").asText()));
+            assertEquals(columns, dictionary.select("tbody th code").eachText(), t.file());
+        }
+        assertNotNull(page.selectFirst("a[href=https://www.etalab.gouv.fr/licence-ouverte-open-licence/]"));
     }
 
     @Test
