@@ -221,6 +221,9 @@ public final class Main implements Callable<Integer> {
             try {
                 new Publisher(new DataGouvApi(base, key), System.out).publish(options);
                 return Build.OK;
+            } catch (DataGouvApi.UsageException e) {
+                System.err.println("vitrine: " + e.getMessage());
+                return Build.USAGE;
             } catch (IOException e) {
                 System.err.println("vitrine: " + e.getMessage());
                 return Build.INVALID_INPUT;

@@ -2,23 +2,28 @@ package fr.vitrine.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.vitrine.dataset.DataPackage;
 import fr.vitrine.dataset.OpenData;
 import fr.vitrine.dataset.Udata;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Publishes a built site's datasets on data.gouv.fr: creates the dataset the first time, then uploads only the files
@@ -30,7 +35,9 @@ import java.util.Map;
 public final class Publisher {
 
     /** Environment variable holding the data.gouv.fr API key. */
-    public static final String API_KEY_ENV = "DATAGOUV_API_KEY";
+    public static final String API_KEY_ENV = DataGouvApi.API_KEY_ENV;
+    /** The most pages of a dataset list read while looking for ours (100 datasets each). */
+    static final int MAX_PAGES = 200;
 
     /** What to publish where. {@code dataset} and {@code organization} may be null. */
     public record Options(Path site, String dataset, String organization, boolean dryRun) {
@@ -45,7 +52,8 @@ public final class Publisher {
     }
 
     private interface Action {
-        void run() throws IOException;
+        /** Undoes; false when there turned out to be nothing to undo. */
+        boolean run() throws IOException;
     }
 
     private final DataGouvApi api;
@@ -64,10 +72,13 @@ public final class Publisher {
         uploads = 0;
         unchanged = 0;
         undo.clear();
-        Path dir = options.site().toAbsolutePath().normalize().resolve(OpenData.FOLDER);
+        Path dir = folder(options.site());
         JsonNode plan = readPlan(dir);
         List<Local> files = localFiles(dir, plan);
         JsonNode wanted = plan.get("dataset");
+        if (!api.isLoopback()) {
+            checkPublicAddress(dir, plan);
+        }
 
         JsonNode dataset = null;
         if (api.hasKey()) {
@@ -96,7 +107,8 @@ public final class Publisher {
                     continue;
                 }
                 // Take a copy of the current file before changing anything, to restore it if the run fails.
-                byte[] backup = existing == null || options.dryRun() ? null : api.download(existing.path("url").asText());
+                byte[] backup = existing == null || options.dryRun() ? null
+                        : api.download(existing.path("url").asText(), "the resource " + f.key());
                 steps.add(new Step(f, existing, backup));
             }
         }
@@ -112,13 +124,16 @@ public final class Publisher {
                 if (options.organization() != null) {
                     body.put("organization", options.organization());
                 }
+                // Registered before the call: an answer lost or unreadable may still have created it.
+                String[] newId = {null};
+                undo.push(new Undo("delete the new dataset", () -> deleteCreated(newId[0], options, wanted)));
                 dataset = api.post("/datasets/", body);
-                id = dataset.path("id").asText();
+                id = segment(dataset.path("id").asText(), "POST /datasets/", "dataset id");
+                newId[0] = id;
                 created = true;
                 out.println("created private dataset " + id);
-                undo.push(new Undo("delete the new dataset " + id, () -> api.delete("/datasets/" + id + "/")));
             } else {
-                id = dataset.path("id").asText();
+                id = segment(dataset.path("id").asText(), "GET /datasets/", "dataset id");
             }
             for (Step s : steps) {
                 apply(id, s);
@@ -129,13 +144,15 @@ public final class Publisher {
                 api.put("/datasets/" + id + "/", metadata);
                 out.println("updated the dataset's metadata" + (created ? " and made it public" : ""));
                 if (!created) {
-                    undo.push(new Undo("restore the dataset's metadata", () -> api.put("/datasets/" + id + "/",
-                            restorable(before, metadata))));
+                    undo.push(new Undo("restore the dataset's metadata", () -> {
+                        api.put("/datasets/" + id + "/", restorable(before, metadata));
+                        return true;
+                    }));
                 }
             }
             undo.clear();
             out.printf("published: %d file(s) uploaded, %d unchanged; %s%n", uploads, unchanged,
-                    dataset.path("page").asText(api.base() + "/datasets/" + id + "/"));
+                    Addresses.abbreviate(dataset.path("page").asText(api.base() + "/datasets/" + id + "/"), 300));
         } catch (IOException e) {
             throw new IOException("publication stopped: " + e.getMessage() + "; " + rollback(), e);
         }
@@ -151,12 +168,14 @@ public final class Publisher {
         JsonNode resource;
         if (s.existing() == null) {
             resource = api.upload("/datasets/" + dataset + "/upload/", f.file().getFileName().toString(), mime, content);
-            String rid = resource.path("id").asText();
-            undo.push(new Undo("delete the new resource " + f.key(),
-                    () -> api.delete("/datasets/" + dataset + "/resources/" + rid + "/")));
+            String rid = segment(resource.path("id").asText(), "POST /datasets/" + dataset + "/upload/", "resource id");
+            undo.push(new Undo("delete the new resource " + f.key(), () -> {
+                api.delete("/datasets/" + dataset + "/resources/" + rid + "/");
+                return true;
+            }));
             out.println("uploaded " + f.key() + " (new resource " + rid + ")");
         } else {
-            String rid = s.existing().path("id").asText();
+            String rid = segment(s.existing().path("id").asText(), "GET /datasets/" + dataset + "/", "resource id");
             String path = "/datasets/" + dataset + "/resources/" + rid + "/";
             resource = api.upload(path + "upload/", f.file().getFileName().toString(), mime, content);
             JsonNode before = s.existing();
@@ -164,11 +183,13 @@ public final class Publisher {
             undo.push(new Undo("restore " + f.key(), () -> {
                 api.upload(path + "upload/", f.file().getFileName().toString(), mime, backup);
                 api.put(path, restorable(before, resourceMetadata(f)));
+                return true;
             }));
             out.println("replaced " + f.key() + " (resource " + rid + ")");
         }
         uploads++;
-        api.put("/datasets/" + dataset + "/resources/" + resource.path("id").asText() + "/", resourceMetadata(f));
+        api.put("/datasets/" + dataset + "/resources/" + segment(resource.path("id").asText(), "upload of " + f.key(),
+                "resource id") + "/", resourceMetadata(f));
     }
 
     /** What we set on a resource: title, description, type, schema, and our key and checksum in extras. */
@@ -207,11 +228,15 @@ public final class Publisher {
         while (!undo.isEmpty()) {
             Undo u = undo.pop();
             try {
-                u.action().run();
-                done++;
+                if (u.action().run()) {
+                    done++;
+                }
             } catch (IOException e) {
                 failed.add(u.description() + " (" + e.getMessage() + ")");
             }
+        }
+        if (failed.isEmpty() && done == 0) {
+            return "nothing had been changed on data.gouv.fr";
         }
         if (failed.isEmpty()) {
             return "its " + done + " change(s) were undone: data.gouv.fr is as before";
@@ -228,22 +253,63 @@ public final class Publisher {
         String list = options.organization() != null
                 ? "/organizations/" + options.organization() + "/datasets/?page_size=100"
                 : "/me/datasets/?page_size=100";
-        JsonNode page = api.get(list);
-        while (true) {
+        // next_page is followed only on the API's own origin, never twice to the same page, and MAX_PAGES times at most.
+        Set<String> seen = new HashSet<>();
+        String path = list;
+        for (int pages = 1; ; pages++) {
+            seen.add(path);
+            JsonNode page = api.get(path);
+            String request = "GET " + Addresses.abbreviate(path, 200) + " from " + api.host();
             JsonNode items = page.isArray() ? page : page.path("data");
             for (JsonNode d : items) {
                 // A dataset udata deleted (e.g. by a rolled-back first run) is only marked so: skip it.
                 boolean deleted = d.hasNonNull("deleted") && !d.path("deleted").asText().isEmpty();
                 if (!deleted && key.equals(d.path("extras").path(Udata.EXTRAS_KEY).asText())) {
-                    return api.get("/datasets/" + d.path("id").asText() + "/");
+                    return api.get("/datasets/" + segment(d.path("id").asText(), request, "dataset id") + "/");
                 }
             }
             String next = page.path("next_page").asText("");
-            if (next.isEmpty() || !next.startsWith(api.base())) {
+            if (next.isEmpty()) {
                 return null;
             }
-            page = api.get(next.substring(api.base().length()));
+            String relative = api.relative(next);
+            if (relative == null) {
+                throw new IOException(request + ": its next_page, " + Addresses.abbreviate(next, 200) + ", is not on "
+                        + api.base() + "; not followed (the API key goes there only)");
+            }
+            if (seen.contains(relative)) {
+                throw new IOException(request + ": its next_page goes back to a page already read; the list loops, "
+                        + "give the dataset with --dataset ID");
+            }
+            if (pages >= MAX_PAGES) {
+                throw new IOException(request + ": still no dataset of ours after " + MAX_PAGES + " pages; give it "
+                        + "with --dataset ID");
+            }
+            path = relative;
         }
+    }
+
+    /** Deletes the dataset this run created: by its id, or when its creation's answer was lost, found by its extras. */
+    private boolean deleteCreated(String id, Options options, JsonNode wanted) throws IOException {
+        String target = id;
+        if (target == null) {
+            JsonNode found = findDataset(options, wanted);
+            if (found == null) {
+                return false;
+            }
+            target = segment(found.path("id").asText(), "GET /datasets/", "dataset id");
+        }
+        api.delete("/datasets/" + target + "/");
+        return true;
+    }
+
+    /** An id from the server, checked to be one path segment before it goes into a request's path. */
+    private static String segment(String id, String request, String what) throws IOException {
+        if (!id.matches("[A-Za-z0-9._~-]{1,200}") || id.matches("\\.+")) {
+            throw new IOException(request + ": the answer has no valid " + what + " ("
+                    + Addresses.abbreviate(id, 60) + ")");
+        }
+        return id;
     }
 
     private static JsonNode findResource(JsonNode dataset, Local f) {
@@ -315,25 +381,99 @@ public final class Publisher {
         out.printf("dry run: %d file(s) to upload, %d unchanged%n", steps.size(), unchanged);
     }
 
-    private static JsonNode readPlan(Path dir) throws IOException {
-        Path file = dir.resolve(Udata.FILE);
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("no " + file + ": run 'vitrine build' first (publish sends the built datasets)");
+    /** The site's open-data folder, by its real path; not a symbolic link itself. */
+    private static Path folder(Path site) throws IOException {
+        Path real;
+        try {
+            real = site.toRealPath();
+        } catch (IOException e) {
+            throw new IOException("no site in " + Addresses.printable(site.toString())
+                    + ": run 'vitrine build' first (publish sends the built datasets)");
         }
-        return DataGouvApi.mapper().readTree(file.toFile());
+        Path dir = real.resolve(OpenData.FOLDER);
+        if (Files.isSymbolicLink(dir)) {
+            throw new IOException(Addresses.printable(dir.toString()) + " is a symbolic link: publish sends only files "
+                    + "the build wrote in the site folder; rebuild");
+        }
+        return dir;
+    }
+
+    /**
+     * A file of the open-data folder, refused when it is missing, not a regular file, a symbolic link or, through a
+     * link in its path, outside the folder: publish uploads only what the build wrote there.
+     */
+    private static Path inFolder(Path dir, String name) throws IOException {
+        Path file = dir.resolve(name).normalize();
+        String shown = Addresses.printable(file.toString());
+        if (!file.startsWith(dir) || file.equals(dir)) {
+            throw new IOException(Addresses.printable(name) + " (listed in " + Udata.FILE + ") is outside "
+                    + Addresses.printable(dir.toString()) + "; rebuild");
+        }
+        for (Path p = file; p != null && !p.equals(dir); p = p.getParent()) {
+            if (Files.isSymbolicLink(p)) {
+                throw new IOException(Addresses.printable(p.toString()) + " is a symbolic link: publish sends only "
+                        + "files the build wrote in the site folder; rebuild");
+            }
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(shown + " is missing or not a regular file; run 'vitrine build' first (publish "
+                    + "sends the built datasets)");
+        }
+        if (!file.toRealPath().startsWith(dir)) {
+            throw new IOException(shown + " is outside the site folder; rebuild");
+        }
+        return file;
+    }
+
+    private static JsonNode readPlan(Path dir) throws IOException {
+        return DataGouvApi.mapper().readTree(inFolder(dir, Udata.FILE).toFile());
+    }
+
+    /**
+     * Refuses (usage error, before any request) a site whose public address is local, private or not https:
+     * data.gouv.fr refuses such URLs (schemas), and links to them in the data would lead nowhere. The address is the
+     * one the site was built with: datapackage.json's homepage, and every URL udata.json sends.
+     */
+    private static void checkPublicAddress(Path dir, JsonNode plan) throws IOException {
+        List<String> urls = new ArrayList<>();
+        if (Files.exists(dir.resolve(DataPackage.FILE), LinkOption.NOFOLLOW_LINKS)) {
+            String home = DataGouvApi.mapper().readTree(inFolder(dir, DataPackage.FILE).toFile()).path("homepage").asText("");
+            if (!home.isEmpty()) {
+                urls.add(home);
+            }
+        }
+        collectUrls(plan, urls);
+        for (String url : urls) {
+            URI uri = Addresses.httpUrl(url);
+            String why = uri == null ? "is not an http(s) address" : Addresses.notPublic(uri);
+            if (why != null) {
+                throw new DataGouvApi.UsageException("the site's public address in the built files, "
+                        + Addresses.abbreviate(url, 200) + ", " + why + ": data.gouv.fr refuses it (and its readers "
+                        + "could not follow it). Set site.host in jbake.properties or build with --base-url "
+                        + "https://…/, then publish");
+            }
+        }
+    }
+
+    /** Every string of the tree that starts like an http(s) URL. */
+    private static void collectUrls(JsonNode node, List<String> urls) {
+        if (node.isTextual()) {
+            String t = node.asText().strip().toLowerCase(Locale.ROOT);
+            if (t.startsWith("http://") || t.startsWith("https://")) {
+                urls.add(node.asText().strip());
+            }
+        }
+        node.forEach(child -> collectUrls(child, urls));
     }
 
     /** The files udata.json lists, each checked against its recorded size and SHA-256. */
     private static List<Local> localFiles(Path dir, JsonNode plan) throws IOException {
         List<Local> out = new ArrayList<>();
         for (JsonNode r : plan.path("resources")) {
-            Path file = dir.resolve(r.path("path").asText()).normalize();
-            if (!file.startsWith(dir) || !Files.isRegularFile(file)) {
-                throw new IOException("udata.json lists " + r.path("path").asText() + " but " + file + " is missing; rebuild");
-            }
+            Path file = inFolder(dir, r.path("path").asText());
             String sha = digest(file, "SHA-256");
             if (!sha.equals(r.path("checksum").path("value").asText())) {
-                throw new IOException(file + " changed since the build (its SHA-256 differs from udata.json); rebuild");
+                throw new IOException(Addresses.printable(file.toString()) + " changed since the build (its SHA-256 differs from udata.json); rebuild");
             }
             out.add(new Local(r, r.path("extras").path(Udata.EXTRAS_KEY).asText(), file, sha));
         }

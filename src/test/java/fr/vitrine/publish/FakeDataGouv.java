@@ -27,6 +27,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,7 +38,9 @@ import java.util.regex.Pattern;
  * in memory and serves the calls {@code vitrine publish} makes under {@code /api/1}; uploaded files are served back
  * under {@code /static/}, which is where resource URLs point. Every API call needs the right {@code X-API-KEY}.
  * Every call is recorded (paths are given without the {@code /api/1} prefix, as {@link DataGouvApi} names them), and
- * a call can be made to fail with {@link #failOn}.
+ * a call can be made to fail with {@link #failOn}, or answered by a test's own {@link Responder} (a redirect, a trickle,
+ * a loop, a body that is not JSON) with {@link #answer}. Requests are served in parallel (a trickling answer does not
+ * hold the others up).
  */
 public final class FakeDataGouv implements AutoCloseable {
 
@@ -59,6 +63,14 @@ public final class FakeDataGouv implements AutoCloseable {
     private record Failure(String method, Pattern path, int nth, int status, String body) {
     }
 
+    /** Writes the whole answer to a request, in place of the fake's own. */
+    public interface Responder {
+        void respond(HttpExchange exchange) throws IOException;
+    }
+
+    private record Takeover(String method, Pattern path, int nth, boolean process, Responder responder) {
+    }
+
     private record Part(String fileName, String contentType, byte[] content) {
     }
 
@@ -72,7 +84,9 @@ public final class FakeDataGouv implements AutoCloseable {
     private final Map<String, byte[]> files = new HashMap<>();
     private final List<Call> calls = new ArrayList<>();
     private final List<Failure> failures = new ArrayList<>();
-    private final Map<Failure, Integer> seen = new HashMap<>();
+    private final Map<Object, Integer> seen = new HashMap<>();
+    private final List<Takeover> takeovers = new ArrayList<>();
+    private final ExecutorService threads = Executors.newCachedThreadPool();
     private int ids;
     /** The largest page a list answers, whatever page_size asks (udata caps it too). */
     private int maxPageSize = 20;
@@ -85,6 +99,7 @@ public final class FakeDataGouv implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", this::handle);
+        server.setExecutor(threads);
         server.start();
         root = "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -94,9 +109,15 @@ public final class FakeDataGouv implements AutoCloseable {
         return root + API;
     }
 
+    /** The origin of the server, e.g. http://127.0.0.1:12345. */
+    public String root() {
+        return root;
+    }
+
     @Override
     public void close() {
         server.stop(0);
+        threads.shutdownNow();
     }
 
     // ---- What tests set up and look at ----
@@ -105,6 +126,26 @@ public final class FakeDataGouv implements AutoCloseable {
     public synchronized void failOn(String method, String pathRegex, int nth, int status, String body) {
         Objects.requireNonNull(body);
         failures.add(new Failure(method, Pattern.compile(pathRegex), nth, status, body));
+    }
+
+    /**
+     * Makes the {@code nth} call (counted from now) of {@code method} whose path matches {@code pathRegex} answered by
+     * {@code responder}; with {@code process}, the fake handles the call first (e.g. creates the dataset), then the
+     * responder's answer replaces its own.
+     */
+    public synchronized void answer(String method, String pathRegex, int nth, boolean process, Responder responder) {
+        takeovers.add(new Takeover(method, Pattern.compile(pathRegex), nth, process, responder));
+    }
+
+    /** Answers with {@code status} and {@code body} as they are (e.g. not JSON, or with terminal escapes). */
+    public static Responder raw(int status, String contentType, byte[] body) {
+        return x -> {
+            x.getResponseHeaders().set("Content-Type", contentType);
+            x.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+            try (OutputStream out = x.getResponseBody()) {
+                out.write(body);
+            }
+        };
     }
 
     public synchronized void maxPageSize(int size) {
@@ -150,12 +191,50 @@ public final class FakeDataGouv implements AutoCloseable {
 
     // ---- The server ----
 
-    private synchronized void handle(HttpExchange x) throws IOException {
+    private void handle(HttpExchange x) throws IOException {
+        Takeover takeover;
+        synchronized (this) {
+            takeover = takeover(x.getRequestMethod(), path(x));
+            if (takeover == null || takeover.process()) {
+                handleHere(x, takeover == null);
+            } else {
+                x.getRequestBody().readAllBytes();
+                calls.add(new Call(x.getRequestMethod(), path(x), 0, null));
+            }
+        }
+        if (takeover != null) {
+            try {
+                takeover.responder().respond(x);
+            } finally {
+                x.close();
+            }
+        }
+    }
+
+    private static String path(HttpExchange x) {
+        String full = x.getRequestURI().getRawPath();
+        String query = x.getRequestURI().getRawQuery();
+        return (full.startsWith(API + "/") ? full.substring(API.length()) : full) + (query == null ? "" : "?" + query);
+    }
+
+    private Takeover takeover(String method, String path) {
+        for (Takeover t : takeovers) {
+            if (t.method().equals(method) && t.path().matcher(path).matches()) {
+                int n = seen.merge(t, 1, Integer::sum);
+                if (n == t.nth()) {
+                    return t;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Handles a call; answers it when {@code reply}. */
+    private void handleHere(HttpExchange x, boolean reply) throws IOException {
         String method = x.getRequestMethod();
         String full = x.getRequestURI().getRawPath();
         String query = x.getRequestURI().getRawQuery();
-        String path = (full.startsWith(API + "/") ? full.substring(API.length()) : full)
-                + (query == null ? "" : "?" + query);
+        String path = path(x);
         byte[] body = x.getRequestBody().readAllBytes();
         String contentType = x.getRequestHeaders().getFirst("Content-Type");
         String recorded = contentType != null && contentType.startsWith("application/json")
@@ -189,6 +268,9 @@ public final class FakeDataGouv implements AutoCloseable {
             answer = error(String.valueOf(e.getMessage()));
         }
         calls.add(new Call(method, path, status, recorded));
+        if (!reply) {
+            return;
+        }
         x.getResponseHeaders().set("Content-Type", answerType);
         if (status == 204 || answer.length == 0) {
             x.sendResponseHeaders(status, -1);

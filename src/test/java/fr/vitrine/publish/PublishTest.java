@@ -39,7 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code vitrine publish} against a local data.gouv.fr ({@link FakeDataGouv}): first publication, republication of
- * unchanged and changed files, failures midway and their undoing, a wrong key, and the dry run.
+ * unchanged and changed files, failures midway and their undoing, a wrong key, and the dry run. Everything printed or
+ * thrown is kept, and none of it may hold the API key.
  */
 class PublishTest {
 
@@ -54,6 +55,7 @@ class PublishTest {
     private FakeDataGouv fake;
     private TestProject project;
     private Path site;
+    private final Printed printed = new Printed();
 
     @BeforeEach
     void setUp() {
@@ -66,6 +68,8 @@ class PublishTest {
     @AfterEach
     void stop() {
         fake.close();
+        assertFalse(printed.isEmpty(), "every test prints something");
+        printed.assertNoKey(KEY);
     }
 
     @Test
@@ -445,8 +449,16 @@ class PublishTest {
 
     private String publish(String key, Publisher.Options options) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new Publisher(new DataGouvApi(fake.base(), key), new PrintStream(out, true, StandardCharsets.UTF_8))
-                .publish(options);
+        try {
+            new Publisher(new DataGouvApi(fake.base(), key), new PrintStream(out, true, StandardCharsets.UTF_8))
+                    .publish(options);
+        } catch (IOException e) {
+            throw printed.add(e);
+        } catch (RuntimeException e) {
+            throw printed.add(e);
+        } finally {
+            printed.add(out.toString(StandardCharsets.UTF_8));
+        }
         return out.toString(StandardCharsets.UTF_8);
     }
 
@@ -539,7 +551,7 @@ class PublishTest {
     private record MainRun(int code, String out, String err) {
     }
 
-    private static MainRun main(String... args) {
+    private MainRun main(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream savedOut = System.out;
@@ -548,7 +560,8 @@ class PublishTest {
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
             int code = Main.run(args);
-            return new MainRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            return new MainRun(code, printed.add(out.toString(StandardCharsets.UTF_8)),
+                    printed.add(err.toString(StandardCharsets.UTF_8)));
         } finally {
             System.setOut(savedOut);
             System.setErr(savedErr);

@@ -1,0 +1,111 @@
+package fr.vitrine.publish;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Parsed addresses for publishing: the origin (scheme, host, port) the API key may go to, whether a host is local or
+ * private (decided on the address as written, without any DNS lookup), and printable server text.
+ */
+final class Addresses {
+
+    private Addresses() {
+    }
+
+    /** Scheme, host and port of an absolute http(s) URI; two origins are equal only when all three are. */
+    record Origin(String scheme, String host, int port) {
+        static Origin of(URI uri) {
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+            int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : scheme.equals("http") ? 80 : -1;
+            return new Origin(scheme, host, port);
+        }
+
+        @Override
+        public String toString() {
+            return scheme + "://" + host + ":" + port;
+        }
+    }
+
+    /** Parses an absolute http(s) URL with a host; null when it is not one (bad syntax, other scheme, no host). */
+    static URI httpUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            String scheme = Objects.requireNonNullElse(uri.getScheme(), "").toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? uri : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    /** True for localhost and loopback addresses (127/8, ::1): a test server on this machine. */
+    static boolean isLoopback(URI uri) {
+        String host = host(uri);
+        if (host.equals("localhost") || host.endsWith(".localhost")) {
+            return true;
+        }
+        InetAddress ip = literal(host);
+        return ip != null && ip.isLoopbackAddress();
+    }
+
+    /**
+     * Why an address cannot be a site's public address on data.gouv.fr (local, private, not https), or null when it
+     * can. data.gouv.fr refuses local URLs; a private one is unreachable from anywhere else.
+     */
+    static String notPublic(URI uri) {
+        String host = host(uri);
+        if (isLoopback(uri)) {
+            return "is local (" + host + ")";
+        }
+        if (host.endsWith(".local") || host.equals("local")) {
+            return "is a local network name (" + host + ")";
+        }
+        InetAddress ip = literal(host);
+        if (ip != null && (ip.isSiteLocalAddress() || ip.isLinkLocalAddress() || ip.isAnyLocalAddress()
+                || (ip.getAddress().length == 16 && (ip.getAddress()[0] & 0xfe) == 0xfc))) {
+            return "is a private address (" + host + ")";
+        }
+        if (!"https".equalsIgnoreCase(uri.getScheme())) {
+            return "is not https";
+        }
+        return null;
+    }
+
+    private static String host(URI uri) {
+        String host = Objects.requireNonNullElse(uri.getHost(), "").toLowerCase(Locale.ROOT);
+        return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+    }
+
+    /** The address of an IP literal (IPv4 dotted, or IPv6 in brackets); null for a name, which is never looked up. */
+    private static InetAddress literal(String host) {
+        boolean v4 = host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        boolean v6 = host.startsWith("[") && host.endsWith("]") && host.matches("\\[[0-9a-f:.%]+]");
+        if (!v4 && !v6) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(host); // a literal: parsed, not resolved
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    /** Server or user text made safe for a terminal: control characters become spaces, runs of blanks one space. */
+    static String printable(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT
+                || Character.getType(c) == Character.SURROGATE || c == 0x2028 || c == 0x2029 ? ' ' : c));
+        return b.toString().replaceAll("\\s+", " ").strip();
+    }
+
+    /** {@link #printable} and cut to {@code max} characters. */
+    static String abbreviate(String s, int max) {
+        String one = printable(s);
+        return one.length() > max ? one.substring(0, max) + "…" : one;
+    }
+}
