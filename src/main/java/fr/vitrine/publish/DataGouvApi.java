@@ -140,6 +140,7 @@ public class DataGouvApi {
      */
     public String relative(String url) {
         URI uri = Addresses.httpUrl(url);
+        uri = uri == null ? null : uri.normalize();
         if (uri == null || uri.getRawUserInfo() != null || !Addresses.Origin.of(uri).equals(origin)
                 || uri.getRawPath() == null || !uri.getRawPath().startsWith(baseUri.getRawPath() + "/")) {
             return null;

@@ -129,8 +129,8 @@ public final class FakeDataGouv implements AutoCloseable {
     }
 
     /**
-     * Makes the {@code nth} call (counted from now) of {@code method} whose path matches {@code pathRegex} answered by
-     * {@code responder}; with {@code process}, the fake handles the call first (e.g. creates the dataset), then the
+     * Makes the {@code nth} call (counted from now; 0 for every call) of {@code method} whose path matches
+     * {@code pathRegex} answered by {@code responder}; with {@code process}, the fake handles the call first (e.g. creates the dataset), then the
      * responder's answer replaces its own.
      */
     public synchronized void answer(String method, String pathRegex, int nth, boolean process, Responder responder) {
@@ -221,7 +221,7 @@ public final class FakeDataGouv implements AutoCloseable {
         for (Takeover t : takeovers) {
             if (t.method().equals(method) && t.path().matcher(path).matches()) {
                 int n = seen.merge(t, 1, Integer::sum);
-                if (n == t.nth()) {
+                if (t.nth() == 0 || n == t.nth()) {
                     return t;
                 }
             }
