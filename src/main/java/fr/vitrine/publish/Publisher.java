@@ -1,5 +1,6 @@
 package fr.vitrine.publish;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.vitrine.dataset.DataPackage;
@@ -74,10 +75,12 @@ public final class Publisher {
         undo.clear();
         Path dir = folder(options.site());
         JsonNode plan = readPlan(dir);
-        List<Local> files = localFiles(dir, plan);
+        JsonNode pkg = Files.exists(dir.resolve(DataPackage.FILE), LinkOption.NOFOLLOW_LINKS)
+                ? readBuilt(dir, DataPackage.FILE) : DataGouvApi.object();
+        List<Local> files = localFiles(dir, plan, pkg);
         JsonNode wanted = plan.get("dataset");
         if (!api.isLoopback()) {
-            checkPublicAddress(dir, plan);
+            checkPublicAddress(pkg, plan);
         }
 
         JsonNode dataset = null;
@@ -426,7 +429,22 @@ public final class Publisher {
     }
 
     private static JsonNode readPlan(Path dir) throws IOException {
-        return DataGouvApi.mapper().readTree(inFolder(dir, Udata.FILE).toFile());
+        JsonNode plan = readBuilt(dir, Udata.FILE);
+        if (!plan.path("dataset").isObject() || !plan.path("resources").isArray()) {
+            throw new IOException(Addresses.printable(dir.resolve(Udata.FILE).toString()) + " is not a dataset as the "
+                    + "build writes it; rebuild");
+        }
+        return plan;
+    }
+
+    /** A JSON file the build wrote in the open-data folder. */
+    private static JsonNode readBuilt(Path dir, String name) throws IOException {
+        Path file = inFolder(dir, name);
+        try {
+            return DataGouvApi.mapper().readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new IOException(Addresses.printable(file.toString()) + " is not valid JSON; rebuild");
+        }
     }
 
     /**
@@ -434,13 +452,10 @@ public final class Publisher {
      * data.gouv.fr refuses such URLs (schemas), and links to them in the data would lead nowhere. The address is the
      * one the site was built with: datapackage.json's homepage, and every URL udata.json sends.
      */
-    private static void checkPublicAddress(Path dir, JsonNode plan) throws IOException {
+    private static void checkPublicAddress(JsonNode pkg, JsonNode plan) {
         List<String> urls = new ArrayList<>();
-        if (Files.exists(dir.resolve(DataPackage.FILE), LinkOption.NOFOLLOW_LINKS)) {
-            String home = DataGouvApi.mapper().readTree(inFolder(dir, DataPackage.FILE).toFile()).path("homepage").asText("");
-            if (!home.isEmpty()) {
-                urls.add(home);
-            }
+        if (!pkg.path("homepage").asText("").isEmpty()) {
+            urls.add(pkg.path("homepage").asText());
         }
         collectUrls(plan, urls);
         for (String url : urls) {
@@ -466,8 +481,19 @@ public final class Publisher {
         node.forEach(child -> collectUrls(child, urls));
     }
 
-    /** The files udata.json lists, each checked against its recorded size and SHA-256. */
-    private static List<Local> localFiles(Path dir, JsonNode plan) throws IOException {
+    /**
+     * The files udata.json lists, each checked against its recorded SHA-256. They must include every resource of
+     * datapackage.json (same list, whatever the formats): a file described there is never left unpublished.
+     */
+    private static List<Local> localFiles(Path dir, JsonNode plan, JsonNode pkg) throws IOException {
+        Set<String> listed = new HashSet<>();
+        plan.path("resources").forEach(r -> listed.add(r.path("path").asText()));
+        for (JsonNode r : pkg.path("resources")) {
+            if (!listed.contains(r.path("path").asText())) {
+                throw new IOException(DataPackage.FILE + " lists " + Addresses.printable(r.path("path").asText())
+                        + " but " + Udata.FILE + " does not; rebuild");
+            }
+        }
         List<Local> out = new ArrayList<>();
         for (JsonNode r : plan.path("resources")) {
             Path file = inFolder(dir, r.path("path").asText());

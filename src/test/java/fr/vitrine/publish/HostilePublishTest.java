@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import fr.vitrine.Build;
-import fr.vitrine.cli.Main;
 import fr.vitrine.publish.FakeDataGouv.Call;
 import fr.vitrine.testing.TestProject;
 import fr.vitrine.testing.Trees;
@@ -136,7 +135,7 @@ class HostilePublishTest {
     void anApiRootThatIsNotHttpsOnAnotherHostOrNotAUrlIsAUsageErrorBeforeAnyRequest(String api) {
         Assumptions.assumeTrue(System.getenv(Publisher.API_KEY_ENV) == null, Publisher.API_KEY_ENV + " is set");
 
-        MainRun run = main("publish", "--source", project.root().toString(), "--output", localSite.toString(),
+        Printed.Run run = printed.main("publish", "--source", project.root().toString(), "--output", localSite.toString(),
                 "--api", api, "--dry-run");
 
         assertEquals(2, run.code(), run.err());
@@ -406,7 +405,7 @@ class HostilePublishTest {
     void aLocalSiteAddressIsRefusedBeforeAnyRequestWhenTheApiIsNotLocal() {
         Assumptions.assumeTrue(System.getenv(Publisher.API_KEY_ENV) == null, Publisher.API_KEY_ENV + " is set");
 
-        MainRun run = main("publish", "--source", project.root().toString(), "--output", localSite.toString(),
+        Printed.Run run = printed.main("publish", "--source", project.root().toString(), "--output", localSite.toString(),
                 "--api", "https://data.gouv.invalid/api/1", "--dry-run");
 
         assertEquals(2, run.code(), run.err());
@@ -474,11 +473,24 @@ class HostilePublishTest {
     @Test
     void aListedFileOutsideTheDataFolderIsRefused() throws IOException {
         Files.writeString(site.resolve("secret.txt"), "secret");
-        editPlan(plan -> ((ObjectNode) plan.path("resources").get(0)).put("path", "../secret.txt"));
+        editPlan(plan -> ((ArrayNode) plan.path("resources")).addObject().put("path", "../secret.txt"));
 
         IOException e = assertThrows(IOException.class, this::publish);
 
         assertTrue(e.getMessage().startsWith("../secret.txt (listed in udata.json) is outside "), e.getMessage());
+        assertEquals(List.of(), fake.calls());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"dataset\": ", "[]", "{\"dataset\": {}, \"resources\": {}}"})
+    void aBrokenUdataJsonIsAClearError(String text) throws IOException {
+        Path file = site.toRealPath().resolve("donnees/udata.json");
+        Files.writeString(file, text);
+
+        IOException e = assertThrows(IOException.class, this::publish);
+
+        assertTrue(e.getMessage().equals(file + " is not valid JSON; rebuild")
+                || e.getMessage().equals(file + " is not a dataset as the build writes it; rebuild"), e.getMessage());
         assertEquals(List.of(), fake.calls());
     }
 
@@ -499,7 +511,7 @@ class HostilePublishTest {
             r.put("mime", mime);
             r.put("filesize", bytes.length);
             r.putObject("checksum").put("type", "sha256").put("value", Trees.sha256(bytes));
-            r.putObject("extras").put("vitrine:id", "essai-nouveau-format.ods");
+            return r.putObject("extras").put("vitrine:id", "essai-nouveau-format.ods");
         });
 
         publish();
@@ -511,6 +523,17 @@ class HostilePublishTest {
         assertEquals("ods", r.path("format").asText());
         assertEquals("Essai (tableur)", r.path("title").asText());
         assertEquals(Trees.sha256(bytes), r.path("extras").path("vitrine:sha256").asText());
+    }
+
+    @Test
+    void aFileDescribedInTheDataPackageButMissingFromUdataJsonStopsPublication() throws IOException {
+        JsonNode removed = editPlan(plan -> ((ArrayNode) plan.path("resources")).remove(0));
+
+        IOException e = assertThrows(IOException.class, this::publish);
+
+        assertEquals("datapackage.json lists " + removed.path("path").asText() + " but udata.json does not; rebuild",
+                e.getMessage());
+        assertEquals(List.of(), fake.calls());
     }
 
     // ---- helpers ----
@@ -537,11 +560,13 @@ class HostilePublishTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private void editPlan(java.util.function.Consumer<ObjectNode> change) throws IOException {
+    /** Changes udata.json; returns what {@code change} returns. */
+    private <T> T editPlan(java.util.function.Function<ObjectNode, T> change) throws IOException {
         Path file = site.resolve("donnees/udata.json");
         ObjectNode plan = (ObjectNode) JSON.readTree(file.toFile());
-        change.accept(plan);
+        T result = change.apply(plan);
         JSON.writeValue(file.toFile(), plan);
+        return result;
     }
 
     private static ObjectNode resource(JsonNode dataset, String key) {
@@ -588,27 +613,6 @@ class HostilePublishTest {
         };
     }
 
-    private record MainRun(int code, String out, String err) {
-    }
-
-    private MainRun main(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream savedOut = System.out;
-        PrintStream savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = Main.run(args);
-            MainRun run = new MainRun(code, printed.add(out.toString(StandardCharsets.UTF_8)),
-                    printed.add(err.toString(StandardCharsets.UTF_8)));
-            assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
-            return run;
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-        }
-    }
 
     /** "Another host": records every request it gets (and whether it carried the key), answers 200. */
     private static final class Catcher implements AutoCloseable {

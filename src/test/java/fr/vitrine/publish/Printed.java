@@ -1,15 +1,24 @@
 package fr.vitrine.publish;
 
+import fr.vitrine.cli.Main;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * Everything a publish test saw printed (stdout, stderr) or thrown (messages and stack traces, causes included), to
- * check after each test that the API key appears in none of it.
+ * check after each test that the API key appears in none of it; and the command line, run with its outputs kept.
  */
 final class Printed {
+
+    /** Exit code and what {@code vitrine} printed. */
+    record Run(int code, String out, String err) {
+    }
 
     private final StringBuilder all = new StringBuilder();
 
@@ -34,5 +43,24 @@ final class Printed {
 
     synchronized boolean isEmpty() {
         return all.isEmpty();
+    }
+
+    /** Runs {@code vitrine args}, keeping what it prints; a stack trace fails the test. */
+    Run main(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream savedOut = System.out;
+        PrintStream savedErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = Main.run(args);
+            Run run = new Run(code, add(out.toString(StandardCharsets.UTF_8)), add(err.toString(StandardCharsets.UTF_8)));
+            assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+            return run;
+        } finally {
+            System.setOut(savedOut);
+            System.setErr(savedErr);
+        }
     }
 }

@@ -3,7 +3,6 @@ package fr.vitrine.publish;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.vitrine.cli.Main;
 import fr.vitrine.publish.FakeDataGouv.Call;
 import fr.vitrine.testing.TestProject;
 import fr.vitrine.testing.Trees;
@@ -405,7 +404,7 @@ class PublishTest {
     void dryRunFromTheCommandLineNeedsNoKeyAndSendsNothing() {
         Assumptions.assumeTrue(System.getenv(Publisher.API_KEY_ENV) == null, Publisher.API_KEY_ENV + " is set");
 
-        MainRun run = main("publish", "--source", project.root().toString(), "--output", site.toString(),
+        Printed.Run run = printed.main("publish", "--source", project.root().toString(), "--output", site.toString(),
                 "--api", fake.base(), "--dry-run");
 
         assertEquals(0, run.code(), run.err());
@@ -428,7 +427,7 @@ class PublishTest {
     void publishingWithoutAKeyIsAUsageError() {
         Assumptions.assumeTrue(System.getenv(Publisher.API_KEY_ENV) == null, Publisher.API_KEY_ENV + " is set");
 
-        MainRun run = main("publish", "--source", project.root().toString(), "--output", site.toString(),
+        Printed.Run run = printed.main("publish", "--source", project.root().toString(), "--output", site.toString(),
                 "--api", fake.base());
 
         assertEquals(2, run.code(), run.out() + run.err());
@@ -545,26 +544,6 @@ class PublishTest {
             return Files.readAllBytes(site.resolve("donnees").resolve(key));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private record MainRun(int code, String out, String err) {
-    }
-
-    private MainRun main(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream savedOut = System.out;
-        PrintStream savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = Main.run(args);
-            return new MainRun(code, printed.add(out.toString(StandardCharsets.UTF_8)),
-                    printed.add(err.toString(StandardCharsets.UTF_8)));
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
         }
     }
 }
