@@ -37,6 +37,8 @@ public final class Publisher {
 
     /** Environment variable holding the data.gouv.fr API key. */
     public static final String API_KEY_ENV = DataGouvApi.API_KEY_ENV;
+    /** An id or slug: one path segment, neither "." nor "..". */
+    private static final String SEGMENT = "(?!\\.+$)[A-Za-z0-9._~-]{1,200}";
     /** The most pages of a dataset list read while looking for ours (100 datasets each). */
     static final int MAX_PAGES = 200;
 
@@ -73,6 +75,12 @@ public final class Publisher {
         uploads = 0;
         unchanged = 0;
         undo.clear();
+        for (String[] option : new String[][] {{"--dataset", options.dataset()}, {"--organization", options.organization()}}) {
+            if (option[1] != null && !option[1].matches(SEGMENT)) {
+                throw new DataGouvApi.UsageException(option[0] + " " + Addresses.abbreviate(option[1], 100)
+                        + " is not an id or a slug of data.gouv.fr");
+            }
+        }
         Path dir = folder(options.site());
         JsonNode plan = readPlan(dir);
         JsonNode pkg = Files.exists(dir.resolve(DataPackage.FILE), LinkOption.NOFOLLOW_LINKS)
@@ -156,8 +164,9 @@ public final class Publisher {
             undo.clear();
             out.printf("published: %d file(s) uploaded, %d unchanged; %s%n", uploads, unchanged,
                     Addresses.abbreviate(dataset.path("page").asText(api.base() + "/datasets/" + id + "/"), 300));
-        } catch (IOException e) {
-            throw new IOException("publication stopped: " + e.getMessage() + "; " + rollback(), e);
+        } catch (IOException | RuntimeException e) {
+            String what = e instanceof IOException ? e.getMessage() : "unexpected " + e;
+            throw new IOException("publication stopped: " + what + "; " + rollback(), e);
         }
     }
 
@@ -308,7 +317,7 @@ public final class Publisher {
 
     /** An id from the server, checked to be one path segment before it goes into a request's path. */
     private static String segment(String id, String request, String what) throws IOException {
-        if (!id.matches("[A-Za-z0-9._~-]{1,200}") || id.matches("\\.+")) {
+        if (!id.matches(SEGMENT)) {
             throw new IOException(request + ": the answer has no valid " + what + " ("
                     + Addresses.abbreviate(id, 60) + ")");
         }

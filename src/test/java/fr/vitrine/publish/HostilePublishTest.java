@@ -145,6 +145,22 @@ class HostilePublishTest {
         printed.add(e);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"..", "../me", "a b", "x/y", "id?page=2", "\u001b[2J"})
+    void aDatasetOrOrganisationThatIsNotOnePathSegmentIsAUsageError(String id) {
+        Assumptions.assumeTrue(System.getenv(Publisher.API_KEY_ENV) == null, Publisher.API_KEY_ENV + " is set");
+
+        for (String option : List.of("--dataset", "--organization")) {
+            Printed.Run run = printed.main("publish", "--source", project.root().toString(), "--output",
+                    localSite.toString(), "--api", fake.base(), "--dry-run", option, id);
+
+            assertEquals(2, run.code(), run.err());
+            assertEquals("vitrine: " + option + " " + Addresses.printable(id) + " is not an id or a slug of "
+                    + "data.gouv.fr\n", run.err());
+        }
+        assertEquals(List.of(), fake.calls());
+    }
+
     @Test
     void aLoopbackApiMayBeHttpAndAnHttpsApiIsAcceptedAsItIs() {
         assertEquals("http://127.0.0.1:8080/api/1", new DataGouvApi("http://127.0.0.1:8080/api/1/", KEY).base());
