@@ -183,7 +183,7 @@ public final class Main implements Callable<Integer> {
         Path output;
 
         @Option(names = "--api", paramLabel = "URL",
-                description = "API root (default: vitrine.datagouv.api, else https://www.data.gouv.fr/api/1; demo: https://demo.data.gouv.fr/api/1).")
+                description = "API root, https (default: vitrine.datagouv.api, else https://www.data.gouv.fr/api/1; demo: https://demo.data.gouv.fr/api/1).")
         String api;
 
         @Option(names = "--dataset", paramLabel = "ID", description = "Id or slug of the dataset to update (default: vitrine.datagouv.dataset, else the one this tool created, found by its extras).")
