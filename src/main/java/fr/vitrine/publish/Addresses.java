@@ -45,11 +45,8 @@ final class Addresses {
     /** True for localhost and loopback addresses (127/8, ::1): a test server on this machine. */
     static boolean isLoopback(URI uri) {
         String host = host(uri);
-        if (host.equals("localhost") || host.endsWith(".localhost")) {
-            return true;
-        }
         InetAddress ip = literal(host);
-        return ip != null && ip.isLoopbackAddress();
+        return host.equals("localhost") || ip != null && ip.isLoopbackAddress();
     }
 
     /**
@@ -58,7 +55,7 @@ final class Addresses {
      */
     static String notPublic(URI uri) {
         String host = host(uri);
-        if (isLoopback(uri)) {
+        if (isLoopback(uri) || host.endsWith(".localhost")) {
             return "is local (" + host + ")";
         }
         if (host.endsWith(".local") || host.equals("local")) {

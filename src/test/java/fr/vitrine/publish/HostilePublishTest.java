@@ -130,6 +130,7 @@ class HostilePublishTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"http://data.gouv.example/api/1", "http://10.0.0.5/api/1", "ftp://127.0.0.1/api/1",
+            "http://api.localhost/api/1", "http://localhost.data.gouv.example/api/1",
             "http://127.0.0.1:1@data.gouv.example/api/1", "https://www.data.gouv.fr/api/1?x=1", "www.data.gouv.fr",
             "https://www.data.gouv.fr/api 1"})
     void anApiRootThatIsNotHttpsOnAnotherHostOrNotAUrlIsAUsageErrorBeforeAnyRequest(String api) {
