@@ -1,6 +1,7 @@
 package fr.vitrine.read;
 
 import org.jbake.app.JBakeException;
+import org.jbake.app.configuration.DefaultJBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfigurationFactory;
 
@@ -71,6 +72,12 @@ public final class SiteConfig {
                 }
             }
             raw.putAll(project);
+            // JBake resolves its folders once, from its own defaults: resolve them again from ours.
+            DefaultJBakeConfiguration folders = (DefaultJBakeConfiguration) config;
+            folders.setContentFolder(dir.resolve(raw.getProperty("content.folder")).toFile());
+            folders.setDataFolder(dir.resolve(raw.getProperty("data.folder")).toFile());
+            folders.setTemplateFolder(dir.resolve(raw.getProperty("template.folder")).toFile());
+            folders.setAssetFolder(dir.resolve(raw.getProperty("asset.folder")).toFile());
             return new SiteConfig(dir, config, raw);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
