@@ -95,7 +95,7 @@ public final class Build {
     public SiteConfig config(Options options) {
         try {
             Path output = options.output() != null ? options.output() : options.source().resolve("output");
-            SiteConfig config = SiteConfig.load(options.source(), output);
+            SiteConfig config = SiteConfig.load(options.source(), output, options.stats() == null);
             if (options.baseUrl() != null) {
                 config.setBaseUrl(options.baseUrl());
             }

@@ -78,11 +78,12 @@ class BuildTest {
     @Test
     void aPageTypeWithoutTemplateIsReported() {
         TestProject project = TestProject.copyOfRepository(tmp);
-        project.replace("jbake.properties", "template.robots.file=robots.peb\n", "");
+        project.write("jbake.properties", project.read("jbake.properties") + "template.robots.file=robots-absent.peb\n");
+        int line = project.lineOf("jbake.properties", "template.robots.file=");
         TestProject.Run run = project.build(tmp.resolve("site"));
         assertEquals(1, run.exitCode());
-        assertTrue(run.err().contains("jbake.properties:1:1: error: no template for page type 'robots' (/robots.txt): "
-                + "set template.robots.file in jbake.properties"), run.err());
+        assertTrue(run.err().contains("jbake.properties:" + line + ":1: error: no template for page type 'robots' "
+                + "(/robots.txt): set template.robots.file in jbake.properties"), run.err());
     }
 
     @Test

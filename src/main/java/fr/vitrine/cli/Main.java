@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 /** The {@code vitrine} command line. */
 @Command(name = "vitrine", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Static open-data site generator for funding conventions and impact metrics.",
-        subcommands = {Main.BuildCommand.class, Main.CheckCommand.class, Main.LinksCommand.class,
+        subcommands = {Main.InitCommand.class, Main.BuildCommand.class, Main.CheckCommand.class, Main.LinksCommand.class,
                 Main.StatsCommand.class, Main.PublishCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:invalid input (every problem is printed as path:line:column)",
@@ -235,10 +235,46 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    @Command(name = "init", mixinStandardHelpOptions = true,
+            description = {"Write a minimal project that builds at once into a new or empty folder: for a programme, one "
+                    + "example convention, organisation and product with comments on each field and the GitHub Pages "
+                    + "workflow; for a product team, an example impact CSV and the workflow using the /stats Action."})
+    static final class InitCommand implements Callable<Integer> {
+        @CommandLine.Parameters(paramLabel = "DIR", defaultValue = ".", description = "The folder (default: the current one).")
+        Path dir;
+
+        @Option(names = "--kind", paramLabel = "KIND", defaultValue = "programme",
+                description = "programme or team (default: ${DEFAULT-VALUE}).")
+        Init.Kind kind;
+
+        @Override
+        public Integer call() {
+            try {
+                List<Path> files = Init.write(dir, kind);
+                files.forEach(f -> System.out.println("  " + f));
+                System.out.println("Project written to " + dir.toAbsolutePath().normalize() + " (" + files.size()
+                        + " files). Next: " + (kind == Init.Kind.programme
+                        ? "vitrine build --source " + dir + ", then edit the examples."
+                        : "vitrine stats --metrics 'stats/*.csv' in that folder, then replace the example rows."));
+                if (Version.get().endsWith("-SNAPSHOT")) {
+                    System.out.println("This Vitrine is a development build: in the workflow, name a released version "
+                            + "and the repository that publishes it.");
+                }
+                return Build.OK;
+            } catch (IllegalArgumentException e) {
+                System.err.println("vitrine: " + e.getMessage());
+                return Build.USAGE;
+            } catch (IOException e) {
+                System.err.println("vitrine: cannot write " + dir + ": " + e.getMessage());
+                return Build.INVALID_INPUT;
+            }
+        }
+    }
+
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"vitrine " + Version.get()};
+            return new String[] {"vitrine " + Version.get() + " (commit " + Version.commit() + ")"};
         }
     }
 }

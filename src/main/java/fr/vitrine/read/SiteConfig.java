@@ -1,6 +1,7 @@
 package fr.vitrine.read;
 
 import org.jbake.app.JBakeException;
+import org.jbake.app.configuration.DefaultJBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfigurationFactory;
 
@@ -40,27 +41,48 @@ public final class SiteConfig {
         this.baseUrl = normaliseBaseUrl(string("site.host").orElse("http://localhost:8000/"));
     }
 
-    /** Loads {@code source/jbake.properties}; throws {@link IllegalArgumentException} with a user-facing reason. */
-    public static SiteConfig load(Path source, Path destination) {
+    /**
+     * Loads {@code source/jbake.properties} over Vitrine's {@link BuiltIn#defaults() defaults}; a project may have no
+     * such file when the defaults suit it; {@code requireProject} false accepts any folder (a product team's, for 'stats').
+     * Throws {@link IllegalArgumentException} with a user-facing reason.
+     */
+    public static SiteConfig load(Path source, Path destination, boolean requireProject) {
         Path dir = source.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("source folder " + source + " does not exist");
         }
-        if (!Files.isRegularFile(dir.resolve(FILE))) {
-            throw new IllegalArgumentException("no " + FILE + " in " + dir + ": is --source the project folder?");
+        Path file = dir.resolve(FILE);
+        if (requireProject && !Files.isRegularFile(file) && !Files.isDirectory(dir.resolve("content")) && !Files.isDirectory(dir.resolve("data"))) {
+            throw new IllegalArgumentException("no jbake.properties, content/ or data/ in " + dir
+                    + ": is --source the project folder? ('vitrine init' creates one)");
         }
         try {
             JBakeConfiguration config = new JBakeConfigurationFactory()
                     .createDefaultJbakeConfiguration(dir.toFile(), destination.toAbsolutePath().toFile(), false);
-            Properties raw = new Properties();
-            try (Reader in = Files.newBufferedReader(dir.resolve(FILE), StandardCharsets.UTF_8)) {
-                raw.load(in);
+            Properties project = new Properties();
+            if (Files.isRegularFile(file)) {
+                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    project.load(in);
+                }
             }
+            Properties raw = BuiltIn.defaults();
+            for (String key : raw.stringPropertyNames()) {
+                if (!project.containsKey(key)) {
+                    config.setProperty(key, raw.getProperty(key));
+                }
+            }
+            raw.putAll(project);
+            // JBake resolves its folders once, from its own defaults: resolve them again from ours.
+            DefaultJBakeConfiguration folders = (DefaultJBakeConfiguration) config;
+            folders.setContentFolder(dir.resolve(raw.getProperty("content.folder")).toFile());
+            folders.setDataFolder(dir.resolve(raw.getProperty("data.folder")).toFile());
+            folders.setTemplateFolder(dir.resolve(raw.getProperty("template.folder")).toFile());
+            folders.setAssetFolder(dir.resolve(raw.getProperty("asset.folder")).toFile());
             return new SiteConfig(dir, config, raw);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + dir.resolve(FILE) + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
         } catch (JBakeException e) {
-            throw new IllegalArgumentException("cannot read " + dir.resolve(FILE) + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 

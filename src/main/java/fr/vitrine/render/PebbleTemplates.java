@@ -2,6 +2,8 @@ package fr.vitrine.render;
 
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
+import fr.vitrine.read.BuiltIn;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.loader.DelegatingLoader;
 import io.pebbletemplates.pebble.loader.FileLoader;
 import io.pebbletemplates.pebble.loader.Loader;
@@ -26,13 +28,20 @@ public final class PebbleTemplates extends AbstractTemplateEngine {
 
     private final PebbleEngine engine;
 
-    /** Templates are looked up in {@code folders} in order: a theme's folder first, then the shared one. */
+    /** Templates are looked up in {@code folders} in order (see {@link Theme#templateFolders()}). */
     public PebbleTemplates(JBakeConfiguration config, List<Path> folders) {
         // No ContentStore: Vitrine keeps documents in memory and never starts OrientDB.
         super(config, null);
         List<Loader<?>> loaders = new ArrayList<>();
         for (Path folder : folders) {
-            FileLoader loader = new FileLoader(folder.toString());
+            // Built-in templates are read from the class path (they may be inside the jar), a project's from disk.
+            Loader<?> loader;
+            if (BuiltIn.contains(folder)) {
+                loader = new ClasspathLoader(PebbleTemplates.class.getClassLoader());
+                loader.setPrefix(BuiltIn.resourceName(folder));
+            } else {
+                loader = new FileLoader(folder.toString());
+            }
             loader.setCharset(config.getTemplateEncoding());
             loaders.add(loader);
         }

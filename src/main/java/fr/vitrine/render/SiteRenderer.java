@@ -79,7 +79,7 @@ public final class SiteRenderer {
         this.listingSize = listingSize(config, diagnostics);
         this.theme = Theme.load(config, standalone);
         this.palette = theme.palette();
-        this.templates = new PebbleTemplates(config.jbake(), List.of(theme.folder(), config.templateFolder()));
+        this.templates = new PebbleTemplates(config.jbake(), theme.templateFolders());
         // JBake's document types are those with a template.<type>.file setting.
         config.jbake().getDocumentTypes().forEach(DocumentTypes::addDocumentType);
     }
@@ -219,12 +219,6 @@ public final class SiteRenderer {
         return map;
     }
 
-    /** Where a template is: in the theme's folder when it overrides it, else in the shared folder. */
-    private Path templateFile(String name) {
-        Path themed = theme.folder().resolve(name);
-        return Files.isRegularFile(themed) ? themed : config.templateFolder().resolve(name);
-    }
-
     /** Badge tone of each convention status. */
     private static final Map<String, String> STATUS_TONES = Map.of("en-vigueur", "success", "a-venir", "info",
             "terminee", "", "inconnu", "warning");
@@ -276,7 +270,7 @@ public final class SiteRenderer {
                 written.incrementAndGet();
             }
         });
-        theme.copyAssets(config.templateFolder(), out);
+        theme.copyAssets(out);
         if (!standalone) {
             writeDownloads(out);
             writeMetrics(out);
@@ -286,14 +280,14 @@ public final class SiteRenderer {
 
     private boolean renderPage(PageSpec spec, Map<String, Object> configMap, Path out) {
         String template = DocumentTypes.contains(spec.type()) ? config.templateFor(spec.type()).orElse(null) : null;
-        Path templateFile = templateFile(template == null ? "" : template);
-        if (template == null || !Files.isRegularFile(templateFile)) {
+        if (template == null || theme.template(template) == null) {
             diagnostics.error(config.source().resolve(SiteConfig.FILE), config.positionOf("template." + spec.type() + ".file"),
                     "no template for page type '"
                     + spec.type() + "' (" + spec.path() + "): set template." + spec.type()
                     + ".file in jbake.properties to a file of " + config.templateFolder().getFileName() + "/");
             return false;
         }
+        Path templateFile = theme.template(template);
         TemplateModel model = new TemplateModel();
         model.setConfig(configMap);
         model.putAll(spec.data());
@@ -326,8 +320,8 @@ public final class SiteRenderer {
         int line = 0;
         String message = cause.getMessage();
         if (cause instanceof PebbleException pe) {
-            if (pe.getFileName() != null) {
-                file = templateFile(pe.getFileName());
+            if (pe.getFileName() != null && theme.template(pe.getFileName()) != null) {
+                file = theme.template(pe.getFileName());
             }
             line = pe.getLineNumber() == null ? 0 : pe.getLineNumber();
             message = pe.getPebbleMessage();

@@ -1,5 +1,6 @@
 package fr.vitrine.render;
 
+import fr.vitrine.read.BuiltIn;
 import fr.vitrine.read.SiteConfig;
 
 import java.io.IOException;
@@ -24,23 +25,28 @@ import java.util.stream.Stream;
 /**
  * A theme: {@code site-templates/themes/<name>/} holds the layout and partials that override the shared page
  * templates, its {@code assets/}, and {@code theme.properties} (chart colours, and vendor files such as the DSFR's,
- * copied from {@code node_modules} into {@code /assets/}). Chosen with {@code vitrine.theme} (default: neutral).
+ * copied into {@code /assets/}). Chosen with {@code vitrine.theme}. Every file is looked up first in the project's
+ * {@code site-templates/}, then in Vitrine's {@link BuiltIn built-in} one: a project holds only what it changes.
  */
-public record Theme(String name, Path folder, Charts.Palette palette, Path vendor, List<String> vendorFiles,
-                    String vendorTarget) {
+public record Theme(String name, List<Path> templateFolders, List<Path> assetFolders, Charts.Palette palette,
+                    Path vendor, List<String> vendorFiles, String vendorTarget) {
 
-    public static final String DEFAULT = "neutral";
+    /** The theme of product teams' standalone sites, which never carry State branding. */
+    public static final String NEUTRAL = "neutral";
     private static final Pattern CSS_URL = Pattern.compile("url\\(\\s*['\"]?(?!data:)([^'\")?#]+)[^)]*\\)");
 
     /** The theme the configuration names; an unknown one is a usage error (IllegalArgumentException). */
     public static Theme load(SiteConfig config, boolean standalone) {
-        // A product team's own site never carries State branding.
-        String name = standalone ? DEFAULT : config.string("vitrine.theme", DEFAULT);
-        Path folder = config.templateFolder().resolve("themes").resolve(name);
-        Path file = folder.resolve("theme.properties");
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("unknown theme '" + name + "': no " + file + " (set vitrine.theme to one "
-                    + "of the folders of " + config.templateFolder().resolve("themes") + ")");
+        String name = standalone ? NEUTRAL : config.string("vitrine.theme", NEUTRAL);
+        Path project = config.templateFolder();
+        Path builtIn = BuiltIn.templates();
+        Path projectTheme = project.resolve("themes").resolve(name);
+        Path builtInTheme = builtIn.resolve("themes").resolve(name);
+        Path file = Files.isRegularFile(projectTheme.resolve("theme.properties"))
+                ? projectTheme.resolve("theme.properties") : builtInTheme.resolve("theme.properties");
+        if (name.isBlank() || name.contains("/") || name.contains("\\") || !Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("unknown theme '" + name + "': set vitrine.theme to dsfr, neutral or a "
+                    + "folder of " + project.resolve("themes") + " holding a theme.properties");
         }
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -52,18 +58,39 @@ public record Theme(String name, Path folder, Charts.Palette palette, Path vendo
                 p.getProperty("chart.text"), p.getProperty("chart.axis"), p.getProperty("chart.grid"));
         String vendor = p.getProperty("vendor.folder");
         List<String> files = vendor == null ? List.of() : List.of(p.getProperty("vendor.files", "").split("\\s*,\\s*"));
-        Path vendorDir = vendor == null ? null : config.source().resolve(vendor).normalize();
-        if (vendorDir != null && !Files.isDirectory(vendorDir)) {
-            throw new IllegalArgumentException("the theme '" + name + "' needs " + vendorDir + ", which is missing: run "
-                    + "'mvn package' (it runs npm ci) or 'npm ci --ignore-scripts' in " + config.source());
+        // A vendor folder of the project, else the one the jar carries.
+        Path vendorDir = null;
+        if (vendor != null) {
+            Path own = config.source().resolve(vendor).normalize();
+            vendorDir = Files.isDirectory(own) ? own : BuiltIn.root().resolve(vendor).normalize();
+            if (!Files.isDirectory(vendorDir)) {
+                throw new IllegalArgumentException("the theme '" + name + "' needs " + own + ", which is missing"
+                        + " (the built-in DSFR files are missing too: rebuild Vitrine with 'mvn package', which runs npm ci)");
+            }
         }
-        return new Theme(name, folder, palette, vendorDir, files, p.getProperty("vendor.target", "vendor"));
+        // Looked up in this order; assets are copied in the reverse order, so that the first one found wins.
+        List<Path> templates = List.of(projectTheme, project, builtInTheme, builtIn);
+        List<Path> assets = List.of(builtIn.resolve("assets"), builtInTheme.resolve("assets"), project.resolve("assets"),
+                projectTheme.resolve("assets"));
+        return new Theme(name, templates, assets, palette, vendorDir, files, p.getProperty("vendor.target", "vendor"));
+    }
+
+    /** Where a template is: the first of the {@link #templateFolders()} that holds it, or null. */
+    public Path template(String name) {
+        for (Path folder : templateFolders) {
+            Path f = folder.resolve(name);
+            if (Files.isRegularFile(f)) {
+                return f;
+            }
+        }
+        return null;
     }
 
     /** Copies the shared and the theme's assets to {@code /assets/}, and the vendor files to /assets/<target>/. */
-    public void copyAssets(Path templates, Path out) {
-        copyTree(templates.resolve("assets"), out.resolve("assets"));
-        copyTree(folder.resolve("assets"), out.resolve("assets"));
+    public void copyAssets(Path out) {
+        for (Path folder : assetFolders) {
+            copyTree(folder, out.resolve("assets"));
+        }
         if (vendor != null) {
             copyVendor(out.resolve("assets").resolve(vendorTarget));
         }

@@ -46,8 +46,18 @@ class ActionDefinitionTest {
     @Test
     void actionAndWorkflowsAreValid() throws Exception {
         for (String f : List.of(".github/actions/stats/action.yml", ".github/workflows/ci.yml",
-                ".github/workflows/pages.yml", "docs/examples/stats-pages.yml")) {
+                ".github/workflows/pages.yml", ".github/workflows/release.yml", "docs/examples/stats-pages.yml")) {
             assertEquals(0, validate(TestProject.REPO.resolve(f)), f);
+        }
+        // The workflows 'vitrine init' writes.
+        for (String kind : List.of("programme", "team")) {
+            Path project = tmp.resolve(kind);
+            assertEquals(0, Main.run("init", project.toString(), "--kind", kind));
+            try (var files = Files.walk(project.resolve(".github/workflows"))) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    assertEquals(0, validate(f), f.toString());
+                }
+            }
         }
     }
 
@@ -124,6 +134,6 @@ class ActionDefinitionTest {
             }
         }
         Map<String, Object> outputs = (Map<String, Object>) action.get("outputs");
-        assertEquals(List.of("site-dir", "dataset", "errors", "warnings"), List.copyOf(outputs.keySet()));
+        assertEquals(List.of("site-dir", "dataset", "errors", "warnings", "jar"), List.copyOf(outputs.keySet()));
     }
 }

@@ -34,12 +34,24 @@ final class ActionRunner {
                    Map<String, String> outputs) {
     }
 
+    private static final Pattern CONDITION = Pattern.compile("steps\\.([\\w-]+)\\.outputs\\.([\\w-]+) (==|!=) '([^']*)'");
+
     private final Path workspace;
     private final Path runnerTemp;
+    private final String ref;
+    private final String releases;
 
+    /** The action used from a branch: no release to download, the cached generator runs. */
     ActionRunner(Path workspace, Path runnerTemp) {
+        this(workspace, runnerTemp, "main", null);
+    }
+
+    /** The action used from {@code ref}, whose releases are downloaded from {@code releases} (a local server). */
+    ActionRunner(Path workspace, Path runnerTemp, String ref, String releases) {
         this.workspace = workspace;
         this.runnerTemp = runnerTemp;
+        this.ref = ref;
+        this.releases = releases;
     }
 
     @SuppressWarnings("unchecked")
@@ -77,8 +89,8 @@ final class ActionRunner {
             if (!step.containsKey("run")) {
                 continue;
             }
-            if ("steps.cache.outputs.cache-hit != 'true'".equals(step.get("if"))) {
-                continue; // cache hit: the build step is skipped
+            if (step.containsKey("if") && !condition((String) step.get("if"), stepOutputs)) {
+                continue;
             }
             Path output = Files.createFile(runnerTemp.resolve("output-" + index));
             ProcessBuilder pb = new ProcessBuilder("bash", "--noprofile", "--norc", "-eo", "pipefail", "-c",
@@ -93,6 +105,9 @@ final class ActionRunner {
             env.put("GITHUB_STEP_SUMMARY", summary.toString());
             env.put("GITHUB_ENV", githubEnv.toString());
             env.put("RUNNER_TEMP", runnerTemp.toString());
+            if (releases != null) {
+                env.put("VITRINE_RELEASES_URL", releases);
+            }
             Map<String, Object> stepEnv = (Map<String, Object>) step.getOrDefault("env", Map.of());
             stepEnv.forEach((k, v) -> env.put(k, evaluate(String.valueOf(v), values, stepOutputs)));
             Process p = pb.start();
@@ -130,6 +145,12 @@ final class ActionRunner {
                 value = inputs.getOrDefault(expr.substring(7), "");
             } else if (expr.equals("github.action_path")) {
                 value = ACTION.toString();
+            } else if (expr.equals("github.action_ref")) {
+                value = ref;
+            } else if (expr.equals("github.server_url")) {
+                value = "https://github.invalid";
+            } else if (expr.equals("github.action_repository")) {
+                value = "owner/vitrine";
             } else if (expr.startsWith("steps.")) {
                 String[] parts = expr.split("\\.");
                 value = steps.getOrDefault(parts[1], Map.of()).getOrDefault(parts[3], "");
@@ -140,6 +161,21 @@ final class ActionRunner {
         }
         m.appendTail(sb);
         return sb.toString();
+    }
+
+    /** Evaluates the step conditions the action uses: comparisons of step outputs, joined by {@code &&}. */
+    private static boolean condition(String text, Map<String, Map<String, String>> steps) {
+        for (String part : text.split("&&")) {
+            Matcher m = CONDITION.matcher(part.strip());
+            if (!m.matches()) {
+                throw new AssertionError("condition not supported by the test runner: " + text);
+            }
+            String value = steps.getOrDefault(m.group(1), Map.of()).getOrDefault(m.group(2), "");
+            if (value.equals(m.group(4)) != m.group(3).equals("==")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Reads name=value lines (and name<<DELIMITER blocks) of a GITHUB_OUTPUT file. */

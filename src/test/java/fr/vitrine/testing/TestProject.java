@@ -49,12 +49,7 @@ public final class TestProject {
         for (String item : List.of("jbake.properties", "content", "data", "site-templates")) {
             Trees.copy(REPO.resolve(item), root.resolve(item));
         }
-        try {
-            // The DSFR theme copies its files from node_modules, installed once for the repository.
-            Files.createSymbolicLink(root.resolve("node_modules"), REPO.resolve("node_modules"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // No node_modules: the DSFR files come with Vitrine.
         return new TestProject(root);
     }
 

@@ -33,6 +33,17 @@ public final class Trees {
         }
     }
 
+    /** Deletes a folder and everything in it. */
+    public static void delete(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static String read(Path file) {
         try {
             return Files.readString(file);
