@@ -47,7 +47,7 @@ public final class Main implements Callable<Integer> {
 
     static class SourceOptions {
         @Option(names = "--source", paramLabel = "DIR", defaultValue = ".",
-                description = "Project folder holding jbake.properties, content/, data/ and site-templates/ (default: ${DEFAULT-VALUE}).")
+                description = "Project folder holding content/, data/ and optionally jbake.properties and site-templates/ (default: ${DEFAULT-VALUE}).")
         Path source;
     }
 
@@ -199,7 +199,7 @@ public final class Main implements Callable<Integer> {
         public Integer call() {
             // The project's settings when there is one; a team's /stats site is published with flags only.
             SiteConfig config = null;
-            if (java.nio.file.Files.isRegularFile(sources.source.resolve(SiteConfig.FILE))) {
+            if (SiteConfig.isProject(sources.source)) {
                 config = new Build(System.out, System.err).config(new Build.Options(sources.source, output, null, false));
                 if (config == null) {
                     return Build.USAGE;

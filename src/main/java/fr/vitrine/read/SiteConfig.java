@@ -52,7 +52,7 @@ public final class SiteConfig {
             throw new IllegalArgumentException("source folder " + source + " does not exist");
         }
         Path file = dir.resolve(FILE);
-        if (requireProject && !Files.isRegularFile(file) && !Files.isDirectory(dir.resolve("content")) && !Files.isDirectory(dir.resolve("data"))) {
+        if (requireProject && !isProject(dir)) {
             throw new IllegalArgumentException("no jbake.properties, content/ or data/ in " + dir
                     + ": is --source the project folder? ('vitrine init' creates one)");
         }
@@ -84,6 +84,12 @@ public final class SiteConfig {
         } catch (JBakeException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether {@code dir} is a project folder: it holds settings, content or data. */
+    public static boolean isProject(Path dir) {
+        return Files.isRegularFile(dir.resolve(FILE)) || Files.isDirectory(dir.resolve("content"))
+                || Files.isDirectory(dir.resolve("data"));
     }
 
     public JBakeConfiguration jbake() {
