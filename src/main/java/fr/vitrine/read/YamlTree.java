@@ -249,7 +249,7 @@ public final class YamlTree {
         }
 
         /**
-         * Reports a scalar holding half of a character ({@code "\uD800"}, a lone UTF-16 surrogate): no page, CSV
+         * Reports a scalar holding half of a character (an escape such as backslash-uD800, a lone UTF-16 surrogate): no page, CSV
          * or JSON can be written with it.
          */
         private boolean hasLoneSurrogate(ScalarNode node) {
