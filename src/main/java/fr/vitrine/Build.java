@@ -175,14 +175,17 @@ public final class Build {
     private int run(Options options, SiteConfig config, Path output, Catalog catalog, Diagnostics diagnostics,
                     Phases phases) {
         boolean standalone = options.stats() != null;
+        // Datasets are checked in a scratch folder under the system's temporary folder; a build stages beside the output.
+        Path scratchParent = options.checkOnly() ? Path.of(System.getProperty("java.io.tmpdir")) : output.getParent();
+        String scratchPrefix = options.checkOnly() ? "vitrine-check-" : "." + output.getFileName() + ".tmp-";
+        Staging.sweep(scratchParent, scratchPrefix);
         if (catalog == null) {
             return fail(diagnostics, options.checkOnly() ? "fix them and run check again" : NOT_WRITTEN);
         }
         Staging scratch = null;
         try {
             if (options.checkOnly()) {
-                // Datasets are written to a scratch folder and checked against their schemas, then thrown away.
-                scratch = Staging.create(Path.of(System.getProperty("java.io.tmpdir")), "vitrine-check-", true);
+                scratch = Staging.create(scratchParent, scratchPrefix, true);
                 Path staging = scratch.dir();
                 OpenData.write(catalog, config, staging, output, diagnostics);
                 if (diagnostics.hasErrors()) {
@@ -193,7 +196,7 @@ public final class Build {
                         catalog.conventions().size(), catalog.products().size(), catalog.organisations().size());
                 return OK;
             }
-            scratch = Staging.create(output.getParent(), "." + output.getFileName() + ".tmp-", false);
+            scratch = Staging.create(scratchParent, scratchPrefix, false);
             Path staging = scratch.dir();
             OpenData.Result data = OpenData.write(catalog, config, staging, output, diagnostics, standalone);
             phases.done("datasets");

@@ -39,12 +39,11 @@ final class Staging implements AutoCloseable {
     }
 
     /**
-     * Removes what killed runs left in {@code parent}, then creates a new folder there. A build's folder honours the
+     * Creates a new folder in {@code parent}, where callers {@link #sweep} first. A build's folder honours the
      * umask, as it becomes the site a web server reads; a {@code privateFolder} (scratch files under the system's
      * temporary folder) is readable by its owner only.
      */
     static Staging create(Path parent, String prefix, boolean privateFolder) throws IOException {
-        sweep(parent, prefix);
         Path lockFile = Files.createTempFile(parent, prefix, LOCK);
         FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
         try {
@@ -94,6 +93,9 @@ final class Staging implements AutoCloseable {
 
     /** Removes the folders of runs that ended without cleaning up; leaves those of live runs. */
     static void sweep(Path parent, String prefix) {
+        if (parent == null || !Files.isDirectory(parent)) {
+            return;
+        }
         Set<String> runs = new TreeSet<>();
         try (Stream<Path> entries = Files.list(parent)) {
             entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(prefix)).forEach(n -> {

@@ -278,28 +278,42 @@ class HostileBuildTest {
 
     /**
      * A killed build leaves its staging folder (and, killed while swapping, the previous site set aside) with its
-     * lock released: the next build removes them, but not the folder of a build still running (its lock is held).
+     * lock released: the next build removes them, whether it fails or succeeds, but not the folder of a build still
+     * running (its lock is held).
      */
     @Test
     void aKilledBuildsStagingFolderIsRemovedByTheNextOne() throws IOException {
         Path parent = output.getParent();
-        Trees.copy(previous.folder(), parent.resolve(".site.tmp-123"));
-        Files.writeString(parent.resolve(".site.tmp-123.lock"), "\n");
-        Trees.copy(previous.folder(), parent.resolve(".site.tmp-456.old"));
-        Files.createDirectories(parent.resolve(".site.tmp-789/conventions"));
         Path live = Files.createDirectories(parent.resolve(".site.tmp-999"));
         Path liveLock = Files.writeString(parent.resolve(".site.tmp-999.lock"), "\n");
         try (FileChannel channel = FileChannel.open(liveLock, StandardOpenOption.WRITE)) {
             channel.lock();
+            leaveKilledBuilds(parent);
+            int line = project.replace(AVENANT, "kind: avenant", "kind: avenan");
+            vitrine.assertFailsClearly(vitrine.build(), AVENANT, line, 7, "not a valid kind");
+            assertEquals(List.of(".site.tmp-999", ".site.tmp-999.lock"), leftovers(parent));
+
+            leaveKilledBuilds(parent);
+            project.replace(AVENANT, "kind: avenan", "kind: avenant");
             Run run = vitrine.build();
             assertNoCrash(run);
             assertEquals(0, run.exitCode(), run.err());
             assertTrue(Files.isDirectory(live), "a running build's folder is kept");
         }
+        assertEquals(List.of(".site.tmp-999", ".site.tmp-999.lock"), leftovers(parent));
+    }
+
+    /** What builds killed at each step leave: a staging folder with its lock, one without, a site set aside. */
+    private void leaveKilledBuilds(Path parent) throws IOException {
+        Trees.copy(previous.folder(), parent.resolve(".site.tmp-123"));
+        Files.writeString(parent.resolve(".site.tmp-123.lock"), "\n");
+        Trees.copy(previous.folder(), parent.resolve(".site.tmp-456.old"));
+        Files.createDirectories(parent.resolve(".site.tmp-789/conventions"));
+    }
+
+    private static List<String> leftovers(Path parent) throws IOException {
         try (Stream<Path> entries = Files.list(parent)) {
-            List<String> left = entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".site"))
-                    .sorted().toList();
-            assertEquals(List.of(".site.tmp-999", ".site.tmp-999.lock"), left);
+            return entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".site")).sorted().toList();
         }
     }
 
