@@ -43,10 +43,7 @@ final class GitHubReport {
         if (all.isEmpty()) {
             return;
         }
-        String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-        out.println("::stop-commands::" + token);
-        all.forEach(out::println);
-        out.println("::" + token + "::");
+        withoutCommands(() -> all.forEach(out::println));
         long errors = all.stream().filter(Diagnostic::isError).count();
         long warnings = all.size() - errors;
         all.stream().filter(Diagnostic::isError).limit(MAX_ANNOTATIONS).forEach(d -> out.println(annotation(d)));
@@ -56,6 +53,14 @@ final class GitHubReport {
                     + " warning(s) in total; only the first " + MAX_ANNOTATIONS
                     + " of each are annotated. All are listed in the job summary and the log above."));
         }
+    }
+
+    /** Runs {@code body}, whose output GitHub reads as plain text: no line of it can issue a workflow command. */
+    void withoutCommands(Runnable body) {
+        String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        out.println("::stop-commands::" + token);
+        body.run();
+        out.println("::" + token + "::");
     }
 
     static String annotation(Diagnostic d) {

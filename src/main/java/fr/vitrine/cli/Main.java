@@ -6,12 +6,14 @@ import fr.vitrine.Version;
 import fr.vitrine.publish.DataGouvApi;
 import fr.vitrine.publish.Publisher;
 import fr.vitrine.read.SiteConfig;
+import fr.vitrine.validate.Console;
 import fr.vitrine.validate.Diagnostic;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +47,28 @@ public final class Main implements Callable<Integer> {
         return Build.USAGE;
     }
 
+    /** Standard output, cleaned of control characters (see {@link Console}). */
+    static PrintStream out() {
+        return Console.of(System.out);
+    }
+
+    /** Standard error, cleaned of control characters. */
+    static PrintStream err() {
+        return Console.of(System.err);
+    }
+
+    /**
+     * A build whose diagnostics are printed, under GitHub Actions, inside a stop-commands block and then as
+     * annotations ({@link GitHubReport}), so that no file name or value can issue a workflow command.
+     */
+    static Build build(Map<String, String> env) {
+        Build build = new Build(out(), err());
+        if (GitHubReport.active(env)) {
+            build.printing(new GitHubReport(out())::print);
+        }
+        return build;
+    }
+
     static class SourceOptions {
         @Option(names = "--source", paramLabel = "DIR", defaultValue = ".",
                 description = "Project folder holding content/, data/ and optionally jbake.properties and site-templates/ (default: ${DEFAULT-VALUE}).")
@@ -70,8 +94,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return new Build(System.out, System.err)
-                    .run(new Build.Options(sources.source, output, baseUrl, false, timings));
+            return build(System.getenv()).run(new Build.Options(sources.source, output, baseUrl, false, timings));
         }
     }
 
@@ -83,7 +106,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return new Build(System.out, System.err).run(new Build.Options(sources.source, null, null, true));
+            return build(System.getenv()).run(new Build.Options(sources.source, null, null, true));
         }
     }
 
@@ -96,16 +119,27 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            PrintStream out = out();
             if (!java.nio.file.Files.isDirectory(site)) {
-                System.err.println("vitrine: no site at " + site + "; run 'vitrine build' first");
+                err().println("vitrine: no site at " + site + "; run 'vitrine build' first");
                 return Build.USAGE;
             }
             fr.vitrine.check.LinkCheck.Report report = fr.vitrine.check.LinkCheck.run(site);
-            report.broken().forEach(b -> System.err.println("broken link: " + b));
-            System.out.printf("%d pages, %d broken internal link(s), %d external address(es):%n", report.pages(),
-                    report.broken().size(), report.external().size());
-            report.external().forEach((url, pages) -> System.out.println(url + "\t" + pages.size() + " page(s): "
-                    + String.join(", ", pages.stream().limit(3).toList()) + (pages.size() > 3 ? ", …" : "")));
+            boolean github = GitHubReport.active(System.getenv());
+            // Addresses come from the pages: under GitHub Actions they are listed with commands stopped.
+            PrintStream problems = github ? out : err();
+            Runnable list = () -> {
+                report.broken().forEach(b -> problems.println("broken link: " + b));
+                out.printf("%d pages, %d broken internal link(s), %d external address(es):%n", report.pages(),
+                        report.broken().size(), report.external().size());
+                report.external().forEach((url, pages) -> out.println(url + "\t" + pages.size() + " page(s): "
+                        + String.join(", ", pages.stream().limit(3).toList()) + (pages.size() > 3 ? ", …" : "")));
+            };
+            if (github) {
+                new GitHubReport(out).withoutCommands(list);
+            } else {
+                list.run();
+            }
             return report.broken().isEmpty() ? Build.OK : Build.INVALID_INPUT;
         }
     }
@@ -139,10 +173,7 @@ public final class Main implements Callable<Integer> {
         public Integer call() {
             Map<String, String> env = System.getenv();
             boolean github = GitHubReport.active(env);
-            Build build = new Build(System.out, System.err);
-            if (github) {
-                build.printing(new GitHubReport(System.out)::print);
-            }
+            Build build = build(env);
             Build.Result result = build.runDetailed(new Build.Options(sources.source, output.toAbsolutePath(), baseUrl,
                     false, false, new StatsSite.Request(metrics, product, failOnWarnings)));
             if (github) {
@@ -163,7 +194,7 @@ public final class Main implements Callable<Integer> {
                                 result.diagnostics().all(), result.code());
                     }
                 } catch (IOException e) {
-                    System.err.println("vitrine: cannot write the GitHub step files: " + e.getMessage());
+                    err().println("vitrine: cannot write the GitHub step files: " + e.getMessage());
                 }
             }
             return result.code();

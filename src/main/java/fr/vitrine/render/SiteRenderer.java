@@ -255,7 +255,10 @@ public final class SiteRenderer {
             out.put(dir + c.id() + ".md", "Texte intégral (Markdown)");
         }
         if (c.source().text() != null) {
-            out.put(dir + Path.of(c.source().text()).getFileName(), "Texte d'origine (texte brut)");
+            String name = Path.of(c.source().text()).getFileName().toString();
+            String type = name.toLowerCase(java.util.Locale.ROOT);
+            out.put(dir + name, "Texte d'origine (" + (type.endsWith(".pdf") ? "PDF"
+                    : type.endsWith(".md") ? "Markdown" : "texte brut") + ")");
         }
         return out;
     }

@@ -122,12 +122,19 @@ final class Fields {
         if (s.equals(UNKNOWN)) {
             return null;
         }
+        PartialDate date;
         try {
-            return PartialDate.parse(s);
+            date = PartialDate.parse(s);
         } catch (DateTimeException e) {
             problem(pathOf(key), "impossible date: " + e.getMessage());
             return null;
         }
+        if (!date.plausible()) {
+            problem(pathOf(key), "'" + key + "' is not a plausible date: " + date + " is not between "
+                    + PartialDate.MIN_YEAR + " and " + PartialDate.MAX_YEAR + "; check the year (or write 'unknown')");
+            return null;
+        }
+        return date;
     }
 
     /** An ISO 8601 duration such as P1Y or P18M, or {@code unknown}. */

@@ -16,6 +16,7 @@ import fr.vitrine.model.ProductMetrics;
 import fr.vitrine.model.Text;
 import fr.vitrine.read.CommonmarkEngine;
 import fr.vitrine.read.SourceRecord;
+import fr.vitrine.read.TextFile;
 import fr.vitrine.read.Sources.SourceSet;
 
 import java.math.BigDecimal;
@@ -553,9 +554,12 @@ public final class Validator {
                         + "/; give its path relative to that folder");
             } else {
                 try {
+                    String unpublishable;
                     if (!p.toRealPath().startsWith(contentFolder.toRealPath())) {
                         s.problemAt("text", "source text '" + text + "' is a link to " + p.toRealPath() + ", outside "
                                 + contentFolder.getFileName() + "/; copy the file instead of linking it");
+                    } else if ((unpublishable = TextFile.unpublishable(p)) != null) {
+                        s.problemAt("text", "source text '" + text + "' " + unpublishable);
                     }
                 } catch (java.io.IOException e) {
                     s.problemAt("text", "source text '" + text + "' cannot be read: " + e.getMessage());
