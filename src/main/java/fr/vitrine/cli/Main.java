@@ -231,7 +231,7 @@ public final class Main implements Callable<Integer> {
             // The project's settings when there is one; a team's /stats site is published with flags only.
             SiteConfig config = null;
             if (SiteConfig.isProject(sources.source)) {
-                config = new Build(System.out, System.err).config(new Build.Options(sources.source, output, null, false));
+                config = new Build(out(), err()).config(new Build.Options(sources.source, output, null, false));
                 if (config == null) {
                     return Build.USAGE;
                 }
@@ -240,7 +240,7 @@ public final class Main implements Callable<Integer> {
                     : output != null ? output : Path.of("_site");
             String key = System.getenv(Publisher.API_KEY_ENV);
             if ((key == null || key.isBlank()) && !dryRun) {
-                System.err.println("vitrine: set the environment variable " + Publisher.API_KEY_ENV
+                err().println("vitrine: set the environment variable " + Publisher.API_KEY_ENV
                         + " to your data.gouv.fr API key (or use --dry-run)");
                 return Build.USAGE;
             }
@@ -250,13 +250,13 @@ public final class Main implements Callable<Integer> {
                     organization != null ? organization : setting(config, "vitrine.datagouv.organization", null),
                     dryRun);
             try {
-                new Publisher(new DataGouvApi(base, key), System.out).publish(options);
+                new Publisher(new DataGouvApi(base, key), out()).publish(options);
                 return Build.OK;
             } catch (DataGouvApi.UsageException e) {
-                System.err.println("vitrine: " + e.getMessage());
+                err().println("vitrine: " + e.getMessage());
                 return Build.USAGE;
             } catch (IOException e) {
-                System.err.println("vitrine: " + e.getMessage());
+                err().println("vitrine: " + e.getMessage());
                 return Build.INVALID_INPUT;
             }
         }
@@ -282,21 +282,21 @@ public final class Main implements Callable<Integer> {
         public Integer call() {
             try {
                 List<Path> files = Init.write(dir, kind);
-                files.forEach(f -> System.out.println("  " + f));
-                System.out.println("Project written to " + dir.toAbsolutePath().normalize() + " (" + files.size()
+                files.forEach(f -> out().println("  " + f));
+                out().println("Project written to " + dir.toAbsolutePath().normalize() + " (" + files.size()
                         + " files). Next: " + (kind == Init.Kind.programme
                         ? "vitrine build --source " + dir + ", then edit the examples."
                         : "vitrine stats --metrics 'stats/*.csv' in that folder, then replace the example rows."));
                 if (Version.get().endsWith("-SNAPSHOT")) {
-                    System.out.println("This Vitrine is a development build: in the workflow, name a released version "
+                    out().println("This Vitrine is a development build: in the workflow, name a released version "
                             + "and the repository that publishes it.");
                 }
                 return Build.OK;
             } catch (IllegalArgumentException e) {
-                System.err.println("vitrine: " + e.getMessage());
+                err().println("vitrine: " + e.getMessage());
                 return Build.USAGE;
             } catch (IOException e) {
-                System.err.println("vitrine: cannot write " + dir + ": " + e.getMessage());
+                err().println("vitrine: cannot write " + dir + ": " + e.getMessage());
                 return Build.INVALID_INPUT;
             }
         }
