@@ -98,9 +98,10 @@ public final class StatsSite {
                 try {
                     found = glob(cwd, p);
                 } catch (IllegalArgumentException e) { // PatternSyntaxException, or a path the system refuses
-                    diagnostics.error(null, 0, 0, "'" + p + "' is not a valid file pattern ("
-                            + e.getMessage().lines().findFirst().orElse("") + "); write a path or a glob such as "
-                            + "'stats/**/*.csv'");
+                    String why = e instanceof java.util.regex.PatternSyntaxException pse ? pse.getDescription()
+                            : e instanceof java.nio.file.InvalidPathException ipe ? ipe.getReason() : e.getMessage();
+                    diagnostics.error(null, 0, 0, "'" + p + "' is not a valid file pattern (" + why
+                            + "); write a path or a glob such as 'stats/**/*.csv'");
                     continue;
                 } catch (UncheckedIOException e) {
                     diagnostics.error(null, 0, 0, "cannot list the files of '" + p + "': " + e.getCause().getMessage());
