@@ -59,8 +59,12 @@ public final class StatsSite {
         if (diagnostics.hasErrors()) {
             return null;
         }
-        if (request.failOnWarnings() && diagnostics.count(Diagnostic.Severity.WARNING) > 0) {
-            return null; // the run fails like on errors, and nothing is written
+        long warnings = diagnostics.count(Diagnostic.Severity.WARNING);
+        if (request.failOnWarnings() && warnings > 0) {
+            // Warnings fail like errors, before anything is written.
+            diagnostics.error(null, 0, 0, "warnings fail the run (fail-on-warnings): fix the " + warnings
+                    + " warning(s) above, or run without --fail-on-warnings");
+            return null;
         }
         if (metrics.isEmpty()) {
             diagnostics.error(files.get(0), 1, 1, "no impact rows in " + request.patterns() + ": nothing to publish");

@@ -164,7 +164,9 @@ class HostileMetricsTest {
         Child run = stats(Map.of("GITHUB_ACTIONS", "true"), "--metrics", "stats/impact.csv", "--fail-on-warnings");
         assertEquals(1, run.exitCode(), run.all());
         assertNoCrash(run);
-        assertTrue(run.err().contains("0 error(s), 1 warning(s): no site written"), run.err());
+        assertTrue(run.out().contains("::error::warnings fail the run (fail-on-warnings): fix the 1 warning(s) above"),
+                run.out());
+        assertTrue(run.err().contains("1 error(s), 1 warning(s): no site written"), run.err());
         assertSiteUntouched();
         assertFalse(Files.exists(site.resolve("donnees")), "no dataset either");
         assertTrue(run.summary().contains("**Échec** : la page n'a pas été générée."), run.summary());
