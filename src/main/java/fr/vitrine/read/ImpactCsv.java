@@ -102,10 +102,11 @@ public final class ImpactCsv {
     }
 
     /**
-     * Decides the encoding on the whole file, in one streaming pass: UTF-8 when every byte sequence is valid UTF-8;
-     * Windows-1252 (what French spreadsheets export) when no sequence is UTF-8 beyond ASCII and every byte is
-     * Windows-1252 text. A file that is UTF-8 except for a few bytes is an error at each of those bytes (reading it
-     * as Windows-1252 would publish mojibake), and so is a byte that is neither. Returns {@code null} after an error.
+     * Decides the encoding on the whole file, in one streaming pass: UTF-8 when every byte sequence is valid UTF-8.
+     * A file that is mostly UTF-8 (at least as many valid non-ASCII characters as invalid bytes) is an error at each
+     * invalid byte: reading it as Windows-1252 would publish mojibake. Otherwise it is Windows-1252 (what French
+     * spreadsheets export), with a warning, unless a byte is one Windows-1252 does not define (or NUL): an error
+     * there. Returns {@code null} after an error.
      */
     private static Charset detectCharset(Path file, Diagnostics diagnostics) throws IOException {
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
@@ -168,7 +169,7 @@ public final class ImpactCsv {
         if (invalid.isEmpty()) {
             return StandardCharsets.UTF_8;
         }
-        if (beyondAscii > 0) {
+        if (beyondAscii >= invalidCount) {
             for (int[] at : invalid) {
                 diagnostics.error(file, at[0], at[1], String.format(Locale.ROOT, "byte 0x%02X is not UTF-8, while the "
                         + "rest of the file is UTF-8: this character was typed or pasted in another encoding; retype "
