@@ -117,7 +117,8 @@ class HostileMetricsTest {
             csv.append(row("Série extrême", v, day.toString())).append('\n');
             day = day.plusMonths(1).withDayOfMonth(day.plusMonths(1).lengthOfMonth());
         }
-        csv.append(row("Ratio", "1e15", "2024-01-31")).append('\n').append(row("Ratio", "1e-300", "2024-02-29")).append('\n')
+        // Change and progress toward the target overflow: 1e15 against 1e-300.
+        csv.append(row("Ratio", "1e-300", "2024-01-31")).append('\n').append(row("Ratio", "1e15", "2024-02-29")).append('\n')
                 .append(target("Ratio", "1e-300", "2024-12-31")).append('\n');
         Files.writeString(workspace.resolve("stats/impact.csv"), csv);
         Child run = stats(Map.of(), "--metrics", "stats/impact.csv");
