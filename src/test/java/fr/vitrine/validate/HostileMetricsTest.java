@@ -269,11 +269,15 @@ class HostileMetricsTest {
                         "2024-01-31"));
                 w.write('\n');
             }
+            for (int i = 0; i < 250; i++) { // and 250 territorial indicators
+                w.write(row("Par commune " + i, "1", "2024-01-31").replace(",script,,,,", ",script,COM,75056,,"));
+                w.write('\n');
+            }
         }
         Child run = stats(Map.of("GITHUB_ACTIONS", "true"), "-Xmx256m", "--metrics", "stats/impact.csv");
         assertEquals(0, run.exitCode(), run.all());
         assertNoCrash(run);
-        assertTrue(run.out().contains("publishes 100000 national indicators and 0 territorial ones: its /stats page "
+        assertTrue(run.out().contains("publishes 100000 national indicators and 250 territorial ones: its /stats page "
                 + "shows the first 200 of each"), run.out());
         Path index = site.resolve("index.html");
         assertTrue(Files.size(index) < 2_000_000, Files.size(index) + " bytes");
@@ -281,10 +285,13 @@ class HostileMetricsTest {
         assertEquals(200, page.select("section.indicator").size());
         String cap = page.selectFirst("p.stats-cap").text().replace('\u202F', ' ').replace('\u00A0', ' ');
         assertEquals("Seuls les 200 premiers indicateurs sont affichés sur cette page : 99 800 autres ne le sont pas. "
-                + "Toutes les valeurs sont dans le fichier CSV des 100 000 lignes.", cap);
+                + "Seuls les 200 premiers indicateurs par territoire sont résumés : 50 autres ne le sont pas. "
+                + "Toutes les valeurs sont dans le fichier CSV des 100 250 lignes.", cap);
+        assertEquals(200, page.select("table:has(caption:contains(territoire par territoire)) tbody tr").size(),
+                "200 territorial names in the summary table");
         assertTrue(page.selectFirst("p.stats-cap a").attr("href").endsWith(".csv"));
         try (var lines = Files.lines(site.resolve("donnees/indicateurs.csv"))) {
-            assertEquals(count + 1, lines.count(), "every row in the data");
+            assertEquals(count + 250 + 1, lines.count(), "every row in the data");
         }
         long summary = Files.size(run.summaryFile());
         assertTrue(summary < 1 << 20, summary + " bytes");
