@@ -121,6 +121,12 @@ public final class MetricsLoader {
                 Product at = p.metricsNames().isEmpty() ? other : p;
                 Product first = at == p ? other : p;
                 int[] position = positionInMetrics(at.file(), name);
+                if (at.metricsNames().isEmpty()) {
+                    diagnostics.error(at.file(), position[0], position[1], "products '" + first.id() + "' and '"
+                            + at.id() + "' both answer to '" + name + "' (title or id): impact rows of that service "
+                            + "would go to one of them; give one a 'metrics' list naming its services");
+                    continue;
+                }
                 diagnostics.error(at.file(), position[0], position[1], "service name '" + name + "' in 'metrics' "
                         + "also names product '" + first.id() + "' (" + (first.metricsNames().isEmpty()
                         ? "its title or id" : "its own 'metrics'") + "): each impact CSV service belongs to one "
