@@ -14,7 +14,12 @@ import java.util.regex.Pattern;
 
 import static fr.vitrine.read.ImpactCsv.COLUMNS;
 
-/** Checks one row of an impact CSV against the schema and types it; every problem is reported at its cell. */
+/**
+ * Checks one row of an impact CSV and types it. Errors are what the official schema impact-service-public-numerique
+ * 0.5.0 refuses (its field types, {@code required} and {@code enum}, read as Table Schema does), each at its cell;
+ * what it accepts is at most a warning ({@code ImpactSchemaVerdictTest} holds the cases and the rules behind them).
+ * Every text is read in one Unicode form, so that look-alike names are one name.
+ */
 public final class ImpactRows {
 
     public static final List<String> FREQUENCIES = List.of("quotidienne", "hebdomadaire", "mensuelle", "annuelle",
