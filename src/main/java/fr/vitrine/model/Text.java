@@ -15,6 +15,18 @@ public final class Text {
         return n.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
     }
 
+    private static final java.util.regex.Pattern INVISIBLE =
+            java.util.regex.Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]");
+
+    /** Composed Unicode (NFC) without zero-width characters or soft hyphens: look-alike names become equal. */
+    public static String normalise(String s) {
+        if (s.chars().allMatch(c -> c < 0x80)) {
+            return s;
+        }
+        String n = Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+        return INVISIBLE.matcher(n).replaceAll("");
+    }
+
     /** A URL-safe slug: "Ministère de la Santé" → "ministere-de-la-sante". */
     public static String slug(String s) {
         String slug = fold(s).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");

@@ -185,15 +185,21 @@ public final class SiteRenderer {
     private PageSpec statsPage(Product p, String path, List<Link> breadcrumb, String download) {
         ProductMetrics metrics = catalog.metrics(p.id());
         List<StatsView> views = new ArrayList<>();
+        int hidden = 0;
+        List<Map<String, Object>> territorial = metrics == null ? List.of() : territorialSummary(metrics);
         if (metrics != null) {
             List<fr.vitrine.model.Indicator> national = metrics.national();
-            for (int i = 0; i < national.size(); i++) {
+            int shown = Math.min(national.size(), ProductMetrics.MAX_SHOWN);
+            for (int i = 0; i < shown; i++) {
                 views.add(StatsView.of(national.get(i), i, palette));
             }
+            hidden = national.size() - shown;
         }
+        int hiddenTerritorial = Math.max(0, territorial.size() - ProductMetrics.MAX_SHOWN);
         return new PageSpec(path, "stats", "Statistiques d'impact de " + p.title(), breadcrumb,
-                data("product", p, "metrics", metrics, "views", views,
-                        "territorial", metrics == null ? List.of() : territorialSummary(metrics),
+                data("product", p, "metrics", metrics, "views", views, "hidden", hidden,
+                        "hiddenTerritorial", hiddenTerritorial,
+                        "territorial", territorial.subList(0, territorial.size() - hiddenTerritorial),
                         "requiring", catalog.requiringStats(p.id()),
                         "download", metrics == null ? null : download));
     }
