@@ -164,11 +164,6 @@ public final class Build {
                 : load(config, diagnostics);
         phases.done("read + validate");
         int code = run(options, config, output, catalog, diagnostics, phases);
-        if (code == OK && options.stats() != null && options.stats().failOnWarnings()
-                && diagnostics.count(Diagnostic.Severity.WARNING) > 0) {
-            err.println("vitrine: warnings fail the run (fail-on-warnings)");
-            code = INVALID_INPUT;
-        }
         return new Result(code, diagnostics, catalog, code == OK ? output : null);
     }
 
@@ -210,6 +205,10 @@ public final class Build {
                 LinkCheck.Report links = LinkCheck.run(staging);
                 LinkCheck.report(links.broken(), renderer.markdownSources(), config.templateFolder(), diagnostics);
                 phases.done("check links");
+            }
+            if (standalone && options.stats().failOnWarnings() && diagnostics.count(Diagnostic.Severity.WARNING) > 0) {
+                err.println("vitrine: warnings fail the run (fail-on-warnings)");
+                return fail(diagnostics, NOT_WRITTEN);
             }
             if (diagnostics.hasErrors()) {
                 return fail(diagnostics, NOT_WRITTEN);
