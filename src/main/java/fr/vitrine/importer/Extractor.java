@@ -429,13 +429,18 @@ final class Extractor {
             }
         }
         for (int i = 0; i < lines().size(); i++) {
-            if (text.part(i) != Part.ARTICLE || effectArticle == null || !effectArticle.equals(text.article(i))) {
+            if (text.part(i) != Part.ARTICLE) {
                 continue;
             }
             String t = plain(i);
+            // « pour une durée de … »: in the article that says when it takes effect, or in any when none does.
             Matcher du = FrenchText.DURATION.matcher(t);
-            if (du.find() && FrenchText.duration(du) != null && duration.value() == Draft.UNKNOWN) {
+            boolean here = effectArticle == null || effectArticle.equals(text.article(i));
+            if (here && du.find() && FrenchText.duration(du) != null && duration.value() == Draft.UNKNOWN) {
                 duration = Draft.found(FrenchText.duration(du), lines().get(i), du.group());
+            }
+            if (effectArticle == null || !effectArticle.equals(text.article(i))) {
+                continue;
             }
             Matcher u = UNTIL.matcher(t);
             if (u.find() && ends.value() == Draft.UNKNOWN) {
@@ -625,7 +630,7 @@ final class Extractor {
         }
 
         private PartyFound funder(String line) {
-            Matcher m = Pattern.compile("(?i)(?:pour|de|du|des)\\s+(?:la\\s+|le\\s+|l['’]\\s*)?(\\p{L}[\\p{L}\\-]+)").matcher(line);
+            Matcher m = Pattern.compile("(?i)\\b(?:pour|de|du|des)\\s+(?:la\\s+|le\\s+|l['’]\\s*)?(\\p{L}[\\p{L}\\-]+)").matcher(line);
             while (m.find()) {
                 for (PartyFound p : parties) {
                     if (p.org != null && p.org.acronym() != null && p.org.acronym().equalsIgnoreCase(m.group(1))

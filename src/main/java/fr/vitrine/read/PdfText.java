@@ -40,6 +40,9 @@ public final class PdfText {
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);
             stripper.setLineSeparator("\n");
+            // A blank line between paragraphs (a vertical gap of more than 1.8 lines), as in a text export.
+            stripper.setParagraphEnd("\n");
+            stripper.setDropThreshold(1.8f);
             List<String> pages = new ArrayList<>();
             for (int p = 1; p <= doc.getNumberOfPages(); p++) {
                 stripper.setStartPage(p);
