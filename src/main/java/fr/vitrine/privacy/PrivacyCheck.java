@@ -135,7 +135,7 @@ public final class PrivacyCheck {
             if (mode == Mode.ALLOW) {
                 continue;
             }
-            int[] at = lineColumn(text, f.start());
+            int[] at = TextFile.lineColumn(text, f.start());
             int line = firstLine + at[0] - 1;
             String what = f.kind().label + " (" + f.detail() + ") '" + hint(text.substring(f.start(), f.end())) + "'";
             String code = f.kind().code();
@@ -180,15 +180,5 @@ public final class PrivacyCheck {
             at = at < 0 ? -1 : at + 1;
         }
         return at < 0 ? text.length() : at;
-    }
-
-    private static int[] lineColumn(String text, int index) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) {
-            line++;
-            lineStart = i + 1;
-        }
-        return new int[] {line, text.codePointCount(lineStart, index) + 1};
     }
 }
