@@ -255,10 +255,20 @@ public final class Detector {
     private static void email(String text, List<Finding> out) {
         Matcher m = EMAIL.matcher(text);
         while (m.find()) {
-            if (!functionMailbox(m.group(1))) {
-                add(out, new Finding(Kind.EMAIL, m.start(), m.end(), "not a function address"));
+            if (personalMailbox(m.group(1))) {
+                add(out, new Finding(Kind.EMAIL, m.start(), m.end(), "shaped like prénom.nom"));
             }
         }
+    }
+
+    /**
+     * A person's address has the shape French administrations give them, prénom.nom (two or more words joined by dots
+     * or underscores, hyphens inside words), and is not a function address. A single word (« avril@ », « pass@ »,
+     * « rdv-insertion@ ») is most often a service's or a product's mailbox and is not reported.
+     */
+    public static boolean personalMailbox(String local) {
+        String l = Text.fold(local);
+        return !functionMailbox(local) && l.matches("[a-z][a-z\\-]*(?:[._][a-z][a-z\\-]*)+\\d{0,3}");
     }
 
     /** A function address: the local part, or its first word (before . - _ +), is a service's mailbox name. */

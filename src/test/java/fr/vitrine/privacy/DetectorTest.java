@@ -88,6 +88,9 @@ class DetectorTest {
         found(Kind.EMAIL, "écrire à jeanne.martin@cerema.fr pour", "jeanne.martin@cerema.fr");
         none("écrire à contact@urbanvitaliz.fr ou à secretariat.dgs@sante.gouv.fr");
         none("contact-urbanvitaliz@beta.gouv.fr, dpo@numerique.gouv.fr");
+        found(Kind.EMAIL, "Sebastien.MICHEL@developpement-durable.gouv.fr", "Sebastien.MICHEL@developpement-durable.gouv.fr");
+        // One word is most often a product's or a service's mailbox (seen on beta.gouv.fr's product files).
+        none("rdv-insertion@beta.gouv.fr, avril@fabrique.social.gouv.fr, pass@culture.gouv.fr");
         assertTrue(Detector.functionMailbox("Secrétariat"));
         assertFalse(Detector.functionMailbox("stephanie.schaer"));
     }
