@@ -83,10 +83,12 @@ public final class Importer {
         }
         Diagnostics diagnostics = new Diagnostics();
         SignedText text;
-        Map<Kind, Integer> privacy = new LinkedHashMap<>();
+        Map<Kind, String> privacy = new LinkedHashMap<>();
+        Policy policy = Policy.of(config, diagnostics);
         if (ext.equals("pdf")) {
             try {
                 List<String> pages = PdfText.pages(file);
+                PrivacyCheck.reportPages(file, pages, PrivacyCheck.Where.TEXT, policy, diagnostics);
                 text = SignedText.ofPages(pages);
             } catch (PdfText.Unreadable e) {
                 err.println(display(file) + ":1:1: error: " + e.getMessage());
@@ -98,16 +100,16 @@ public final class Importer {
                 diagnostics.all().forEach(err::println);
                 return Build.INVALID_INPUT;
             }
+            PrivacyCheck.report(file, raw, 1, PrivacyCheck.Where.TEXT, policy, diagnostics);
             text = SignedText.ofText(raw);
         }
         String whole = String.join("\n", text.lines.stream().map(SignedText.Line::text).toList());
-        PrivacyCheck.report(file, whole, 1, PrivacyCheck.Where.TEXT, Policy.of(config, diagnostics), diagnostics);
         for (Detector.Finding f : Detector.scan(whole)) {
             privacy.putIfAbsent(f.kind(), lineAt(text, whole, f.start()));
         }
         Result draft;
         try {
-            draft = draft(text, config, id, sourcePath(config, file, ext), privacy, Policy.of(config, new Diagnostics()));
+            draft = draft(text, config, id, sourcePath(config, file), privacy, policy);
         } catch (IOException e) {
             err.println("vitrine: cannot read the registries under " + config.dataFolder() + ": " + e.getMessage());
             return Build.INVALID_INPUT;
@@ -133,16 +135,16 @@ public final class Importer {
     }
 
     /** Drafts the record of {@code text}: the YAML (with comments), checked to parse, and the Markdown body. */
-    static Result draft(SignedText text, SiteConfig config, String id, String source, Map<Kind, Integer> privacy,
+    static Result draft(SignedText text, SiteConfig config, String id, String source, Map<Kind, String> privacy,
                         Policy policy) throws IOException {
         Extractor extractor = new Extractor(text, organisations(config.dataFolder()), products(config.dataFolder()));
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("id", new Value(id, null));
         record.putAll(extractor.draft());
         Map<String, Object> masks = new LinkedHashMap<>();
-        privacy.forEach((kind, line) -> {
+        privacy.forEach((kind, where) -> {
             if (policy.mode(kind) == Kind.Mode.REDACT) {
-                masks.put(kind.code(), new Value("redact", "l. " + line + " : " + kind.label + ", masked in every "
+                masks.put(kind.code(), new Value("redact", where + " : " + kind.label + ", masked in every "
                         + "published copy of the text"));
             }
         });
@@ -180,13 +182,13 @@ public final class Importer {
                 + " not found" + (missing.isEmpty() ? "." : " (unknown): " + String.join(", ", missing) + "."));
     }
 
-    private static int lineAt(SignedText text, String whole, int offset) {
+    private static String lineAt(SignedText text, String whole, int offset) {
         int index = (int) whole.substring(0, offset).chars().filter(c -> c == '\n').count();
-        return text.lines.get(Math.min(index, text.lines.size() - 1)).number();
+        return text.lines.get(Math.min(index, text.lines.size() - 1)).where();
     }
 
     /** The file's path under the content folder, as {@code source.text} names it, or null when it is elsewhere. */
-    private static String sourcePath(SiteConfig config, Path file, String ext) {
+    private static String sourcePath(SiteConfig config, Path file) {
         try {
             Path content = config.contentFolder().toRealPath();
             Path real = file.toRealPath();

@@ -100,15 +100,7 @@ public final class PrivacyCheck {
     private static Optional<String> checkSource(Path file, Policy p, Diagnostics diagnostics) {
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")) {
             try {
-                // A PDF has no lines to point at: the page is named in the message, at line 1.
-                List<String> pages = PdfText.pages(file);
-                for (int i = 0; i < pages.size(); i++) {
-                    Diagnostics page = new Diagnostics();
-                    report(file, pages.get(i), 1, Where.PDF, p, page);
-                    int n = i + 1;
-                    page.all().forEach(d -> diagnostics.add(new Diagnostic(d.severity(), file, 1, 1,
-                            "page " + n + ": " + d.message())));
-                }
+                reportPages(file, PdfText.pages(file), Where.PDF, p, diagnostics);
             } catch (PdfText.Unreadable e) {
                 diagnostics.warning(file, 1, 1, "the privacy check could not read this PDF: " + e.getMessage());
             }
@@ -165,6 +157,17 @@ public final class PrivacyCheck {
             }
         }
         return copied == 0 ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    /** Reports the findings of a PDF's pages; a PDF has no lines to point at, so the page is named in the message. */
+    public static void reportPages(Path file, List<String> pages, Where where, Policy p, Diagnostics diagnostics) {
+        for (int i = 0; i < pages.size(); i++) {
+            Diagnostics page = new Diagnostics();
+            report(file, pages.get(i), 1, where, p, page);
+            int n = i + 1;
+            page.all().forEach(d -> diagnostics.add(new Diagnostic(d.severity(), file, 1, 1,
+                    "page " + n + ": " + d.message())));
+        }
     }
 
     /** The first characters of a value, enough to find it, not enough to publish it again in a log. */
