@@ -79,6 +79,10 @@ final class Extractor {
         products(productValues, productNames);
         r.put("title", title(productNames));
         r.put("kind", kindValue);
+        if ("avenant".equals(kind)) {
+            r.put("parent", Draft.absent("the id of the convention this avenant amends (" + Draft.quote(
+                    plain(text.titleIndex())) + "): write it"));
+        }
         r.put("signed", signed());
         effectAndEnd(r);
         r.put("parties", partyDrafts());

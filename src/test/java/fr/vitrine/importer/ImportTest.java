@@ -148,6 +148,8 @@ class ImportTest {
         assertEquals(0, run.code(), run.out());
         JsonNode r = record(project, "avenant-essai");
         assertEquals("avenant", r.get("kind").asText());
+        assertTrue(project.read("content/conventions/avenant-essai.md").contains("# parent: not found   # the id of "
+                + "the convention this avenant amends (Avenant n° 3 à la convention de partenariat): write it"));
         assertEquals("2020-09", r.get("signed").asText());
         assertEquals("P18M", r.get("duration").asText());
         assertEquals("cerema", r.get("parties").get(0).get("org").asText());
