@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
 @Command(name = "vitrine", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Static open-data site generator for funding conventions and impact metrics.",
         subcommands = {Main.InitCommand.class, Main.BuildCommand.class, Main.CheckCommand.class, Main.LinksCommand.class,
-                Main.StatsCommand.class, Main.PublishCommand.class, CommandLine.HelpCommand.class},
+                Main.StatsCommand.class, Main.PublishCommand.class, Main.ImportCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:invalid input (every problem is printed as path:line:column)",
                 "2:usage error"})
@@ -107,6 +108,25 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() {
             return build(System.getenv()).run(new Build.Options(sources.source, null, null, true));
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Draft content/conventions/<id>.md from a signed text (.txt, .md or .pdf with a text layer): "
+                    + "every value found with the line it comes from, 'unknown' otherwise; never overwrites a file.")
+    static final class ImportCommand implements Callable<Integer> {
+        @CommandLine.Mixin
+        SourceOptions sources = new SourceOptions();
+
+        @CommandLine.Parameters(paramLabel = "FILE", description = "The signed text.")
+        Path file;
+
+        @Option(names = "--id", paramLabel = "ID", description = "The record's id and file name (default: from FILE's name).")
+        String id;
+
+        @Override
+        public Integer call() {
+            return new fr.vitrine.importer.Importer(out(), err()).run(sources.source, file, id);
         }
     }
 

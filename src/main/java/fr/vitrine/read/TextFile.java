@@ -168,7 +168,8 @@ public final class TextFile {
                 bytes[offset] & 0xFF));
     }
 
-    static int[] lineColumn(String text, int index) {
+    /** The 1-based line and column of a character of {@code text}. */
+    public static int[] lineColumn(String text, int index) {
         int line = 1;
         int lineStart = 0;
         for (int i = 0; i < index; i++) {

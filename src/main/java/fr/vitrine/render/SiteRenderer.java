@@ -343,16 +343,26 @@ public final class SiteRenderer {
             Path dir = out.resolve("conventions").resolve(c.id());
             write(dir.resolve(c.id() + ".json"), RecordJson.write(RecordJson.convention(c, catalog)));
             try {
+                // The privacy check's redacted texts, when it masked something (fr.vitrine.privacy.PrivacyCheck).
                 if (c.hasText()) {
-                    Files.copy(c.file(), dir.resolve(c.id() + ".md"), StandardCopyOption.REPLACE_EXISTING);
+                    publish(c.file(), c.published().markdown(), dir.resolve(c.id() + ".md"));
                 }
                 if (c.source().text() != null) {
                     Path text = config.contentFolder().resolve(c.source().text());
-                    Files.copy(text, dir.resolve(text.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    publish(text, c.published().sourceText(), dir.resolve(text.getFileName()));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    /** Writes {@code redacted} when there is one, else copies the file as it is. */
+    private static void publish(Path file, String redacted, Path target) throws IOException {
+        if (redacted != null) {
+            write(target, redacted);
+        } else {
+            Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -14,6 +14,8 @@ import fr.vitrine.model.Person;
 import fr.vitrine.model.Product;
 import fr.vitrine.model.ProductMetrics;
 import fr.vitrine.model.Text;
+import fr.vitrine.privacy.Policy;
+import fr.vitrine.privacy.PrivacyCheck;
 import fr.vitrine.read.CommonmarkEngine;
 import fr.vitrine.read.SourceRecord;
 import fr.vitrine.read.TextFile;
@@ -53,7 +55,7 @@ public final class Validator {
 
     private static final List<String> CONVENTION_FIELDS = List.of("id", "title", "kind", "parent", "signed",
             "effective", "ends", "duration", "parties", "products", "total", "funding", "obligations", "source",
-            "subsidy", "summary");
+            "subsidy", "summary", Policy.FIELD);
     private static final List<String> SUBSIDY_FIELDS = List.of("notification_ue", "pourcentage", "reference_decision",
             "dispositif_aide");
     private static final List<String> PARTY_FIELDS = List.of("org", "role", "representative", "signatory");
@@ -68,7 +70,7 @@ public final class Validator {
     private static final List<String> SOURCE_FIELDS = List.of("text", "pdf", "data_gouv", "cited_in", "excerpt");
     private static final List<String> ORGANISATION_FIELDS = List.of("id", "name", "acronym", "type", "siret",
             "parent", "domaine_ministeriel", "address");
-    private static final List<String> PAGE_FIELDS = List.of("title", "description");
+    private static final List<String> PAGE_FIELDS = List.of("title", "description", Policy.FIELD);
 
     private final Diagnostics diagnostics;
     private final Path contentFolder;
@@ -368,7 +370,9 @@ public final class Validator {
         }
         return new Convention(id, title, kind, parent, signed, effective, ends, duration, List.copyOf(parties),
                 List.copyOf(productIds), statedTotal, List.copyOf(lines), List.copyOf(obligations), source, subsidy,
-                f.text("summary", false), body, toc, r.file());
+                f.text("summary", false), body, toc, r.file(), new Convention.Published(
+                        (String) r.document().get(PrivacyCheck.PUBLISHED_MARKDOWN),
+                        (String) r.document().get(PrivacyCheck.PUBLISHED_SOURCE)));
     }
 
     /** The SCDL details of a subsidy; only a convention of kind subvention has them. */
