@@ -70,7 +70,7 @@ public final class Importer {
         }
         SiteConfig config;
         try {
-            config = SiteConfig.load(project, project.resolve("output"));
+            config = SiteConfig.load(project, project.resolve("output"), true);
         } catch (IllegalArgumentException e) {
             err.println("vitrine: " + e.getMessage());
             return Build.USAGE;
