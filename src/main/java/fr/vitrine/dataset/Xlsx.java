@@ -33,7 +33,8 @@ final class Xlsx implements Closeable {
 
     static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String SHEET_README = "Lisez-moi";
-    static final String EURO = "#,##0.00\\ \"€\"";
+    /** Excel's French euro format (no quotes: fastexcel writes the code into an XML attribute as is). */
+    static final String EURO = "#,##0.00\\ [$€-40C]";
     static final String DATE = "yyyy-mm-dd";
     /** Rows of a sheet, header included (Excel's limit). */
     static final int MAX_ROWS = 1_048_576;
