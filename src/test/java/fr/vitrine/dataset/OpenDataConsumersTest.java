@@ -74,87 +74,29 @@ class OpenDataConsumersTest {
             "ecosante-delegation-dgpr-dgs", "\rRetour chariot en tête");
 
     static final String ANCT_SIRET = "13002641700019";
-    static final String TWO_BENEFICIARIES = """
-            ---
-            id: cerema-subvention-deux-beneficiaires
-            title: Subvention du Cerema à la DINUM et à l'ANCT (essai)
-            kind: subvention
-            signed: 2024-02-01
-            effective: signature
-            ends: 2024-12-31
-            parties:
-              - org: cerema
-                role: attribuant
-              - org: dinum
-                role: bénéficiaire
-              - org: anct
-                role: bénéficiaire
-            products: [urbanvitaliz]
-            total: 120000
-            funding:
-              - from: cerema
-                to: dinum
-                amount: 80000
-                tax: unknown
-                credits: unknown
-                year: 2024
-                schedule:
-                  - when: 2024-03-01
-                    amount: 80000
-              - from: cerema
-                to: anct
-                amount: 40000
-                tax: unknown
-                credits: unknown
-                year: 2024
-                schedule:
-                  - when: 2024-04-01
-                    amount: 40000
-            subsidy:
-              notification_ue: false
-            obligations: []
-            source:
-              text: unknown
-              pdf: unknown
-              data_gouv: unknown
-            ---
-            Texte d'essai.
-            """;
-    static final String NO_BENEFICIARY_SIRET = """
-            ---
-            id: cerema-subvention-dgaln
-            title: Subvention du Cerema à la DGALN (essai)
-            kind: subvention
-            signed: 2024-05-02
-            effective: signature
-            ends: 2024-12-31
-            parties:
-              - org: cerema
-                role: attribuant
-              - org: dgaln
-                role: bénéficiaire
-            products: [urbanvitaliz]
-            total: 10000
-            funding:
-              - from: cerema
-                to: dgaln
-                amount: 10000
-                tax: unknown
-                credits: unknown
-                year: 2024
-                schedule:
-                  - when: 2024-06-01
-                    amount: 10000
-            subsidy:
-              notification_ue: false
-            obligations: []
-            source:
-              text: unknown
-              pdf: unknown
-              data_gouv: unknown
-            ---
-            Texte d'essai.
-            """;
+    static final String TWO_BENEFICIARIES = subsidy("cerema-subvention-deux-beneficiaires",
+            "Subvention du Cerema à la DINUM et à l'ANCT (essai)", "2024-02-01",
+            "dinum", "80000", "2024-03-01", "anct", "40000", "2024-04-01");
+    static final String NO_BENEFICIARY_SIRET = subsidy("cerema-subvention-dgaln", "Subvention du Cerema à la DGALN (essai)",
+            "2024-05-02", "dgaln", "10000", "2024-06-01");
+
+    /** A subsidy record from the Cerema: per bénéficiaire, its id, the amount and the payment day. */
+    static String subsidy(String id, String title, String signed, String... lines) {
+        StringBuilder parties = new StringBuilder("  - org: cerema\n    role: attribuant\n");
+        StringBuilder funding = new StringBuilder();
+        long total = 0;
+        for (int i = 0; i < lines.length; i += 3) {
+            parties.append("  - org: ").append(lines[i]).append("\n    role: bénéficiaire\n");
+            funding.append("  - from: cerema\n    to: ").append(lines[i]).append("\n    amount: ").append(lines[i + 1])
+                    .append("\n    tax: unknown\n    credits: unknown\n    year: 2024\n    schedule:\n      - when: ")
+                    .append(lines[i + 2]).append("\n        amount: ").append(lines[i + 1]).append('\n');
+            total += Long.parseLong(lines[i + 1]);
+        }
+        return "---\nid: " + id + "\ntitle: " + title + "\nkind: subvention\nsigned: " + signed
+                + "\neffective: signature\nends: 2024-12-31\nparties:\n" + parties + "products: [urbanvitaliz]\ntotal: "
+                + total + "\nfunding:\n" + funding + "subsidy:\n  notification_ue: false\nobligations: []\nsource:\n"
+                + "  text: unknown\n  pdf: unknown\n  data_gouv: unknown\n---\nTexte d'essai.\n";
+    }
 
     @TempDir
     static Path shared;
