@@ -64,6 +64,7 @@ final class Xlsx implements Closeable {
         try {
             out = Files.newOutputStream(tmp);
             workbook = new Workbook(out, "Vitrine", "1.0");
+            workbook.setCompressionLevel(0); // compressed once, by the repacking
             workbook.properties().setTitle(table.title());
             sheet = workbook.newWorksheet(table.name());
             for (int c = 0; c < fields.size(); c++) {
