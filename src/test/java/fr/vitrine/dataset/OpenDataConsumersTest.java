@@ -397,6 +397,10 @@ class OpenDataConsumersTest {
             assertEquals(0, new BigDecimal("-12.5").compareTo(row.getCell(valeur).asNumber()));
             assertEquals(CellType.STRING, row.getCell(comment).getType());
         }
+        // The same in the product's /stats download.
+        Path stats = donnees.resolveSibling("produits/urbanvitaliz/stats/urbanvitaliz-statistiques-impact.csv");
+        assertTrue(OpenDataTest.readCsv(stats).stream().anyMatch(r -> r[valeur].equals("-12.5")
+                && r[comment].equals("'@SUM(1)|cmd")), stats.toString());
         // The rule is in the Table Schemas' descriptions of text columns.
         JsonNode schema = JSON.readTree(donnees.resolve("conventions.schema.json").toFile());
         for (JsonNode f : schema.get("fields")) {
