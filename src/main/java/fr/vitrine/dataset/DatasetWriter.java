@@ -142,7 +142,7 @@ public final class DatasetWriter implements Closeable {
         if (v instanceof Double d) {
             return RecordJson.amount(BigDecimal.valueOf(d)).toPlainString();
         }
-        return v instanceof String text ? Formulas.neutralise(text) : v.toString();
+        return v instanceof String text ? Formulas.csvText(text) : v.toString();
     }
 
     @Override

@@ -27,8 +27,17 @@ public final class Formulas {
         };
     }
 
-    /** The text as written in a CSV cell: prefixed with {@code '} when {@link #risky}. */
+    /** The text prefixed with {@code '} when {@link #risky}. */
     public static String neutralise(String text) {
         return risky(text) ? "'" + text : text;
+    }
+
+    /**
+     * A text as written in a CSV cell: neutralised, and its line breaks as LF — Jackson's strict quoting does not quote
+     * a cell holding a lone CR, which a reader would take for the end of the record.
+     */
+    public static String csvText(String text) {
+        String safe = neutralise(text);
+        return safe.indexOf('\r') < 0 ? safe : safe.replace("\r\n", "\n").replace('\r', '\n');
     }
 }

@@ -98,7 +98,7 @@ public final class ImpactCsvWriter {
     static String[] neutralised(String[] cells) {
         for (int i = 0; i < cells.length; i++) {
             if (TEXT[i]) {
-                cells[i] = Formulas.neutralise(cells[i]);
+                cells[i] = Formulas.csvText(cells[i]);
             }
         }
         return cells;

@@ -317,7 +317,7 @@ class OpenDataConsumersTest {
                     assertEquals(CellType.STRING, cell.getType(), where + " is text: " + csvCell);
                     String expected = csvCell.startsWith("'") && Formulas.risky(csvCell.substring(1))
                             ? csvCell.substring(1) : csvCell;
-                    assertEquals(expected, cell.asString(), where);
+                    assertEquals(expected, cell.asString().replace("\r\n", "\n").replace('\r', '\n'), where);
                 }
             }
         }
@@ -406,6 +406,40 @@ class OpenDataConsumersTest {
         for (JsonNode f : schema.get("fields")) {
             assertEquals(f.get("type").asText().equals("string"), f.get("description").asText().contains(Formulas.RULE),
                     f.get("name").asText());
+        }
+    }
+
+    /**
+     * Validation trims the blanks around titles, so a tab or a CR never starts one in a build: the writer is given
+     * them directly, with a negative amount, and its three files are read back.
+     */
+    @Test
+    void leadingTabAndCarriageReturnAreNeutralisedByTheWriter(@TempDir Path dir) throws IOException {
+        Table t = new Table("essai", "Essai", "Cellules hostiles.", List.of(Table.Field.of("texte", "string", "Texte", "Un texte."),
+                Table.Field.of("montant", "number", "Montant", "Un montant.")), List.of(), List.of(), null, null);
+        List<String> texts = List.of("\tTabulation", "\rRetour chariot", "=1+1", "+1", "-1", "@A1", "Sans danger", "'Déjà cité");
+        Metadata meta = new Metadata("n", "Titre", "Description.", List.of("k"), "Producteur", "https://exemple.fr/",
+                "https://exemple.fr/", "https://exemple.fr/donnees/", "irregular", null, null, LocalDate.of(2025, 1, 1));
+        try (DatasetWriter w = new DatasetWriter(t, dir, meta)) {
+            texts.forEach(text -> w.row(new Object[] {text, new BigDecimal("-5.5")}));
+        }
+        List<String[]> csv = OpenDataTest.readCsv(dir.resolve("essai.csv"));
+        assertEquals(texts.size() + 1, OpenDataTest.rfc4180(Files.readString(dir.resolve("essai.csv")), "essai.csv").size());
+        JsonNode json = JSON.readTree(dir.resolve("essai.json").toFile());
+        try (ReadableWorkbook wb = new ReadableWorkbook(dir.resolve("essai.xlsx").toFile())) {
+            List<Row> rows = wb.getFirstSheet().read();
+            for (int i = 0; i < texts.size(); i++) {
+                String text = texts.get(i);
+                boolean risky = i < 6;
+                // Line breaks are LF in the CSV (a lone CR would end the record for most readers).
+                assertEquals((risky ? "'" + text : text).replace('\r', '\n'), csv.get(i + 1)[0], "CSV: " + text);
+                assertEquals("-5.5", csv.get(i + 1)[1], "a negative amount is not quoted");
+                assertEquals(text, json.get(i).get("texte").asText(), "JSON: " + text);
+                assertEquals(CellType.STRING, rows.get(i + 1).getCell(0).getType());
+                assertEquals(text, rows.get(i + 1).getCell(0).asString(), "XLSX: " + text);
+                assertEquals(CellType.NUMBER, rows.get(i + 1).getCell(1).getType());
+                assertEquals(0, new BigDecimal("-5.5").compareTo(rows.get(i + 1).getCell(1).asNumber()));
+            }
         }
     }
 
