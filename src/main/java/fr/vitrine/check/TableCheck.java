@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import fr.vitrine.dataset.Formulas;
 import fr.vitrine.dataset.Table;
 import fr.vitrine.dataset.Table.Field;
 import fr.vitrine.validate.Diagnostics;
@@ -27,7 +28,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks written CSV files against their tables' Table Schemas: header, types, required values, enumerations,
- * patterns, bounds, uniqueness, primary keys and foreign keys between the files of a package. Problems are reported
+ * patterns, bounds, uniqueness, primary keys and foreign keys between the files of a package, and that no text cell
+ * would run as a spreadsheet formula. Problems are reported
  * at the row and column of the cell (as the published file's path).
  */
 public final class TableCheck {
@@ -153,6 +155,9 @@ public final class TableCheck {
     static String problem(Field f, Pattern pattern, String cell) {
         if (cell.isEmpty()) {
             return f.required() ? "a value is required" : null;
+        }
+        if (f.type().equals("string") && Formulas.risky(cell)) {
+            return "a spreadsheet would run this text as a formula: write it with Formulas.neutralise";
         }
         switch (f.type()) {
             case "integer" -> {
