@@ -235,7 +235,7 @@ public final class Tables {
                     phase == null ? null : isoDay(phase.start()), join(p.sponsors()), p.link(), p.repository(),
                     p.statsUrl(), catalog.hasMetrics(p.id()), !catalog.requiringStats(p.id()).isEmpty(),
                     catalog.totalOfProduct(p.id()), catalog.conventionsOfProduct(p.id()).size(),
-                    baseUrl + "produits/" + p.id() + "/"});
+                    baseUrl + p.path().substring(1)});
         }
         return new Data(t, rows);
     }
@@ -263,7 +263,7 @@ public final class Tables {
         for (Organisation o : catalog.organisations()) {
             rows.add(new Object[] {o.id(), o.name(), o.acronym(), o.type(), o.parent(), o.siret(), o.ministry(),
                     o.address(), catalog.totalGivenBy(o.id()), catalog.totalReceivedBy(o.id()),
-                    baseUrl + "organisations/" + o.id() + "/"});
+                    baseUrl + o.path().substring(1)});
         }
         return new Data(t, rows);
     }

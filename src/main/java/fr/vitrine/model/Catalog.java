@@ -258,13 +258,25 @@ public final class Catalog {
     /** Products by current phase (phase name, or "" when unknown), in the order of the beta.gouv.fr phases. */
     public Map<String, List<Product>> productsByPhase() {
         Map<String, List<Product>> out = new LinkedHashMap<>();
-        Product.Phase.KNOWN.forEach(name -> out.put(name, new java.util.ArrayList<>()));
+        Vocabulary.phaseOrder().forEach(name -> out.put(name, new java.util.ArrayList<>()));
         for (Product p : products.values()) {
             Product.Phase phase = p.currentPhase(today);
             out.computeIfAbsent(phase == null ? "" : phase.name(), k -> new java.util.ArrayList<>()).add(p);
         }
         out.values().removeIf(List::isEmpty);
         return out;
+    }
+
+    /** The page of a published product, or {@code null} when no product of the site has this id. */
+    public String productPath(String id) {
+        Product p = id == null ? null : products.get(id);
+        return p == null ? null : p.path();
+    }
+
+    /** The page of a published organisation, or {@code null} when no organisation of the site has this id. */
+    public String organisationPath(String id) {
+        Organisation o = organisation(id);
+        return o == null ? null : o.path();
     }
 
     public String organisationName(String id) {
