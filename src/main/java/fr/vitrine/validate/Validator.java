@@ -232,7 +232,7 @@ public final class Validator {
             if (!organisations.contains(org)) {
                 f.problem(f.pathOf("sponsors") + "[" + i + "]",
                         unknownRef("organisation", org, organisations, "add it to data/organisations.yml"));
-            } else if (!published.contains(org)) {
+            } else if (!published.contains(org) && r.external()) {
                 diagnostics.warning(r.file(), r.tree().valueAt(f.pathOf("sponsors") + "[" + i + "]"), "sponsor '"
                         + Text.abbreviate(org) + "' is not published (its file has a problem reported above): shown "
                         + "without a link");
