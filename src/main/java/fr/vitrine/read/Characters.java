@@ -57,7 +57,8 @@ public final class Characters {
     /** "U+200B (ZERO WIDTH SPACE)", for messages. */
     public static String describe(int cp) {
         String name = Character.isSurrogate((char) cp) && cp <= 0xFFFF ? "lone surrogate" : Character.getName(cp);
-        return String.format(Locale.ROOT, "U+%04X (%s)", cp, name == null ? "unassigned" : name);
+        boolean noncharacter = (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+        return String.format(Locale.ROOT, "U+%04X (%s)", cp, noncharacter ? "noncharacter" : name == null ? "unassigned" : name);
     }
 
     /** The index of the first forbidden character of {@code s}, or -1. */
