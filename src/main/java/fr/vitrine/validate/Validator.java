@@ -74,6 +74,11 @@ public final class Validator {
     private final Diagnostics diagnostics;
     private final Path contentFolder;
     private final List<Path> metricsFiles;
+    /**
+     * Ids of beta.gouv.fr organisation files that were skipped (a warning each), set once organisations are
+     * validated: a convention must not name them (a project file that fails has its own error).
+     */
+    private Set<String> skipped = Set.of();
 
     private Validator(Diagnostics diagnostics, Path contentFolder, List<Path> metricsFiles) {
         this.diagnostics = diagnostics;
@@ -104,6 +109,8 @@ public final class Validator {
                 organisationSources.put(o.id(), r);
             }
         }
+        skipped = sources.organisations().stream().filter(SourceRecord::external).map(SourceRecord::id)
+                .filter(id -> id != null && !organisations.containsKey(id)).collect(java.util.stream.Collectors.toSet());
         Map<String, Product> products = new LinkedHashMap<>();
         for (SourceRecord r : sources.products()) {
             Product p = product(r, organisationIds, organisations.keySet(), sources.vocabulary());
@@ -381,6 +388,8 @@ public final class Validator {
             String org = p.text("org", true);
             if (org != null && !organisations.contains(org)) {
                 p.problemAt("org", unknownRef("organisation", org, organisations, "add it to data/organisations.yml"));
+            } else if (org != null && skipped.contains(org)) {
+                p.problemAt("org", notPublished(org));
             }
             String roleCode = p.text("role", true);
             Party.Role role = roleCode == null ? null : Party.Role.parse(roleCode);
@@ -560,6 +569,8 @@ public final class Validator {
         }
         if (!organisations.contains(ref)) {
             l.problemAt(key, unknownRef("organisation", ref, organisations, "add it to data/organisations.yml"));
+        } else if (skipped.contains(ref)) {
+            l.problemAt(key, notPublished(ref));
         }
         return ref;
     }
@@ -720,6 +731,12 @@ public final class Validator {
         }
     }
 
+
+    /** A reference to an organisation whose file was skipped (its own problem is reported on it). */
+    private static String notPublished(String id) {
+        return "organisation '" + Text.abbreviate(id) + "' is not published: its file was skipped (see the problem "
+                + "reported on it); fix that file";
+    }
 
     private static String unknownRef(String what, String id, Collection<String> known, String hint) {
         String near = Text.closest(id, known);

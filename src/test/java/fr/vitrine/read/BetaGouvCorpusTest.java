@@ -239,6 +239,20 @@ class BetaGouvCorpusTest {
         assertTrue(b.text().contains("orga-sans-nom"));
     }
 
+    @Test
+    void aConventionNamingASkippedOrganisationIsAnError(@TempDir Path dir) throws IOException {
+        TestProject p = TestProject.copyOfRepository(dir).theme("neutral");
+        write(dir.resolve("beta.gouv.fr/content/_organisations/orga-sans-nom.md"), "---\nacronym: OSN\n---\n");
+        p.write("jbake.properties", p.read("jbake.properties")
+                + "\nvitrine.betagouv.organisations=../beta.gouv.fr/content/_organisations\n");
+        String avenant = "content/conventions/urbanvitaliz-avenant-1.md";
+        int line = p.replace(avenant, "  - from: unknown", "  - from: orga-sans-nom");
+        TestProject.Run check = p.check();
+        assertEquals(1, check.exitCode(), check.err());
+        assertTrue(check.diagnostics().stream().anyMatch(d -> d.startsWith(p.file(avenant).toAbsolutePath() + ":"
+                + line + ":11: error: organisation 'orga-sans-nom' is not published")), check.err());
+    }
+
     // 6. Raw HTML --------------------------------------------------------------------------------------------------
 
     @Test
