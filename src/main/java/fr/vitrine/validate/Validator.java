@@ -79,6 +79,8 @@ public final class Validator {
      * validated: a convention must not name them (a project file that fails has its own error).
      */
     private Set<String> skipped = Set.of();
+    /** The same for beta.gouv.fr product files. */
+    private Set<String> skippedProducts = Set.of();
 
     private Validator(Diagnostics diagnostics, Path contentFolder, List<Path> metricsFiles) {
         this.diagnostics = diagnostics;
@@ -125,6 +127,8 @@ public final class Validator {
         conventionIds.addAll(sources.unreadable());
         Set<String> productIds = new HashSet<>(sources.unreadable());
         sources.products().forEach(r -> productIds.add(r.id()));
+        skippedProducts = sources.products().stream().filter(SourceRecord::external).map(SourceRecord::id)
+                .filter(id -> !products.containsKey(id)).collect(java.util.stream.Collectors.toSet());
         List<Convention> conventions = new ArrayList<>();
         for (SourceRecord r : sources.conventions()) {
             Convention c = convention(r, organisationIds, productIds, conventionIds);
@@ -389,7 +393,7 @@ public final class Validator {
             if (org != null && !organisations.contains(org)) {
                 p.problemAt("org", unknownRef("organisation", org, organisations, "add it to data/organisations.yml"));
             } else if (org != null && skipped.contains(org)) {
-                p.problemAt("org", notPublished(org));
+                p.problemAt("org", notPublished("organisation", org));
             }
             String roleCode = p.text("role", true);
             Party.Role role = roleCode == null ? null : Party.Role.parse(roleCode);
@@ -411,7 +415,9 @@ public final class Validator {
 
         List<String> productIds = f.texts("products", false);
         for (int i = 0; i < productIds.size(); i++) {
-            if (!products.contains(productIds.get(i))) {
+            if (skippedProducts.contains(productIds.get(i))) {
+                f.problem(f.pathOf("products") + "[" + i + "]", notPublished("product", productIds.get(i)));
+            } else if (!products.contains(productIds.get(i))) {
                 f.problem(f.pathOf("products") + "[" + i + "]", unknownRef("product", productIds.get(i), products,
                         "add data/products/" + productIds.get(i) + ".md"));
             }
@@ -570,7 +576,7 @@ public final class Validator {
         if (!organisations.contains(ref)) {
             l.problemAt(key, unknownRef("organisation", ref, organisations, "add it to data/organisations.yml"));
         } else if (skipped.contains(ref)) {
-            l.problemAt(key, notPublished(ref));
+            l.problemAt(key, notPublished("organisation", ref));
         }
         return ref;
     }
@@ -732,9 +738,9 @@ public final class Validator {
     }
 
 
-    /** A reference to an organisation whose file was skipped (its own problem is reported on it). */
-    private static String notPublished(String id) {
-        return "organisation '" + Text.abbreviate(id) + "' is not published: its file was skipped (see the problem "
+    /** A reference to a beta.gouv.fr record whose file was skipped (its own problem is reported on it). */
+    private static String notPublished(String what, String id) {
+        return what + " '" + Text.abbreviate(id) + "' is not published: its file was skipped (see the problem "
                 + "reported on it); fix that file";
     }
 

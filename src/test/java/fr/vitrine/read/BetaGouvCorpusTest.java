@@ -240,17 +240,24 @@ class BetaGouvCorpusTest {
     }
 
     @Test
-    void aConventionNamingASkippedOrganisationIsAnError(@TempDir Path dir) throws IOException {
+    void aConventionNamingASkippedRecordIsAnError(@TempDir Path dir) throws IOException {
         TestProject p = TestProject.copyOfRepository(dir).theme("neutral");
         write(dir.resolve("beta.gouv.fr/content/_organisations/orga-sans-nom.md"), "---\nacronym: OSN\n---\n");
+        write(dir.resolve("beta.gouv.fr/content/_startups/produit-casse.md"), "---\ntitle: Cassé\nphases:\n"
+                + "  - name: investigation\n    start: 2021-02-30\n---\n");
         p.write("jbake.properties", p.read("jbake.properties")
+                + "\nvitrine.betagouv.startups=../beta.gouv.fr/content/_startups"
                 + "\nvitrine.betagouv.organisations=../beta.gouv.fr/content/_organisations\n");
         String avenant = "content/conventions/urbanvitaliz-avenant-1.md";
         int line = p.replace(avenant, "  - from: unknown", "  - from: orga-sans-nom");
+        int products = p.replace(avenant, "products: [urbanvitaliz]", "products: [urbanvitaliz, produit-casse]");
         TestProject.Run check = p.check();
         assertEquals(1, check.exitCode(), check.err());
-        assertTrue(check.diagnostics().stream().anyMatch(d -> d.startsWith(p.file(avenant).toAbsolutePath() + ":"
-                + line + ":11: error: organisation 'orga-sans-nom' is not published")), check.err());
+        String file = p.file(avenant).toAbsolutePath().toString();
+        assertTrue(check.diagnostics().stream().anyMatch(d -> d.startsWith(file + ":" + line + ":11: error: "
+                + "organisation 'orga-sans-nom' is not published")), check.err());
+        assertTrue(check.diagnostics().stream().anyMatch(d -> d.startsWith(file + ":" + products + ":26: error: "
+                + "product 'produit-casse' is not published")), check.err());
     }
 
     // 6. Raw HTML --------------------------------------------------------------------------------------------------
