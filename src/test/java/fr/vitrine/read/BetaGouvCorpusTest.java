@@ -279,6 +279,31 @@ class BetaGouvCorpusTest {
         assertTrue(warned("_startups/produit-a.md", "address 'javascript:alert('c')' dropped"), built.err());
     }
 
+    @Test
+    void noActiveContentSurvivesTheAllowList() {
+        String attacks = String.join("\n\n",
+                "<script>alert(1)</script><img src=x onerror=alert(2)><svg onload=alert(3)></svg>",
+                "<a href=\"jav&#x09;ascript:alert(4)\">a</a> <a href=\"JaVaScRiPt:alert(5)\">b</a> <a href=\"data:text/html,x\">c</a>",
+                "[d](javascript:alert(6)) [e](vbscript:x) ![f](data:image/svg+xml;base64,PHN2Zz4=) ![g](//evil.example/x.png)",
+                "<iframe src=\"https://evil.example/\"></iframe><object data=x></object><embed src=x><form action=x><input></form>",
+                "<base href=\"https://evil.example/\"><meta http-equiv=refresh content=\"0;url=https://evil.example/\">",
+                "<style>body{display:none}</style><link rel=stylesheet href=https://evil.example/x.css>",
+                "<table><tr><td style=\"background:url(javascript:alert(7))\" onmouseover=\"alert(8)\">cellule</td></tr></table>",
+                "<abbr title=\"x\" onclick=\"alert(9)\">abbr</abbr> <img src=\"https://beta.gouv.fr/img/a.svg\" alt=\"svg\">");
+        Diagnostics d = new Diagnostics();
+        String html = ProductBody.render(attacks, 1, Path.of("x.md"), "x", "/produits/x/", ProductBody.Upstream.DEFAULT,
+                id -> null, id -> null, d).html();
+        Document doc = Jsoup.parseBodyFragment(html);
+        assertTrue(doc.select("script, svg, iframe, object, embed, form, input, base, meta, style, link").isEmpty(), html);
+        assertTrue(doc.getAllElements().stream().flatMap(e -> e.attributes().asList().stream())
+                .noneMatch(a -> a.getKey().startsWith("on") || a.getKey().equals("style")), html);
+        assertTrue(doc.select("[href], [src]").stream().map(e -> e.hasAttr("href") ? e.attr("href") : e.attr("src"))
+                .allMatch(u -> u.startsWith("https://") || u.startsWith("http://") || u.startsWith("#")), html);
+        assertTrue(doc.select("img").isEmpty(), "no image from anywhere but a checkout, no SVG: " + html);
+        assertTrue(doc.text().contains("cellule") && doc.text().contains("abbr"), "text kept");
+        assertFalse(d.all().isEmpty(), "what was dropped is reported");
+    }
+
     // 7. HTML entities in URL fields -------------------------------------------------------------------------------
 
     @Test
