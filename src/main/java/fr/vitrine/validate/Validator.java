@@ -46,8 +46,6 @@ public final class Validator {
 
     /** Ids become URL segments and file names: lower-case words joined by hyphens. */
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    /** beta.gouv.fr's file names are freer; still nothing that could escape a folder. */
-    private static final Pattern EXTERNAL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final int MAX_ID = 100;
     /** Names Windows reserves for devices, whatever the extension: not usable as files or folders there. */
     private static final Pattern WINDOWS_DEVICE = Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])");
@@ -167,7 +165,7 @@ public final class Validator {
         if (registry) {
             f.allowOnly(ORGANISATION_FIELDS);
             id = f.text("id", true);
-            checkId(f, "id", id, false);
+            checkId(f, "id", id);
         } else {
             id = r.id();
             checkFileId(r, f, id);
@@ -348,7 +346,7 @@ public final class Validator {
             f.problemAt("id", "id '" + id + "' does not match the file name '" + r.file().getFileName()
                     + "'; rename the file to " + id + ".md or change the id");
         }
-        checkId(f, "id", id, false);
+        checkId(f, "id", id);
         String title = f.text("title", true);
         String kindCode = f.oneOf("kind", new LinkedHashSet<>(Kind.codes()), true);
         Kind kind = kindCode == null ? null : Kind.parse(kindCode);
@@ -723,12 +721,11 @@ public final class Validator {
         }
     }
 
-    private static void checkId(Fields f, String key, String id, boolean external) {
+    private static void checkId(Fields f, String key, String id) {
         if (id == null) {
             return;
         }
-        Pattern pattern = external ? EXTERNAL_ID : ID;
-        if (id.length() > MAX_ID || !pattern.matcher(id).matches()) {
+        if (id.length() > MAX_ID || !ID.matcher(id).matches()) {
             f.problemAt(key, "id '" + Text.abbreviate(id) + "' is not valid: use at most " + MAX_ID
                     + " lower-case letters, digits and hyphens (e.g. cerema-dinum-2023)");
         } else if (WINDOWS_DEVICE.matcher(id).matches()) {
