@@ -182,9 +182,14 @@ public final class Build {
             if (options.checkOnly()) {
                 scratch = Staging.create(scratchParent, scratchPrefix, true);
                 Path staging = scratch.dir();
-                OpenData.write(catalog, config, staging, output, diagnostics);
+                OpenData.Result data = OpenData.write(catalog, config, staging, output, diagnostics);
                 if (diagnostics.hasErrors()) {
                     return fail(diagnostics, "the datasets do not match their schemas");
+                }
+                // The pages too, so that check finds every problem build finds (templates, broken links).
+                renderAndCheckLinks(config, catalog, data, staging, diagnostics, false, phases);
+                if (diagnostics.hasErrors()) {
+                    return fail(diagnostics, "fix them and run check again");
                 }
                 report(diagnostics);
                 out.printf("%d conventions, %d products, %d organisations: all valid; datasets match their schemas.%n",
@@ -198,14 +203,7 @@ public final class Build {
             if (data == null) {
                 return fail(diagnostics, NOT_WRITTEN);
             }
-            SiteRenderer renderer = new SiteRenderer(config, catalog, data, Version.get(), diagnostics, standalone);
-            int pages = renderer.render(staging);
-            phases.done("render");
-            if (!diagnostics.hasErrors()) {
-                LinkCheck.Report links = LinkCheck.run(staging);
-                LinkCheck.report(links.broken(), renderer.markdownSources(), config.templateFolder(), diagnostics);
-                phases.done("check links");
-            }
+            int pages = renderAndCheckLinks(config, catalog, data, staging, diagnostics, standalone, phases);
             if (standalone && options.stats().failOnWarnings() && diagnostics.count(Diagnostic.Severity.WARNING) > 0) {
                 err.println("vitrine: warnings fail the run (fail-on-warnings)");
                 return fail(diagnostics, NOT_WRITTEN);
@@ -235,6 +233,20 @@ public final class Build {
                 scratch.close();
             }
         }
+    }
+
+    /** Renders every page into {@code staging}, then checks its links; returns the number of pages. */
+    private static int renderAndCheckLinks(SiteConfig config, Catalog catalog, OpenData.Result data, Path staging,
+                                           Diagnostics diagnostics, boolean standalone, Phases phases) {
+        SiteRenderer renderer = new SiteRenderer(config, catalog, data, Version.get(), diagnostics, standalone);
+        int pages = renderer.render(staging);
+        phases.done("render");
+        if (!diagnostics.hasErrors()) {
+            LinkCheck.Report links = LinkCheck.run(staging);
+            LinkCheck.report(links.broken(), renderer.markdownSources(), config.templateFolder(), diagnostics);
+            phases.done("check links");
+        }
+        return pages;
     }
 
     /** Prints how long each stage took, with {@code --timings}. */

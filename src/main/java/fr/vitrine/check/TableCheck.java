@@ -40,6 +40,7 @@ public final class TableCheck {
     /** Key values of each checked table, for foreign keys: table name → key columns → values. */
     private final Map<String, Map<List<String>, Set<List<String>>>> keys = new HashMap<>();
     private final List<Runnable> deferred = new ArrayList<>();
+    private final Map<String, Set<List<String>>> referenced = new HashMap<>();
 
     public TableCheck(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
@@ -130,8 +131,23 @@ public final class TableCheck {
     private record ForeignRow(Table.ForeignKey fk, List<String> value, int line, int column) {
     }
 
-    /** Keeps the values of the columns other tables reference (primary key and unique columns). */
-    private static void rememberKeys(Table table, String[] row, Map<List<String>, Set<List<String>>> tableKeys) {
+    /**
+     * Declares the tables still to be checked, so that the columns their foreign keys reference are remembered even
+     * when they are not a table's primary key (e.g. lignes-financement's convention lines, referenced by echeances).
+     */
+    public void expect(List<Table> tables) {
+        tables.forEach(t -> t.foreignKeys().forEach(fk ->
+                referenced.computeIfAbsent(fk.resource(), r -> new java.util.HashSet<>()).add(fk.referenceFields())));
+    }
+
+    /** Keeps the values of the columns other tables reference (primary key, unique and referenced columns). */
+    private void rememberKeys(Table table, String[] row, Map<List<String>, Set<List<String>>> tableKeys) {
+        for (List<String> fields : referenced.getOrDefault(table.name(), Set.of())) {
+            List<String> value = values(row, fields.stream().mapToInt(table::index).toArray());
+            if (value.stream().noneMatch(String::isEmpty)) {
+                tableKeys.computeIfAbsent(fields, k -> new HashSet<>()).add(value);
+            }
+        }
         if (!table.primaryKey().isEmpty()) {
             tableKeys.computeIfAbsent(table.primaryKey(), k -> new HashSet<>())
                     .add(values(row, table.primaryKey().stream().mapToInt(table::index).toArray()));

@@ -88,6 +88,7 @@ public final class OpenData {
             tables.add(subsidies.table());
         }
         TableCheck check = new TableCheck(diagnostics);
+        check.expect(tables);
         for (Table t : tables) {
             check.check(t, dir.resolve(t.csvFile()), shownRoot.resolve(FOLDER).resolve(t.csvFile()));
         }

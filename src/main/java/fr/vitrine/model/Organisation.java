@@ -12,6 +12,11 @@ import java.nio.file.Path;
 public record Organisation(String id, String name, String acronym, String type, String siret, String parent,
                            String ministry, String address, Path file) {
 
+    /** The organisation's page: "/organisations/" and its id's {@linkplain Text#address address}. */
+    public String path() {
+        return "/organisations/" + Text.address(id) + "/";
+    }
+
     /** "DINUM" when there is an acronym, else the name. */
     public String shortName() {
         return acronym != null ? acronym : name;

@@ -33,6 +33,35 @@ public final class Text {
         return slug.isEmpty() ? "x" : slug;
     }
 
+    /** Ids that are already safe as one segment of an address (and as a file name on every system). */
+    private static final java.util.regex.Pattern SAFE_SEGMENT =
+            java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    private static final java.util.regex.Pattern WINDOWS_DEVICE =
+            java.util.regex.Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?");
+
+    /**
+     * The address segment of a record id: the id itself when it is safe (lower or upper case letters, digits, dots,
+     * hyphens, underscores; at most 100 characters; not a Windows device name), else its slug, cut to 60 characters,
+     * followed by 8 hexadecimal digits of the id's SHA-256 ("e-inspé" → "e-inspe-" + hash). Derived from the id alone,
+     * so an address never changes when other records come or go, and two ids never share one.
+     */
+    public static String address(String id) {
+        if (SAFE_SEGMENT.matcher(id).matches() && !WINDOWS_DEVICE.matcher(id).matches()) {
+            return id;
+        }
+        String slug = slug(id);
+        if (slug.length() > 60) {
+            slug = slug.substring(0, 60).replaceAll("-$", "");
+        }
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return slug + "-" + java.util.HexFormat.of().formatHex(hash, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Edit distance, for "did you mean" hints. */
     public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];

@@ -42,6 +42,14 @@ public final class Markdown {
     }
 
     public static Rendered render(String markdown) {
+        return render(markdown, false);
+    }
+
+    /**
+     * With {@code rawHtml}, HTML written in the Markdown and every URL pass through unchanged: only for a caller that
+     * sanitises the result ({@link ProductBody}).
+     */
+    static Rendered render(String markdown, boolean rawHtml) {
         Node document = PARSER.parse(markdown);
         List<Heading> headings = new ArrayList<>();
         Map<Node, String> captions = captions(document);
@@ -49,8 +57,8 @@ public final class Markdown {
                 // Before the extensions: the first renderer registered for a node type wins.
                 .nodeRendererFactory(context -> new CaptionedTables(context, captions))
                 .extensions(List.of(TablesExtension.create(), HeadingAnchorExtension.create()))
-                .escapeHtml(true)
-                .sanitizeUrls(true)
+                .escapeHtml(!rawHtml)
+                .sanitizeUrls(!rawHtml)
                 .urlSanitizer(SAFE_URLS)
                 // Runs after the anchor extension's provider, so the heading already has its id.
                 .attributeProviderFactory(context -> (node, tagName, attributes) -> {

@@ -71,14 +71,43 @@ public final class TextFile {
             diagnostics.error(file, lc[0], lc[1], "file contains a NUL character: it is binary or corrupted; save it as plain UTF-8 text");
             return null;
         }
-        int bom = text.indexOf('\uFEFF', 1);
-        if (bom > 0) {
-            int[] lc = lineColumn(text, bom);
-            diagnostics.error(file, lc[0], lc[1], "invisible byte order mark (U+FEFF, bytes EF BB BF) in the middle of "
-                    + "the file, usually left by pasting two files together; delete it");
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        int offset = text.length() - body.length();
+        int forbidden = Characters.firstForbidden(body);
+        if (forbidden >= 0) {
+            int[] lc = lineColumn(text, forbidden + offset);
+            diagnostics.error(file, lc[0], lc[1], "file contains the control character "
+                    + Characters.describe(body.codePointAt(forbidden)) + ", which no page or feed may hold; delete it");
             return null;
         }
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return dropInvisible(file, body, offset, text, diagnostics);
+    }
+
+    /** At most this many invisible characters are reported one by one per file; the rest are counted. */
+    private static final int MAX_REPORTED = 10;
+
+    /**
+     * Drops zero-width and bidirectional-control characters (see {@link Characters}), each reported as a warning at
+     * its line and column; {@code offset} is where {@code body} starts in {@code text}.
+     */
+    private static String dropInvisible(Path file, String body, int offset, String text, Diagnostics diagnostics) {
+        int first = Characters.firstStray(body, 0);
+        if (first < 0) {
+            return body;
+        }
+        int count = 0;
+        for (int i = first; i >= 0; i = Characters.firstStray(body, i + 1)) {
+            if (++count <= MAX_REPORTED) {
+                int[] lc = lineColumn(text, i + offset);
+                diagnostics.warning(file, lc[0], lc[1], "invisible character " + Characters.describe(body.codePointAt(i))
+                        + " (usually pasted from an office tool) dropped from what is shown; delete it from the file");
+            }
+        }
+        if (count > MAX_REPORTED) {
+            diagnostics.warning(file, 1, 1, (count - MAX_REPORTED) + " more invisible character" + (count - MAX_REPORTED > 1 ? "s" : "") + " dropped from this "
+                    + "file (only the first " + MAX_REPORTED + " are listed)");
+        }
+        return Characters.dropInvisible(body);
     }
 
     /**

@@ -112,7 +112,7 @@ public final class SiteRenderer {
         }
         pages.add(new PageSpec("/produits/", "products", "Produits", List.of(home), Map.of()));
         for (Product p : catalog.products()) {
-            String path = "/produits/" + p.id() + "/";
+            String path = p.path();
             pages.add(new PageSpec(path, "product", p.title(), List.of(home, products),
                     Map.of("product", p, "funding", catalog.moneyOfProduct(p.id()))));
             pages.add(statsPage(p, path + "stats/", List.of(home, products, new Link(p.title(), path)), statsCsv(p.id())));
@@ -121,7 +121,7 @@ public final class SiteRenderer {
                 Map.of("programme", ProgrammeView.of(catalog, palette))));
         pages.add(new PageSpec("/organisations/", "organisations", "Organisations", List.of(home), Map.of()));
         for (Organisation o : catalog.organisations()) {
-            pages.add(new PageSpec("/organisations/" + o.id() + "/", "organisation", o.name(),
+            pages.add(new PageSpec(o.path(), "organisation", o.name(),
                     List.of(home, organisations), Map.of("organisation", o)));
         }
         pages.add(new PageSpec("/donnees/", "data", "Données ouvertes", List.of(home), Map.of("data", data)));
@@ -231,7 +231,8 @@ public final class SiteRenderer {
 
     /** Site path of a product's impact rows, normalised. */
     static String statsCsv(String productId) {
-        return "/produits/" + productId + "/stats/" + productId + "-statistiques-impact.csv";
+        String address = fr.vitrine.model.Text.address(productId);
+        return "/produits/" + address + "/stats/" + address + "-statistiques-impact.csv";
     }
 
     /** Territorial indicators by name: how many territories and rows, for a summary table. */
@@ -282,6 +283,7 @@ public final class SiteRenderer {
         theme.copyAssets(out);
         if (!standalone) {
             writeDownloads(out);
+            writeMedia(out);
             writeMetrics(out);
         }
         return written.get();
@@ -363,6 +365,23 @@ public final class SiteRenderer {
             write(target, redacted);
         } else {
             Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Images of product descriptions, copied from the beta.gouv.fr checkout beside the product's page. */
+    private void writeMedia(Path out) {
+        for (Product p : catalog.products()) {
+            p.media().forEach((sitePath, file) -> {
+                Path target = out.resolve(Urls.file(sitePath)).normalize();
+                try {
+                    if (target.startsWith(out) && !Files.exists(target)) {
+                        Files.createDirectories(target.getParent());
+                        Files.copy(file, target);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         }
     }
 

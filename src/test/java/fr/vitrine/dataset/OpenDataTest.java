@@ -978,11 +978,11 @@ class OpenDataTest {
                 + "\nvitrine.betagouv.startups=../beta.gouv.fr/content/_startups"
                 + "\nvitrine.betagouv.organisations=../beta.gouv.fr/content/_organisations\n");
         p.replace("../beta.gouv.fr/content/_startups/service-exemple.md", "  - name: acceleration\n",
-                "  - name: consolidation\n");
+                "  - name: hibernation\n");
         Path out = tmp.resolve("site");
         TestProject.Run run = p.build(out);
         assertTrue(run.diagnostics().stream().anyMatch(d -> d.contains("service-exemple.md") && d.contains(": warning: ")
-                && d.contains("'consolidation'")), run.err());
+                && d.contains("'hibernation'")), run.err());
         assertEquals(0, run.exitCode(), "an upstream file's unknown phase stops the build:\n" + run.err());
         assertEquals(List.of(), TableSchemaValidator.validate(Published.read(out.resolve("donnees")).tables()));
     }
