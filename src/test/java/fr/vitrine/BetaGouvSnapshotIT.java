@@ -1,5 +1,6 @@
 package fr.vitrine;
 
+import fr.vitrine.testing.Trees;
 import fr.vitrine.model.Text;
 import fr.vitrine.testing.TestProject;
 import org.jsoup.Jsoup;
@@ -88,11 +89,7 @@ class BetaGouvSnapshotIT {
     }
 
     private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Trees.read(file);
     }
 
     @Test
