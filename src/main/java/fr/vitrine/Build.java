@@ -192,8 +192,9 @@ public final class Build {
                     return fail(diagnostics, "fix them and run check again");
                 }
                 report(diagnostics);
-                out.printf("%d conventions, %d products, %d organisations: all valid; datasets match their schemas.%n",
-                        catalog.conventions().size(), catalog.products().size(), catalog.organisations().size());
+                out.printf("%s, %s, %s: all valid; datasets match their schemas.%n",
+                        count(catalog.conventions().size(), "convention"), count(catalog.products().size(), "product"),
+                        count(catalog.organisations().size(), "organisation"));
                 return OK;
             }
             scratch = Staging.create(scratchParent, scratchPrefix, false);
@@ -217,11 +218,12 @@ public final class Build {
             report(diagnostics);
             double seconds = phases.seconds();
             if (standalone) {
-                out.printf("Statistics site written to %s: %d indicators, in %.1f s.%n", output,
-                        catalog.metrics(catalog.products().get(0).id()).national().size(), seconds);
+                out.printf("Statistics site written to %s: %s, in %.1f s.%n", output,
+                        count(catalog.metrics(catalog.products().get(0).id()).national().size(), "indicator"), seconds);
             } else {
-                out.printf("Site written to %s: %d pages, %d conventions, %d products, in %.1f s.%n",
-                        output, pages, catalog.conventions().size(), catalog.products().size(), seconds);
+                out.printf("Site written to %s: %s, %s, %s, in %.1f s.%n", output, count(pages, "page"),
+                        count(catalog.conventions().size(), "convention"), count(catalog.products().size(), "product"),
+                        seconds);
             }
             out.println("Open " + output.resolve("index.html").toUri() + " or serve the folder with any static web server.");
             return OK;
@@ -247,6 +249,11 @@ public final class Build {
             phases.done("check links");
         }
         return pages;
+    }
+
+    /** "1 page", "2 pages". */
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** Prints how long each stage took, with {@code --timings}. */
