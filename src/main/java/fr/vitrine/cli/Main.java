@@ -102,7 +102,7 @@ public final class Main implements Callable<Integer> {
             }
             fr.vitrine.check.LinkCheck.Report report = fr.vitrine.check.LinkCheck.run(site);
             report.broken().forEach(b -> System.err.println("broken link: " + b));
-            System.out.printf("%d pages, %d broken internal link(s), %d external address(es):%n", report.pages(),
+            System.out.printf("%s; %d broken internal link(s), %d external address(es):%n", report.summary(),
                     report.broken().size(), report.external().size());
             report.external().forEach((url, pages) -> System.out.println(url + "\t" + pages.size() + " page(s): "
                     + String.join(", ", pages.stream().limit(3).toList()) + (pages.size() > 3 ? ", …" : "")));

@@ -69,7 +69,7 @@ public final class SiteRenderer {
         String teamProduct = standalone ? catalog.products().get(0).title() : null;
         this.site = new SiteView(
                 standalone ? teamProduct : config.string("vitrine.title", "Vitrine"),
-                standalone ? "Indicateurs d'impact et d'usage de " + teamProduct + "."
+                standalone ? "Indicateurs d'impact et d'usage " + fr.vitrine.model.French.de(teamProduct) + "."
                         : config.string("vitrine.description", ""),
                 config.baseUrl(), catalog, catalog.today(), version,
                 standalone ? List.of() : List.of(new Link("Accueil", "/"), new Link("Conventions", "/conventions/"),
@@ -101,6 +101,9 @@ public final class SiteRenderer {
         listing(pages, "/conventions/", "Conventions", List.of(home), catalog.conventions(), null, null);
         for (Facets.Facet facet : site.facets()) {
             for (Facets.Value value : facet.values()) {
+                if (value.getCount() == 0) {
+                    continue;
+                }
                 listing(pages, value.getPath(),
                         "Conventions – " + facet.label().toLowerCase(java.util.Locale.FRENCH) + " : " + value.label(),
                         List.of(home, conventions), value.conventions(), facet, value);
@@ -191,10 +194,11 @@ public final class SiteRenderer {
                 views.add(StatsView.of(national.get(i), i, palette));
             }
         }
-        return new PageSpec(path, "stats", "Statistiques d'impact de " + p.title(), breadcrumb,
+        return new PageSpec(path, "stats", "Statistiques d'impact " + fr.vitrine.model.French.de(p.title()), breadcrumb,
                 data("product", p, "metrics", metrics, "views", views,
                         "territorial", metrics == null ? List.of() : territorialSummary(metrics),
                         "requiring", catalog.requiringStats(p.id()),
+                        "duty", catalog.duty(p.id(), fr.vitrine.model.Obligation.Type.STATS_PAGE),
                         "download", metrics == null ? null : download));
     }
 
