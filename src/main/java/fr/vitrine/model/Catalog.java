@@ -153,6 +153,16 @@ public final class Catalog {
         return sum(moneyOfProduct(productId));
     }
 
+    /** Lines the organisation pays. */
+    public List<Money> moneyGivenBy(String orgId) {
+        return money().stream().filter(m -> orgId.equals(m.line().from())).toList();
+    }
+
+    /** Lines the organisation receives. */
+    public List<Money> moneyReceivedBy(String orgId) {
+        return money().stream().filter(m -> orgId.equals(m.line().to())).toList();
+    }
+
     /** Money the organisation gave. */
     public BigDecimal totalGivenBy(String orgId) {
         return sum(money().stream().filter(m -> orgId.equals(m.line().from())).toList());

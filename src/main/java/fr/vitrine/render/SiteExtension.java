@@ -42,8 +42,16 @@ final class SiteExtension extends AbstractExtension {
                 "url", function(List.of("path"), (args, ctx) ->
                         Urls.link((String) ctx.getVariable(PAGE_PATH), String.valueOf(args.get("path")),
                                 (String) ctx.getVariable(BASE_URL))),
+                // The sum of funding lines, kept apart by HT/TTC basis.
+                "sum", function(List.of("money"), (args, ctx) ->
+                        fr.vitrine.model.MoneyTotals.Sum.of(moneyList(args.get("money")))),
                 "absolute", function(List.of("path"), (args, ctx) ->
                         Urls.absolute((String) ctx.getVariable(BASE_URL), String.valueOf(args.get("path")))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<fr.vitrine.model.Catalog.Money> moneyList(Object v) {
+        return (List<fr.vitrine.model.Catalog.Money>) v;
     }
 
     private static String date(Object v) {

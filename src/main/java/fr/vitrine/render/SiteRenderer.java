@@ -73,7 +73,8 @@ public final class SiteRenderer {
                         : config.string("vitrine.description", ""),
                 config.baseUrl(), catalog, catalog.today(), version,
                 standalone ? List.of() : List.of(new Link("Accueil", "/"), new Link("Conventions", "/conventions/"),
-                        new Link("Produits", "/produits/"), new Link("Statistiques", "/stats/"),
+                        new Link("Produits", "/produits/"), new Link("Financements", "/financements/"),
+                        new Link("Statistiques", "/stats/"),
                         new Link("Organisations", "/organisations/"), new Link("Données", "/donnees/")),
                 Facets.of(catalog), standalone);
         this.listingSize = listingSize(config, diagnostics);
@@ -120,6 +121,8 @@ public final class SiteRenderer {
                     Map.of("product", p, "funding", catalog.moneyOfProduct(p.id()))));
             pages.add(statsPage(p, path + "stats/", List.of(home, products, new Link(p.title(), path)), statsCsv(p.id())));
         }
+        pages.add(new PageSpec("/financements/", "funding", "Financements", List.of(home),
+                Map.of("funding", FundingView.of(catalog, palette))));
         pages.add(new PageSpec("/stats/", "programme", "Statistiques d'impact des produits", List.of(home),
                 Map.of("programme", ProgrammeView.of(catalog, palette))));
         pages.add(new PageSpec("/organisations/", "organisations", "Organisations", List.of(home), Map.of()));

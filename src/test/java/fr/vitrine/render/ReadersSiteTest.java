@@ -29,6 +29,7 @@ class ReadersSiteTest {
     @TempDir
     static Path tmp;
     static Path site;
+    static String built;
 
     @BeforeAll
     static void build() {
@@ -36,6 +37,7 @@ class ReadersSiteTest {
         site = tmp.resolve("site");
         TestProject.Run run = project.run(new Build.Options(project.root(), site, BASE, false));
         assertEquals(0, run.exitCode(), run.err());
+        built = run.out();
     }
 
     static Document page(String file) throws IOException {
@@ -72,7 +74,11 @@ class ReadersSiteTest {
         LinkCheck.Report report = LinkCheck.run(site);
         assertTrue(report.broken().isEmpty(), report.broken().toString());
         assertEquals(List.of("conventions/atom.xml", "robots.txt", "sitemap.xml"), report.unchecked());
-        assertTrue(report.summary().startsWith("52 pages: 49 HTML pages checked, 3 not ("), report.summary());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(": (\\d+) pages,").matcher(built);
+        assertTrue(m.find(), built);
+        int pages = Integer.parseInt(m.group(1));
+        assertEquals(pages + " pages: " + (pages - 3) + " HTML pages checked, 3 not (conventions/atom.xml, robots.txt, "
+                + "sitemap.xml)", report.summary());
     }
 
     @Test
@@ -155,5 +161,47 @@ class ReadersSiteTest {
         for (String f : List.of("index.html", "produits/urbanvitaliz/stats/index.html", "donnees/index.html")) {
             assertFalse(text(page(f)).contains("(s)"), f);
         }
+    }
+
+    @Test
+    void organisationPagesShowWhatTheyPaidAndWhatTheyReceived() throws IOException {
+        Document dinum = page("organisations/dinum/index.html");
+        assertTrue(text(dinum).contains("Montants reçus 1 325 000 €, bases mêlées : 650 000 € TTC + 675 000 € HT ou TTC "
+                + "non précisé (6 lignes)"), text(dinum));
+        assertTrue(text(dinum).contains("Montants versés 0 € (0 ligne)"));
+        Element received = dinum.selectFirst("table:has(caption:containsOwn(Lignes de financement reçues))");
+        assertEquals(6, received.select("tbody tr").size());
+        Document cerema = page("organisations/cerema/index.html");
+        Element given = cerema.selectFirst("table:has(caption:containsOwn(Lignes de financement versées))");
+        assertEquals(1, given.select("tbody tr").size());
+        assertTrue(text(cerema).contains("Ce que le Cerema a versé"));
+        assertTrue(given.text().replace('\u202F', ' ').contains("475 000 €"));
+    }
+
+    @Test
+    void fundingPageTotalsByFunderYearProductKindAndSourceWithChartsAndTables() throws IOException {
+        Document doc = page("financements/index.html");
+        assertTrue(text(doc).contains("8 lignes de financement pour un total de 1 850 000 €, bases mêlées : 800 000 € TTC "
+                + "+ 1 050 000 € HT ou TTC non précisé"), text(doc));
+        for (String id : List.of("par-financeur", "par-annee", "par-produit", "par-type", "par-source")) {
+            Element section = doc.selectFirst("section:has(#" + id + ")");
+            assertNotNull(section.selectFirst("svg[role=img] > title"), id);
+            assertNotNull(section.selectFirst("svg desc"), id);
+            assertFalse(section.select("table tbody tr").isEmpty(), id);
+        }
+        assertNotNull(doc.selectFirst("section:has(#cumul) svg[role=img]"));
+        // The seconde convention's 475 000 € fund UrbanVitaliz and Reco-co without a split: shared on both rows.
+        Element products = doc.selectFirst("section:has(#par-produit) table");
+        for (String product : List.of("UrbanVitaliz", "Reco-co")) {
+            Element row = products.selectFirst("tbody tr:has(th a:containsOwn(" + product + "))");
+            assertTrue(row.text().replace('\u202F', ' ').contains("475 000 € (partagées)"), row.text());
+        }
+        // Every other breakdown adds up to the programme's total, each line once.
+        String funders = doc.selectFirst("section:has(#par-financeur) tfoot").text().replace('\u202F', ' ');
+        assertTrue(funders.contains("1 850 000 € (bases mêlées)"), funders);
+        // Records without text are labelled by the text that mentions them.
+        assertTrue(doc.selectFirst("section:has(#par-source) table").text().contains("Mentionné dans : Convention de "
+                + "partenariat entre le Cerema et la DINUM pour UrbanVitaliz / Reco-co"));
+        assertNotNull(page("index.html").selectFirst("nav a[href=financements/]"), "in the main menu");
     }
 }
