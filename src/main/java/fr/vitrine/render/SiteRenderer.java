@@ -253,6 +253,30 @@ public final class SiteRenderer {
         return List.copyOf(byName.values());
     }
 
+    /**
+     * The JSON a page advertises with {@code <link rel="alternate" type="application/json">}: a convention's record,
+     * the dataset a listing shows, else the site's data package; {@code null} on a team's site (no such files).
+     */
+    private String alternateJson(PageSpec spec) {
+        if (standalone) {
+            return null;
+        }
+        String folder = OpenData.FOLDER_PATH;
+        return switch (spec.type()) {
+            case "convention" -> {
+                String id = ((Convention) spec.data().get("convention")).id();
+                yield "/conventions/" + id + "/" + id + ".json";
+            }
+            case "conventions" -> folder + "conventions.json";
+            case "products", "product" -> folder + "produits.json";
+            case "organisations", "organisation" -> folder + "organisations.json";
+            case "funding" -> folder + "lignes-financement.json";
+            case "stats" -> folder + "indicateurs.json";
+            case "masterindex", "data", "plan", "page", "programme", "error404" -> folder + "datapackage.json";
+            default -> null;
+        };
+    }
+
     /** Files offered for download on a convention's page: site path → label. */
     private Map<String, String> downloads(Convention c) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -305,6 +329,7 @@ public final class SiteRenderer {
         model.put(SiteExtension.BASE_URL, site.baseUrl());
         model.put("theme", theme.name());
         model.put("statusTones", STATUS_TONES);
+        model.put("alternateJson", alternateJson(spec));
         StringWriter html = new StringWriter();
         try {
             templates.renderDocument(model, template, html);

@@ -204,4 +204,27 @@ class ReadersSiteTest {
                 + "partenariat entre le Cerema et la DINUM pour UrbanVitaliz / Reco-co"));
         assertNotNull(page("index.html").selectFirst("nav a[href=financements/]"), "in the main menu");
     }
+
+    @Test
+    void conventionArticlesCanBeCitedAndEveryPageAdvertisesItsJson() throws IOException {
+        Document doc = page("conventions/urbanvitaliz-seconde-convention/index.html");
+        Element article4 = doc.getElementById("article-4");
+        assertEquals("h2", article4.tagName());
+        // The long id of the README's example link keeps working.
+        assertEquals(article4, doc.getElementById("article-4--dispositions-financières").parent());
+        Element link = article4.nextElementSibling().selectFirst("a[href=#article-4]");
+        assertEquals("Lien vers cet article", link.ownText());
+        // The table of contents uses the short ids.
+        assertNotNull(doc.selectFirst("nav a[href=#article-4]"));
+        assertEquals(doc.select(".legal-text h2, .legal-text h3").size(), doc.select(".legal-text p.heading-link").size());
+        assertEquals("urbanvitaliz-seconde-convention.json",
+                doc.selectFirst("link[rel=alternate][type=application/json]").attr("href"));
+        try (var files = Files.walk(site)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".html")).toList()) {
+                Element json = Jsoup.parse(f.toFile(), "UTF-8").selectFirst("link[rel=alternate][type=application/json]");
+                assertNotNull(json, "no JSON advertised on " + f);
+            }
+        }
+        // Those links resolve (the 404 page's from the base path): linksCountsThePagesTheBuildCounts finds none broken.
+    }
 }
