@@ -361,7 +361,42 @@ public final class SiteRenderer {
         diagnostics.error(file, line, 1, "rendering " + spec.path() + " failed: " + message);
     }
 
+    /** Site path of the index the listing's script filters and sorts. */
+    static final String LISTING_INDEX = "/conventions/index.json";
+
+    /**
+     * The conventions as the listing's script needs them: each facet value (the slugs of the facet pages), what the
+     * table shows, and the sort keys (the first and last day a partial signing date allows).
+     */
+    private void writeListingIndex(Path out) {
+        Map<String, Map<String, List<String>>> facetsOf = new LinkedHashMap<>();
+        for (Facets.Facet f : site.facets()) {
+            for (Facets.Value v : f.values()) {
+                for (Convention c : v.conventions()) {
+                    facetsOf.computeIfAbsent(c.id(), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(f.key(), k -> new ArrayList<>()).add(v.slug());
+                }
+            }
+        }
+        List<Object> rows = new ArrayList<>();
+        for (Convention c : catalog.conventions()) {
+            Convention.Status status = c.status(catalog.today());
+            rows.add(RecordJson.ordered("id", c.id(), "title", c.title(), "kind", c.kind().label,
+                    "funders", c.funders().stream().map(f -> f == null ? List.of("", "non précisé")
+                            : List.of(f, catalog.organisationName(f))).toList(),
+                    "products", c.products().stream().map(p -> List.of(p, catalog.product(p).title())).toList(),
+                    "signed", c.signed() == null ? null : c.signed().iso(), "signedLabel", Formats.date(c.signed()),
+                    "signedFirst", c.signed() == null ? null : c.signed().first().toString(),
+                    "signedLast", c.signed() == null ? null : c.signed().last().toString(),
+                    "amount", c.total(), "amountLabel", Formats.euros(c.total()),
+                    "status", status.code, "statusLabel", status.label,
+                    "facets", facetsOf.getOrDefault(c.id(), Map.of())));
+        }
+        write(out.resolve(Urls.file(LISTING_INDEX)), RecordJson.write(rows));
+    }
+
     private void writeDownloads(Path out) {
+        writeListingIndex(out);
         for (Convention c : catalog.conventions()) {
             Path dir = out.resolve("conventions").resolve(c.id());
             write(dir.resolve(c.id() + ".json"), RecordJson.write(RecordJson.convention(c, catalog)));
