@@ -203,6 +203,8 @@ public final class Markdown {
         @Override
         public void render(Node node) {
             html.line();
+            // A wide table scrolls inside its own box on a phone (focusable, so the keyboard can scroll it too).
+            html.tag("div", Map.of("class", "md-table-wrap", "tabindex", "0"));
             html.tag("table", context.extendAttributes(node, "table", Map.of()));
             html.tag("caption");
             html.text(captions.getOrDefault(node, "Tableau"));
@@ -211,6 +213,7 @@ public final class Markdown {
                 context.render(child);
             }
             html.tag("/table");
+            html.tag("/div");
             html.line();
         }
     }
