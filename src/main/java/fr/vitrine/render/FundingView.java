@@ -40,7 +40,7 @@ public record FundingView(MoneyTotals totals, List<Breakdown> breakdowns, String
             }
             chart = Charts.categories("financements-" + id, "Montants " + title.toLowerCase(java.util.Locale.FRENCH)
                             + " (HT, TTC ou non précisé, voir le tableau)", desc + ".", "€", "Montant des lignes",
-                    rows.stream().map(r -> r.label().length() > 16 ? r.label().substring(0, 15) + "…" : r.label()).toList(),
+                    rows.stream().map(r -> r.label().length() > 12 ? r.label().substring(0, 11).strip() + "…" : r.label()).toList(),
                     rows.stream().map(r -> r.sum().total().doubleValue()).toList(), palette);
         }
         return new Breakdown(id, title, column, rows, chart, overlapping);
