@@ -76,9 +76,9 @@
       tr.appendChild(cell('th', [link(base() + 'conventions/' + r.id + '/', r.title)]));
       tr.appendChild(cell('td', [r.kind]));
       tr.appendChild(cell('td', r.funders.length ? r.funders.map(function (f) {
-        return f[0] ? link(base() + 'organisations/' + f[0] + '/', f[1]) : f[1];
+        return f[0] ? link(base() + f[0].slice(1), f[1]) : f[1];
       }) : ['aucun']));
-      tr.appendChild(cell('td', r.products.map(function (p) { return link(base() + 'produits/' + p[0] + '/', p[1]); })));
+      tr.appendChild(cell('td', r.products.map(function (p) { return link(base() + p[0].slice(1), p[1]); })));
       tr.appendChild(cell('td', [r.signedLabel]));
       var amount = cell('td', [r.amountLabel]);
       amount.className = 'num';

@@ -61,7 +61,8 @@ public final class Build {
 
     private final PrintStream out;
     private final PrintStream err;
-    private LocalDate today = today();
+    /** Null until the run starts: then {@code SOURCE_DATE_EPOCH} or today. */
+    private LocalDate today;
     private Consumer<List<Diagnostic>> printer;
 
     public Build(PrintStream out, PrintStream err) {
@@ -82,13 +83,26 @@ public final class Build {
         return this;
     }
 
-    /** The day statuses are computed for: {@code SOURCE_DATE_EPOCH} when set (reproducible builds), else today. */
+    /** Last second of 9999-12-31 UTC: a later {@code SOURCE_DATE_EPOCH} is not a date a build is made on. */
+    static final long MAX_EPOCH = 253_402_300_799L;
+
+    /**
+     * The day statuses are computed for: {@code SOURCE_DATE_EPOCH} when set (reproducible builds), else today.
+     *
+     * @throws IllegalArgumentException when {@code SOURCE_DATE_EPOCH} is not a number of seconds in range
+     */
     public static LocalDate today() {
         String epoch = System.getenv("SOURCE_DATE_EPOCH");
-        if (epoch != null && epoch.matches("\\d+")) {
-            return Instant.ofEpochSecond(Long.parseLong(epoch)).atZone(PARIS).toLocalDate();
+        return epoch == null || epoch.isEmpty() ? LocalDate.now(PARIS) : epochDay(epoch);
+    }
+
+    static LocalDate epochDay(String epoch) {
+        if (!epoch.matches("\\d{1,15}") || Long.parseLong(epoch) > MAX_EPOCH) {
+            throw new IllegalArgumentException("SOURCE_DATE_EPOCH '" + fr.vitrine.model.Text.abbreviate(epoch)
+                    + "' is not a date: it must be a whole number of seconds since 1970-01-01 UTC, from 0 to "
+                    + MAX_EPOCH + " (9999-12-31); fix it or unset it");
         }
-        return LocalDate.now(PARIS);
+        return Instant.ofEpochSecond(Long.parseLong(epoch)).atZone(PARIS).toLocalDate();
     }
 
     /** Loads the configuration, or prints why it can't and returns {@code null}. */
@@ -120,6 +134,14 @@ public final class Build {
 
     public Result runDetailed(Options options) {
         Diagnostics diagnostics = new Diagnostics();
+        if (today == null) {
+            try {
+                today = today();
+            } catch (IllegalArgumentException e) {
+                err.println("vitrine: " + e.getMessage());
+                return new Result(USAGE, diagnostics, null, null);
+            }
+        }
         SiteConfig config = config(options);
         if (config == null) {
             return new Result(USAGE, diagnostics, null, null);
@@ -142,54 +164,55 @@ public final class Build {
                 : load(config, diagnostics);
         phases.done("read + validate");
         int code = run(options, config, output, catalog, diagnostics, phases);
-        if (code == OK && options.stats() != null && options.stats().failOnWarnings()
-                && diagnostics.count(Diagnostic.Severity.WARNING) > 0) {
-            err.println("vitrine: warnings fail the run (fail-on-warnings)");
-            code = INVALID_INPUT;
-        }
         return new Result(code, diagnostics, catalog, code == OK ? output : null);
     }
 
     private int run(Options options, SiteConfig config, Path output, Catalog catalog, Diagnostics diagnostics,
                     Phases phases) {
         boolean standalone = options.stats() != null;
+        // Datasets are checked in a scratch folder under the system's temporary folder; a build stages beside the output.
+        Path scratchParent = options.checkOnly() ? Path.of(System.getProperty("java.io.tmpdir")) : output.getParent();
+        String scratchPrefix = options.checkOnly() ? "vitrine-check-" : "." + output.getFileName() + ".tmp-";
+        Staging.sweep(scratchParent, scratchPrefix);
         if (catalog == null) {
             return fail(diagnostics, options.checkOnly() ? "fix them and run check again" : NOT_WRITTEN);
         }
-        Path staging = null;
+        Staging scratch = null;
         try {
             if (options.checkOnly()) {
-                // Datasets are written to a scratch folder and checked against their schemas, then thrown away.
-                staging = Files.createTempDirectory("vitrine-check-");
-                OpenData.write(catalog, config, staging, output, diagnostics);
+                scratch = Staging.create(scratchParent, scratchPrefix, true);
+                Path staging = scratch.dir();
+                OpenData.Result data = OpenData.write(catalog, config, staging, output, diagnostics);
                 if (diagnostics.hasErrors()) {
                     return fail(diagnostics, "the datasets do not match their schemas");
+                }
+                // The pages too, so that check finds every problem build finds (templates, broken links).
+                renderAndCheckLinks(config, catalog, data, staging, diagnostics, false, phases);
+                if (diagnostics.hasErrors()) {
+                    return fail(diagnostics, "fix them and run check again");
                 }
                 report(diagnostics);
                 out.printf("%d conventions, %d products, %d organisations: all valid; datasets match their schemas.%n",
                         catalog.conventions().size(), catalog.products().size(), catalog.organisations().size());
                 return OK;
             }
-            staging = Files.createTempDirectory(output.getParent(), "." + output.getFileName() + ".tmp-");
+            scratch = Staging.create(scratchParent, scratchPrefix, false);
+            Path staging = scratch.dir();
             OpenData.Result data = OpenData.write(catalog, config, staging, output, diagnostics, standalone);
             phases.done("datasets");
             if (data == null) {
                 return fail(diagnostics, NOT_WRITTEN);
             }
-            SiteRenderer renderer = new SiteRenderer(config, catalog, data, Version.get(), diagnostics, standalone);
-            int pages = renderer.render(staging);
-            phases.done("render");
-            if (!diagnostics.hasErrors()) {
-                LinkCheck.Report links = LinkCheck.run(staging);
-                LinkCheck.report(links.broken(), renderer.markdownSources(), config.templateFolder(), diagnostics);
-                phases.done("check links");
+            int pages = renderAndCheckLinks(config, catalog, data, staging, diagnostics, standalone, phases);
+            if (standalone && options.stats().failOnWarnings() && diagnostics.count(Diagnostic.Severity.WARNING) > 0) {
+                err.println("vitrine: warnings fail the run (fail-on-warnings)");
+                return fail(diagnostics, NOT_WRITTEN);
             }
             if (diagnostics.hasErrors()) {
                 return fail(diagnostics, NOT_WRITTEN);
             }
             Files.writeString(staging.resolve(MARKER), "Generated by Vitrine; this whole folder is replaced by each build.\n");
-            replace(output, staging);
-            staging = null;
+            replace(output, staging, scratch.aside());
             phases.done("replace output");
             report(diagnostics);
             double seconds = phases.seconds();
@@ -206,10 +229,24 @@ public final class Build {
             err.println("vitrine: cannot write the site: " + e.getMessage());
             return INVALID_INPUT;
         } finally {
-            if (staging != null) {
-                deleteTree(staging);
+            if (scratch != null) {
+                scratch.close();
             }
         }
+    }
+
+    /** Renders every page into {@code staging}, then checks its links; returns the number of pages. */
+    private static int renderAndCheckLinks(SiteConfig config, Catalog catalog, OpenData.Result data, Path staging,
+                                           Diagnostics diagnostics, boolean standalone, Phases phases) {
+        SiteRenderer renderer = new SiteRenderer(config, catalog, data, Version.get(), diagnostics, standalone);
+        int pages = renderer.render(staging);
+        phases.done("render");
+        if (!diagnostics.hasErrors()) {
+            LinkCheck.Report links = LinkCheck.run(staging);
+            LinkCheck.report(links.broken(), renderer.markdownSources(), config.templateFolder(), diagnostics);
+            phases.done("check links");
+        }
+        return pages;
     }
 
     /** Prints how long each stage took, with {@code --timings}. */
@@ -277,11 +314,10 @@ public final class Build {
     }
 
     /** Swaps the staged site in: rename the old one aside, rename the new one in, delete the old one. */
-    private static void replace(Path output, Path staging) throws IOException {
+    private static void replace(Path output, Path staging, Path aside) throws IOException {
         Path old = null;
         if (Files.exists(output)) {
-            old = Files.createTempDirectory(output.getParent(), "." + output.getFileName() + ".old-");
-            Files.delete(old);
+            old = aside;
             Files.move(output, old);
         }
         try {

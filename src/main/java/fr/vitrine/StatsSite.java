@@ -5,6 +5,7 @@ import fr.vitrine.model.Product;
 import fr.vitrine.model.ProductMetrics;
 import fr.vitrine.model.Text;
 import fr.vitrine.read.ImpactCsv;
+import fr.vitrine.validate.Diagnostic;
 import fr.vitrine.validate.Diagnostics;
 import fr.vitrine.validate.MetricsLoader;
 
@@ -58,6 +59,13 @@ public final class StatsSite {
         if (diagnostics.hasErrors()) {
             return null;
         }
+        long warnings = diagnostics.count(Diagnostic.Severity.WARNING);
+        if (request.failOnWarnings() && warnings > 0) {
+            // Warnings fail like errors, before anything is written.
+            diagnostics.error(null, 0, 0, "warnings fail the run (fail-on-warnings): fix the " + warnings
+                    + " warning(s) above, or run without --fail-on-warnings");
+            return null;
+        }
         if (metrics.isEmpty()) {
             diagnostics.error(files.get(0), 1, 1, "no impact rows in " + request.patterns() + ": nothing to publish");
             return null;
@@ -65,22 +73,62 @@ public final class StatsSite {
         return new Catalog(List.of(), List.of(), List.of(product), List.of(), metrics, today);
     }
 
-    /** The files the patterns name, sorted; a pattern that names nothing is an error naming it. */
+    /** The files the patterns name, relative to the working directory. */
     static List<Path> resolve(List<String> patterns, Diagnostics diagnostics) {
+        return resolve(Path.of("").toAbsolutePath(), patterns, diagnostics);
+    }
+
+    /**
+     * The files the patterns name under {@code cwd}, sorted. A pattern that names nothing, or is not a valid glob, is
+     * an error naming it; a file whose real location is outside {@code cwd} (a link out, {@code ../}) is an error
+     * and is never opened, as {@code build} does for links out of the project.
+     */
+    public static List<Path> resolve(Path cwd, List<String> patterns, Diagnostics diagnostics) {
         Set<Path> out = new TreeSet<>();
-        Path cwd = Path.of("").toAbsolutePath();
+        Path root;
+        try {
+            root = cwd.toRealPath();
+        } catch (IOException e) {
+            diagnostics.error(null, 0, 0, "cannot read the working directory " + cwd + ": " + e.getMessage());
+            return List.of();
+        }
         for (String pattern : patterns) {
             for (String one : pattern.split("\\R")) {
                 String p = one.strip();
                 if (p.isEmpty()) {
                     continue;
                 }
-                List<Path> found = glob(cwd, p);
+                List<Path> found;
+                try {
+                    found = glob(cwd, p);
+                } catch (IllegalArgumentException e) { // PatternSyntaxException, or a path the system refuses
+                    String why = e instanceof java.util.regex.PatternSyntaxException pse ? pse.getDescription()
+                            : e instanceof java.nio.file.InvalidPathException ipe ? ipe.getReason() : e.getMessage();
+                    diagnostics.error(null, 0, 0, "'" + p + "' is not a valid file pattern (" + why
+                            + "); write a path or a glob such as 'stats/**/*.csv'");
+                    continue;
+                } catch (UncheckedIOException e) {
+                    diagnostics.error(null, 0, 0, "cannot list the files of '" + p + "': " + e.getCause().getMessage());
+                    continue;
+                }
                 if (found.isEmpty()) {
                     diagnostics.error(null, 0, 0, (isGlob(p) ? "no file matches the pattern '" : "file not found: '") + p
                             + "' (relative to " + cwd + "); check the 'metrics' input");
                 }
-                out.addAll(found);
+                for (Path f : found) {
+                    try {
+                        Path real = f.toRealPath();
+                        if (real.startsWith(root)) {
+                            out.add(f);
+                        } else {
+                            diagnostics.error(f, 0, 0, "this file is outside the working directory " + root
+                                    + (Files.isSymbolicLink(f) ? " (a link to another place)" : "")
+                                    + ": it is not read; copy it into the repository instead");
+                        }
+                    } catch (IOException e) {
+                        diagnostics.error(f, 0, 0, "this file cannot be followed: " + e.getMessage());
+                    }
+                }
             }
         }
         return List.copyOf(out);

@@ -13,7 +13,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +45,7 @@ public final class LinkCheck {
 
         @Override
         public String toString() {
-            return page + ": " + link + " (" + reason + fix() + ")";
+            return page + ": " + (link.isEmpty() ? "" : link + " ") + "(" + reason + fix() + ")";
         }
     }
 
@@ -70,23 +72,60 @@ public final class LinkCheck {
     private final Map<Path, String> rootedPages = new ConcurrentHashMap<>();
     private List<Path> pages = List.of();
 
+    private final Path realRoot;
+    /** Entries that make the site unsafe or unreadable: links, pipes, unreadable pages. */
+    private final List<Broken> unsafe = java.util.Collections.synchronizedList(new ArrayList<>());
+
     private LinkCheck(Path root) {
         this.root = root.toAbsolutePath().normalize();
+        Path real;
+        try {
+            real = this.root.toRealPath();
+        } catch (IOException e) {
+            real = this.root;
+        }
+        this.realRoot = real;
     }
 
     public static Report run(Path site) {
         return new LinkCheck(site).walk();
     }
 
-    private Report walk() {
-        try (Stream<Path> files = Files.walk(root)) {
-            pages = files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * Lists the pages, without following links: a symbolic link in a site is reported (a web server may follow it
+     * out of the site), and so is anything that is not a folder or a regular file (a named pipe would block).
+     */
+    private List<Path> list() {
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(realRoot)) {
+            for (Path p : (Iterable<Path>) files.sorted()::iterator) {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                String name = realRoot.relativize(p).toString();
+                if (a.isSymbolicLink()) {
+                    unsafe.add(new Broken(name, String.valueOf(Files.readSymbolicLink(p)), "a symbolic link in the site: "
+                            + "a web server may follow it out of the site; put the file itself there, or remove the link"));
+                } else if (a.isOther()) {
+                    unsafe.add(new Broken(name, "", "not a regular file (a named pipe, socket or device); remove it"));
+                } else if (a.isRegularFile() && name.endsWith(".html")) {
+                    found.add(root.resolve(name));
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            unsafe.add(new Broken(".", "", "cannot read the whole site: " + e.getMessage()));
         }
+        return found;
+    }
+
+    private Report walk() {
+        pages = list();
         Map<Path, List<String>> linksByPage = new ConcurrentHashMap<>();
         pages.parallelStream().forEach(page -> {
             Document doc = parse(page);
+            if (doc == null) {
+                unsafe.add(new Broken(root.relativize(page).toString(), "", "cannot read this page"));
+                linksByPage.put(page, List.of());
+                return;
+            }
             idsByPage.put(page, doc.select("[id]").stream().map(e -> e.id()).collect(Collectors.toSet()));
             Element canonical = doc.selectFirst("link[rel=canonical]");
             if (page.equals(root.resolve(Urls.file(Urls.NOT_FOUND))) && canonical != null) {
@@ -102,7 +141,8 @@ public final class LinkCheck {
             }
             linksByPage.put(page, links);
         });
-        List<Broken> broken = new ArrayList<>();
+        List<Broken> broken = new ArrayList<>(unsafe);
+        broken.sort(java.util.Comparator.comparing(Broken::page));
         Map<String, Set<String>> external = new TreeMap<>();
         for (Path page : pages) {
             for (String link : linksByPage.get(page)) {
@@ -197,6 +237,10 @@ public final class LinkCheck {
             if (Files.isDirectory(target)) {
                 target = target.resolve("index.html");
             }
+            if (Files.exists(target) && !inside(target)) {
+                broken.add(new Broken(name, link, "points outside the site through a symbolic link"));
+                return;
+            }
             if (!Files.isRegularFile(target)) {
                 broken.add(new Broken(name, link, "no such file " + root.relativize(target), nearest(page, target)));
                 return;
@@ -204,8 +248,10 @@ public final class LinkCheck {
         }
         String fragment = uri.getFragment();
         if (fragment != null && !fragment.isEmpty() && target.toString().endsWith(".html")) {
-            Set<String> ids = idsByPage.computeIfAbsent(target, p -> parse(p).select("[id]").stream()
-                    .map(Element::id).collect(Collectors.toSet()));
+            Set<String> ids = idsByPage.computeIfAbsent(target, p -> {
+                Document doc = parse(p);
+                return doc == null ? Set.of() : doc.select("[id]").stream().map(Element::id).collect(Collectors.toSet());
+            });
             if (!ids.contains(fragment)) {
                 String near = Text.closest(fragment, ids);
                 broken.add(new Broken(name, link, "no element with id '" + fragment + "' in " + root.relativize(target),
@@ -230,11 +276,21 @@ public final class LinkCheck {
         return (link.isEmpty() ? "." : link) + (Files.isDirectory(address) ? "/" : "");
     }
 
+    /** True when {@code target}, links followed, is a file of the site. */
+    private boolean inside(Path target) {
+        try {
+            return target.toRealPath().startsWith(realRoot);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The page, or {@code null} when it can't be read (reported by the caller). */
     private Document parse(Path page) {
         try {
             return Jsoup.parse(Files.readString(page, StandardCharsets.UTF_8), "");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            return null;
         }
     }
 }

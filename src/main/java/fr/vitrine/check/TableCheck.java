@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import fr.vitrine.dataset.Formulas;
 import fr.vitrine.dataset.Table;
 import fr.vitrine.dataset.Table.Field;
 import fr.vitrine.validate.Diagnostics;
@@ -27,7 +28,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks written CSV files against their tables' Table Schemas: header, types, required values, enumerations,
- * patterns, bounds, uniqueness, primary keys and foreign keys between the files of a package. Problems are reported
+ * patterns, bounds, uniqueness, primary keys and foreign keys between the files of a package, and that no text cell
+ * would run as a spreadsheet formula. Problems are reported
  * at the row and column of the cell (as the published file's path).
  */
 public final class TableCheck {
@@ -38,6 +40,7 @@ public final class TableCheck {
     /** Key values of each checked table, for foreign keys: table name → key columns → values. */
     private final Map<String, Map<List<String>, Set<List<String>>>> keys = new HashMap<>();
     private final List<Runnable> deferred = new ArrayList<>();
+    private final Map<String, Set<List<String>>> referenced = new HashMap<>();
 
     public TableCheck(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
@@ -128,8 +131,23 @@ public final class TableCheck {
     private record ForeignRow(Table.ForeignKey fk, List<String> value, int line, int column) {
     }
 
-    /** Keeps the values of the columns other tables reference (primary key and unique columns). */
-    private static void rememberKeys(Table table, String[] row, Map<List<String>, Set<List<String>>> tableKeys) {
+    /**
+     * Declares the tables still to be checked, so that the columns their foreign keys reference are remembered even
+     * when they are not a table's primary key (e.g. lignes-financement's convention lines, referenced by echeances).
+     */
+    public void expect(List<Table> tables) {
+        tables.forEach(t -> t.foreignKeys().forEach(fk ->
+                referenced.computeIfAbsent(fk.resource(), r -> new java.util.HashSet<>()).add(fk.referenceFields())));
+    }
+
+    /** Keeps the values of the columns other tables reference (primary key, unique and referenced columns). */
+    private void rememberKeys(Table table, String[] row, Map<List<String>, Set<List<String>>> tableKeys) {
+        for (List<String> fields : referenced.getOrDefault(table.name(), Set.of())) {
+            List<String> value = values(row, fields.stream().mapToInt(table::index).toArray());
+            if (value.stream().noneMatch(String::isEmpty)) {
+                tableKeys.computeIfAbsent(fields, k -> new HashSet<>()).add(value);
+            }
+        }
         if (!table.primaryKey().isEmpty()) {
             tableKeys.computeIfAbsent(table.primaryKey(), k -> new HashSet<>())
                     .add(values(row, table.primaryKey().stream().mapToInt(table::index).toArray()));
@@ -153,6 +171,9 @@ public final class TableCheck {
     static String problem(Field f, Pattern pattern, String cell) {
         if (cell.isEmpty()) {
             return f.required() ? "a value is required" : null;
+        }
+        if (f.type().equals("string") && Formulas.risky(cell)) {
+            return "a spreadsheet would run this text as a formula: write it with Formulas.neutralise";
         }
         switch (f.type()) {
             case "integer" -> {

@@ -6,12 +6,14 @@ import fr.vitrine.Version;
 import fr.vitrine.publish.DataGouvApi;
 import fr.vitrine.publish.Publisher;
 import fr.vitrine.read.SiteConfig;
+import fr.vitrine.validate.Console;
 import fr.vitrine.validate.Diagnostic;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +24,8 @@ import java.util.concurrent.Callable;
 @Command(name = "vitrine", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Static open-data site generator for funding conventions and impact metrics.",
         subcommands = {Main.InitCommand.class, Main.BuildCommand.class, Main.CheckCommand.class, Main.LinksCommand.class,
-                Main.StatsCommand.class, Main.PublishCommand.class, CommandLine.HelpCommand.class},
+                Main.StatsCommand.class, Main.PublishCommand.class, Main.ImportCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:invalid input (every problem is printed as path:line:column)",
                 "2:usage error"})
@@ -43,6 +46,28 @@ public final class Main implements Callable<Integer> {
     public Integer call() {
         CommandLine.usage(this, System.err);
         return Build.USAGE;
+    }
+
+    /** Standard output, cleaned of control characters (see {@link Console}). */
+    static PrintStream out() {
+        return Console.of(System.out);
+    }
+
+    /** Standard error, cleaned of control characters. */
+    static PrintStream err() {
+        return Console.of(System.err);
+    }
+
+    /**
+     * A build whose diagnostics are printed, under GitHub Actions, inside a stop-commands block and then as
+     * annotations ({@link GitHubReport}), so that no file name or value can issue a workflow command.
+     */
+    static Build build(Map<String, String> env) {
+        Build build = new Build(out(), err());
+        if (GitHubReport.active(env)) {
+            build.printing(new GitHubReport(out())::print);
+        }
+        return build;
     }
 
     static class SourceOptions {
@@ -70,8 +95,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return new Build(System.out, System.err)
-                    .run(new Build.Options(sources.source, output, baseUrl, false, timings));
+            return build(System.getenv()).run(new Build.Options(sources.source, output, baseUrl, false, timings));
         }
     }
 
@@ -83,7 +107,26 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return new Build(System.out, System.err).run(new Build.Options(sources.source, null, null, true));
+            return build(System.getenv()).run(new Build.Options(sources.source, null, null, true));
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Draft content/conventions/<id>.md from a signed text (.txt, .md or .pdf with a text layer): "
+                    + "every value found with the line it comes from, 'unknown' otherwise; never overwrites a file.")
+    static final class ImportCommand implements Callable<Integer> {
+        @CommandLine.Mixin
+        SourceOptions sources = new SourceOptions();
+
+        @CommandLine.Parameters(paramLabel = "FILE", description = "The signed text.")
+        Path file;
+
+        @Option(names = "--id", paramLabel = "ID", description = "The record's id and file name (default: from FILE's name).")
+        String id;
+
+        @Override
+        public Integer call() {
+            return new fr.vitrine.importer.Importer(out(), err()).run(sources.source, file, id);
         }
     }
 
@@ -96,16 +139,27 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            PrintStream out = out();
             if (!java.nio.file.Files.isDirectory(site)) {
-                System.err.println("vitrine: no site at " + site + "; run 'vitrine build' first");
+                err().println("vitrine: no site at " + site + "; run 'vitrine build' first");
                 return Build.USAGE;
             }
             fr.vitrine.check.LinkCheck.Report report = fr.vitrine.check.LinkCheck.run(site);
-            report.broken().forEach(b -> System.err.println("broken link: " + b));
-            System.out.printf("%s; %d broken internal link(s), %d external address(es):%n", report.summary(),
-                    report.broken().size(), report.external().size());
-            report.external().forEach((url, pages) -> System.out.println(url + "\t" + pages.size() + " page(s): "
-                    + String.join(", ", pages.stream().limit(3).toList()) + (pages.size() > 3 ? ", …" : "")));
+            boolean github = GitHubReport.active(System.getenv());
+            // Addresses come from the pages: under GitHub Actions they are listed with commands stopped.
+            PrintStream problems = github ? out : err();
+            Runnable list = () -> {
+                report.broken().forEach(b -> problems.println("broken link: " + b));
+                out.printf("%s; %d broken internal link(s), %d external address(es):%n", report.summary(),
+                        report.broken().size(), report.external().size());
+                report.external().forEach((url, pages) -> out.println(url + "\t" + pages.size() + " page(s): "
+                        + String.join(", ", pages.stream().limit(3).toList()) + (pages.size() > 3 ? ", …" : "")));
+            };
+            if (github) {
+                new GitHubReport(out).withoutCommands(list);
+            } else {
+                list.run();
+            }
             return report.broken().isEmpty() ? Build.OK : Build.INVALID_INPUT;
         }
     }
@@ -139,10 +193,7 @@ public final class Main implements Callable<Integer> {
         public Integer call() {
             Map<String, String> env = System.getenv();
             boolean github = GitHubReport.active(env);
-            Build build = new Build(System.out, System.err);
-            if (github) {
-                build.printing(new GitHubReport(System.out)::print);
-            }
+            Build build = build(env);
             Build.Result result = build.runDetailed(new Build.Options(sources.source, output.toAbsolutePath(), baseUrl,
                     false, false, new StatsSite.Request(metrics, product, failOnWarnings)));
             if (github) {
@@ -163,7 +214,7 @@ public final class Main implements Callable<Integer> {
                                 result.diagnostics().all(), result.code());
                     }
                 } catch (IOException e) {
-                    System.err.println("vitrine: cannot write the GitHub step files: " + e.getMessage());
+                    err().println("vitrine: cannot write the GitHub step files: " + e.getMessage());
                 }
             }
             return result.code();
@@ -200,7 +251,7 @@ public final class Main implements Callable<Integer> {
             // The project's settings when there is one; a team's /stats site is published with flags only.
             SiteConfig config = null;
             if (SiteConfig.isProject(sources.source)) {
-                config = new Build(System.out, System.err).config(new Build.Options(sources.source, output, null, false));
+                config = new Build(out(), err()).config(new Build.Options(sources.source, output, null, false));
                 if (config == null) {
                     return Build.USAGE;
                 }
@@ -209,7 +260,7 @@ public final class Main implements Callable<Integer> {
                     : output != null ? output : Path.of("_site");
             String key = System.getenv(Publisher.API_KEY_ENV);
             if ((key == null || key.isBlank()) && !dryRun) {
-                System.err.println("vitrine: set the environment variable " + Publisher.API_KEY_ENV
+                err().println("vitrine: set the environment variable " + Publisher.API_KEY_ENV
                         + " to your data.gouv.fr API key (or use --dry-run)");
                 return Build.USAGE;
             }
@@ -219,13 +270,13 @@ public final class Main implements Callable<Integer> {
                     organization != null ? organization : setting(config, "vitrine.datagouv.organization", null),
                     dryRun);
             try {
-                new Publisher(new DataGouvApi(base, key), System.out).publish(options);
+                new Publisher(new DataGouvApi(base, key), out()).publish(options);
                 return Build.OK;
             } catch (DataGouvApi.UsageException e) {
-                System.err.println("vitrine: " + e.getMessage());
+                err().println("vitrine: " + e.getMessage());
                 return Build.USAGE;
             } catch (IOException e) {
-                System.err.println("vitrine: " + e.getMessage());
+                err().println("vitrine: " + e.getMessage());
                 return Build.INVALID_INPUT;
             }
         }
@@ -251,21 +302,21 @@ public final class Main implements Callable<Integer> {
         public Integer call() {
             try {
                 List<Path> files = Init.write(dir, kind);
-                files.forEach(f -> System.out.println("  " + f));
-                System.out.println("Project written to " + dir.toAbsolutePath().normalize() + " (" + files.size()
+                files.forEach(f -> out().println("  " + f));
+                out().println("Project written to " + dir.toAbsolutePath().normalize() + " (" + files.size()
                         + " files). Next: " + (kind == Init.Kind.programme
                         ? "vitrine build --source " + dir + ", then edit the examples."
                         : "vitrine stats --metrics 'stats/*.csv' in that folder, then replace the example rows."));
                 if (Version.get().endsWith("-SNAPSHOT")) {
-                    System.out.println("This Vitrine is a development build: in the workflow, name a released version "
+                    out().println("This Vitrine is a development build: in the workflow, name a released version "
                             + "and the repository that publishes it.");
                 }
                 return Build.OK;
             } catch (IllegalArgumentException e) {
-                System.err.println("vitrine: " + e.getMessage());
+                err().println("vitrine: " + e.getMessage());
                 return Build.USAGE;
             } catch (IOException e) {
-                System.err.println("vitrine: cannot write " + dir + ": " + e.getMessage());
+                err().println("vitrine: cannot write " + dir + ": " + e.getMessage());
                 return Build.INVALID_INPUT;
             }
         }

@@ -65,7 +65,9 @@ public final class DataPackage {
         }
         m.put("format", r.format());
         m.put("mediatype", r.mediatype());
-        m.put("encoding", "utf-8");
+        if (!r.format().equals("xlsx")) {
+            m.put("encoding", "utf-8");
+        }
         m.put("bytes", r.bytes());
         m.put("hash", "sha256:" + r.sha256());
         if (r.schema() != null) {

@@ -26,9 +26,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a table as CSV (UTF-8 without BOM, comma, header row, RFC 4180 quoting only where needed, decimal point)
- * and as JSON with the same content (an array of objects, typed values, {@code null} for empty cells), row by row,
- * plus its Table Schema when it has no official one.
+ * Writes a table as CSV (UTF-8 without BOM, comma, header row, RFC 4180 quoting only where needed, decimal point,
+ * texts that a spreadsheet would run as formulas prefixed with a quote: {@link Formulas}) and as JSON with the same
+ * content (an array of objects, typed values, {@code null} for empty cells), row by row, plus its Table Schema when it
+ * has no official one.
  */
 public final class DatasetWriter implements Closeable {
 
@@ -38,10 +39,14 @@ public final class DatasetWriter implements Closeable {
     private final Table table;
     private final SequenceWriter csv;
     private final JsonGenerator json;
+    private final Xlsx xlsx;
     private long rows;
 
-    /** Opens {@code dir/<name>.csv} and {@code dir/<name>.json} and writes the header. */
-    public DatasetWriter(Table table, Path dir) {
+    /**
+     * Opens {@code dir/<name>.csv}, {@code dir/<name>.json} and, with {@code meta} (for its "Lisez-moi" sheet),
+     * {@code dir/<name>.xlsx}, and writes the header.
+     */
+    public DatasetWriter(Table table, Path dir, Metadata meta) {
         this.table = table;
         try {
             Files.createDirectories(dir);
@@ -55,11 +60,12 @@ public final class DatasetWriter implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        xlsx = meta == null ? null : new Xlsx(table, dir, meta);
     }
 
     /** Writes the whole table, its schema, and closes. */
-    public static void write(Tables.Data data, Path dir) {
-        try (DatasetWriter w = new DatasetWriter(data.table(), dir)) {
+    public static void write(Tables.Data data, Path dir, Metadata meta) {
+        try (DatasetWriter w = new DatasetWriter(data.table(), dir, meta)) {
             data.rows().forEach(w::row);
         }
         if (data.table().officialSchema() == null) {
@@ -98,6 +104,9 @@ public final class DatasetWriter implements Closeable {
             }
             json.writeEndObject();
             csv.write(cells);
+            if (xlsx != null) {
+                xlsx.row(values);
+            }
             rows++;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -133,7 +142,7 @@ public final class DatasetWriter implements Closeable {
         if (v instanceof Double d) {
             return RecordJson.amount(BigDecimal.valueOf(d)).toPlainString();
         }
-        return v.toString();
+        return v instanceof String text ? Formulas.csvText(text) : v.toString();
     }
 
     @Override
@@ -143,6 +152,9 @@ public final class DatasetWriter implements Closeable {
             json.writeEndArray();
             json.writeRaw('\n');
             json.close();
+            if (xlsx != null) {
+                xlsx.close();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -181,7 +193,7 @@ public final class DatasetWriter implements Closeable {
         m.put("name", f.name());
         m.put("type", f.type());
         m.put("title", f.title());
-        m.put("description", f.description());
+        m.put("description", f.type().equals("string") ? f.description() + " " + Formulas.RULE : f.description());
         Map<String, Object> c = new LinkedHashMap<>();
         if (f.required()) {
             c.put("required", true);

@@ -39,6 +39,13 @@ public final class Dcat {
     public static final String SPDX = "http://spdx.org/rdf/terms#";
     static final String FREQUENCY = "http://publications.europa.eu/resource/authority/frequency/";
     static final String FRANCE = "http://publications.europa.eu/resource/authority/country/FRA";
+    static final String LOCN = "http://www.w3.org/ns/locn#";
+    /** The datatype of a GeoJSON literal in GeoDCAT-AP, the one udata's harvester parses. */
+    static final String GEOJSON = "https://www.iana.org/assignments/media-types/application/vnd.geo+json";
+    /** Bounding boxes (longitude, latitude) of metropolitan France, Guadeloupe, Martinique, Guyane, La Réunion, Mayotte. */
+    static final String FRANCE_GEOJSON = "{\"type\":\"MultiPolygon\",\"coordinates\":[" + box(-5.2, 41.3, 9.6, 51.1) + ","
+            + box(-61.85, 15.83, -60.99, 16.52) + "," + box(-61.23, 14.39, -60.81, 14.88) + "," + box(-54.6, 2.1, -51.6, 5.8)
+            + "," + box(55.2, -21.4, 55.84, -20.87) + "," + box(45.0, -13.0, 45.3, -12.6) + "]}";
 
     private static final ValueFactory V = SimpleValueFactory.getInstance();
 
@@ -62,6 +69,7 @@ public final class Dcat {
         m.setNamespace(XSD.NS);
         m.setNamespace(RDFS.NS);
         m.setNamespace("spdx", SPDX);
+        m.setNamespace("locn", LOCN);
         IRI catalog = V.createIRI(base + "#catalogue");
         IRI dataset = V.createIRI(base + "#" + meta.name());
         IRI licence = V.createIRI(Metadata.LICENCE_URL);
@@ -84,6 +92,14 @@ public final class Dcat {
         m.add(dataset, DCAT.LANDING_PAGE, V.createIRI(base));
         m.add(dataset, DCTERMS.MODIFIED, V.createLiteral(meta.modified().toString(), XSD.DATE));
         m.add(dataset, DCTERMS.PUBLISHER, publisher);
+        // udata reads dct:spatial only as a bbox literal or a node with a GeoJSON or WKT geometry literal (the EU
+        // country IRI alone is ignored): France as a GeoJSON MultiPolygon of the boxes of metropolitan France and the
+        // five overseas departments; the EU IRI stays for other DCAT readers.
+        BNode location = V.createBNode("france");
+        m.add(dataset, DCTERMS.SPATIAL, location);
+        m.add(location, RDF.TYPE, DCTERMS.LOCATION);
+        m.add(location, RDFS.LABEL, V.createLiteral("France", "fr"));
+        m.add(location, V.createIRI(LOCN, "geometry"), V.createLiteral(FRANCE_GEOJSON, V.createIRI(GEOJSON)));
         m.add(dataset, DCTERMS.SPATIAL, V.createIRI(FRANCE));
         m.add(V.createIRI(FRANCE), RDFS.LABEL, V.createLiteral("France", "fr"));
         if (meta.start() != null) {
@@ -112,18 +128,25 @@ public final class Dcat {
             m.add(d, DCAT.ACCESS_URL, file);
             m.add(d, DCTERMS.FORMAT, V.createLiteral(r.format().toUpperCase(java.util.Locale.ROOT)));
             m.add(d, DCAT.MEDIA_TYPE, V.createIRI("https://www.iana.org/assignments/media-types/" + r.mediatype()));
-            m.add(d, DCAT.BYTE_SIZE, V.createLiteral(Long.toString(r.bytes()), XSD.NON_NEGATIVE_INTEGER));
+            m.add(d, DCAT.BYTE_SIZE, V.createLiteral(Long.toString(r.bytes()), XSD.INTEGER));
             m.add(d, DCTERMS.LICENSE, licence);
             BNode checksum = V.createBNode("checksum-" + r.name());
             m.add(d, V.createIRI(SPDX, "checksum"), checksum);
             m.add(checksum, RDF.TYPE, V.createIRI(SPDX, "Checksum"));
             m.add(checksum, V.createIRI(SPDX, "algorithm"), V.createIRI(SPDX, "checksumAlgorithm_sha256"));
-            m.add(checksum, V.createIRI(SPDX, "checksumValue"), V.createLiteral(r.sha256(), XSD.HEXBINARY));
-            String schema = r.schema() == null ? r.table().schemaReference() : r.schema();
-            IRI conformsTo = V.createIRI(schema.startsWith("https://") ? schema : base + schema);
-            m.add(d, DCTERMS.CONFORMS_TO, conformsTo);
+            // A plain string, as udata writes and stores it (an xsd:hexBinary literal reads back as bytes).
+            m.add(checksum, V.createIRI(SPDX, "checksumValue"), V.createLiteral(r.sha256()));
+            if (r.schema() != null) { // only the CSV follows the Table Schema
+                m.add(d, DCTERMS.CONFORMS_TO, V.createIRI(r.schema().startsWith("https://") ? r.schema() : base + r.schema()));
+            }
         }
         return m;
+    }
+
+    /** A polygon (one exterior ring, counterclockwise, closed) as GeoJSON coordinates. */
+    private static String box(double west, double south, double east, double north) {
+        return "[[[" + west + "," + south + "],[" + east + "," + south + "],[" + east + "," + north + "],[" + west + ","
+                + north + "],[" + west + "," + south + "]]]";
     }
 
     private static Resource publisher(Model m, Metadata meta) {

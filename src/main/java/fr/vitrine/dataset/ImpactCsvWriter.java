@@ -24,7 +24,7 @@ import java.util.Map;
 /**
  * Writes impact rows back in the schema's normal form — UTF-8 without BOM, comma, header row, ISO dates, decimal
  * point, {@code true}/{@code false}, RFC 4180 quoting — streaming through the source files again so that no row is
- * held in memory. Each row goes to its product's file.
+ * held in memory. Each row goes to its product's file. Texts a spreadsheet would run as formulas are quoted.
  */
 public final class ImpactCsvWriter {
 
@@ -60,7 +60,7 @@ public final class ImpactCsvWriter {
                     SequenceWriter w = product == null ? null : writers.get(product);
                     if (w != null) {
                         try {
-                            w.write(row(m));
+                            w.write(neutralised(row(m)));
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
@@ -80,6 +80,28 @@ public final class ImpactCsvWriter {
             }
         }
         return counts;
+    }
+
+    /** The text columns of the schema, whose cells a spreadsheet could run as formulas. */
+    private static final boolean[] TEXT = textColumns();
+
+    private static boolean[] textColumns() {
+        List<Table.Field> fields = Tables.indicators().fields();
+        boolean[] text = new boolean[fields.size()];
+        for (int i = 0; i < text.length; i++) {
+            text[i] = fields.get(i).type().equals("string");
+        }
+        return text;
+    }
+
+    /** The cells as written in a CSV: texts neutralised against formula injection ({@link Formulas}). */
+    static String[] neutralised(String[] cells) {
+        for (int i = 0; i < cells.length; i++) {
+            if (TEXT[i]) {
+                cells[i] = Formulas.csvText(cells[i]);
+            }
+        }
+        return cells;
     }
 
     /** A measure as the schema's 17 cells, in its column order. */

@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Writes the open-data folder {@code /donnees/}: every dataset as CSV and JSON with its Table Schema, checks each
+ * Writes the open-data folder {@code /donnees/}: every dataset as CSV, JSON and XLSX with its Table Schema, checks each
  * CSV against its schema, then describes them all in a Data Package, a DCAT catalog (Turtle and JSON-LD) and
  * data.gouv.fr (udata) metadata. A team's /stats site gets its metrics, a Data Package and udata metadata.
  */
@@ -47,9 +47,9 @@ public final class OpenData {
         }
     }
 
-    /** What was published: the tables and every resource, CSV first then its JSON twin. */
+    /** What was published: the tables and every resource, CSV first then its JSON and XLSX twins. */
     public record Result(List<Table> tables, List<Resource> resources, Metadata metadata) {
-        /** The files of one table (its CSV, then its JSON). */
+        /** The files of one table (its CSV, then its JSON and XLSX). */
         public List<Resource> resourcesOf(Table table) {
             return resources.stream().filter(r -> r.table() == table).toList();
         }
@@ -71,22 +71,24 @@ public final class OpenData {
                                boolean metricsOnly) {
         Path dir = site.resolve(FOLDER);
         String baseUrl = config.baseUrl();
+        Metadata metadata = metricsOnly ? Metadata.forTeam(catalog, config) : Metadata.of(catalog, config);
         List<Table> tables = new ArrayList<>();
         if (!metricsOnly) {
             for (Tables.Data data : Tables.of(catalog, baseUrl)) {
-                DatasetWriter.write(data, dir);
+                DatasetWriter.write(data, dir, metadata);
                 tables.add(data.table());
             }
         }
         Table indicators = Tables.indicators();
-        writeIndicators(catalog, indicators, dir);
+        writeIndicators(catalog, indicators, dir, metadata);
         tables.add(indicators);
         Tables.Data subsidies = metricsOnly ? null : Scdl.of(catalog, config, diagnostics);
         if (subsidies != null) {
-            DatasetWriter.write(subsidies, dir);
+            DatasetWriter.write(subsidies, dir, metadata);
             tables.add(subsidies.table());
         }
         TableCheck check = new TableCheck(diagnostics);
+        check.expect(tables);
         for (Table t : tables) {
             check.check(t, dir.resolve(t.csvFile()), shownRoot.resolve(FOLDER).resolve(t.csvFile()));
         }
@@ -98,8 +100,9 @@ public final class OpenData {
         for (Table t : tables) {
             resources.add(resource(dir, t, t.name(), t.csvFile(), t.title() + " (CSV)", "csv", "text/csv"));
             resources.add(resource(dir, t, t.name() + "-json", t.jsonFile(), t.title() + " (JSON)", "json", "application/json"));
+            resources.add(resource(dir, t, t.name() + "-xlsx", t.xlsxFile(), t.title() + " (tableur XLSX)", "xlsx",
+                    Xlsx.MEDIA_TYPE));
         }
-        Metadata metadata = metricsOnly ? Metadata.forTeam(catalog, config) : Metadata.of(catalog, config);
         Result result = new Result(List.copyOf(tables), List.copyOf(resources), metadata);
         DataPackage.write(result, catalog, config, dir);
         Udata.write(result, dir);
@@ -110,7 +113,7 @@ public final class OpenData {
     }
 
     /** All products' impact rows, consolidated, streamed from their files. */
-    private static void writeIndicators(Catalog catalog, Table table, Path dir) {
+    private static void writeIndicators(Catalog catalog, Table table, Path dir, Metadata metadata) {
         TreeSet<Path> files = new TreeSet<>();
         catalog.products().forEach(p -> {
             ProductMetrics m = catalog.metrics(p.id());
@@ -120,7 +123,7 @@ public final class OpenData {
         });
         Map<String, String> services = MetricsLoader.servicesOf(catalog.products());
         Diagnostics already = new Diagnostics(); // the files were checked when they were loaded
-        try (DatasetWriter w = new DatasetWriter(table, dir)) {
+        try (DatasetWriter w = new DatasetWriter(table, dir, metadata)) {
             for (Path f : files) {
                 ImpactCsv.read(f, already, (line, cells, report) -> {
                     Measure m = ImpactRows.check(line, cells, report);
@@ -135,9 +138,12 @@ public final class OpenData {
     private static Resource resource(Path dir, Table t, String name, String file, String title, String format,
                                      String mediatype) {
         Path path = dir.resolve(file);
-        String description = t.description() + (format.equals("json")
-                ? " Même contenu que le fichier CSV, en JSON (un objet par ligne)."
-                : " CSV UTF-8, séparateur virgule, dates ISO 8601, point décimal.");
+        String description = t.description() + switch (format) {
+            case "json" -> " Même contenu que le fichier CSV, en JSON (un objet par ligne).";
+            case "xlsx" -> " Même contenu que le fichier CSV, en classeur pour tableur : montants en nombres (euros), "
+                    + "dates complètes en dates, codes et dates partielles en texte, et une feuille « Lisez-moi ».";
+            default -> " CSV UTF-8, séparateur virgule, dates ISO 8601, point décimal.";
+        };
         return new Resource(name, file, title, description, format, mediatype, size(path), sha256(path),
                 format.equals("csv") ? t.schemaReference() : null, t);
     }

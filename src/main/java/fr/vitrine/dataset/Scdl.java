@@ -12,6 +12,7 @@ import fr.vitrine.validate.Diagnostics;
 import fr.vitrine.validate.Siret;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,9 +23,11 @@ import java.util.Objects;
 
 /**
  * The SCDL "subventions" 2.1.1 file for conventions of kind subvention: one row per (attribuant, bénéficiaire).
- * Nothing is made up: a row needs the attribuant's real SIRET (from {@code vitrine.siret.<org-id>} in
- * jbake.properties, or the organisations registry), a full signing date, payment dates, the EU notification and the
- * subsidy percentage; when one is missing the row is skipped with a warning saying what to add.
+ * Nothing is made up: a row needs the attribuant's and the bénéficiaire's real SIRET (from
+ * {@code vitrine.siret.<org-id>} in jbake.properties, or the organisations registry: Validata's custom check
+ * one-of-required(idBeneficiaire, rnaBeneficiaire)), a full signing date, payment dates and the EU notification; when
+ * one is missing the row is skipped with a warning saying what to add. {@code montant} is what the attribuant grants in
+ * the convention before any split, {@code pourcentageSubvention} each bénéficiaire's share of it (from the lines).
  */
 public final class Scdl {
 
@@ -67,13 +70,14 @@ public final class Scdl {
         Path configFile = config.source().resolve(SiteConfig.FILE);
         List<Object[]> rows = new ArrayList<>();
         for (Convention c : subsidies) {
-            Map<List<String>, List<Funding.Line>> byPair = new LinkedHashMap<>();
-            c.funding().forEach(l -> byPair.computeIfAbsent(java.util.Arrays.asList(l.from(), l.to()), k -> new ArrayList<>()).add(l));
-            for (Map.Entry<List<String>, List<Funding.Line>> e : byPair.entrySet()) {
-                Organisation from = catalog.organisation(e.getKey().get(0));
-                Organisation to = catalog.organisation(e.getKey().get(1));
-                String skip = "SCDL subventions: convention " + c.id() + " skipped: ";
-                if (from == null || to == null) {
+            // Per attribuant: what it grants in this convention, then each beneficiary's part of it.
+            Map<String, Map<String, List<Funding.Line>>> byFunder = new LinkedHashMap<>();
+            c.funding().forEach(l -> byFunder.computeIfAbsent(l.from(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(l.to(), k -> new ArrayList<>()).add(l));
+            String skip = "SCDL subventions: convention " + c.id() + " skipped: ";
+            for (Map.Entry<String, Map<String, List<Funding.Line>>> funder : byFunder.entrySet()) {
+                Organisation from = catalog.organisation(funder.getKey());
+                if (from == null || funder.getValue().keySet().stream().anyMatch(to -> catalog.organisation(to) == null)) {
                     diagnostics.warning(c.file(), 1, 1, skip + "the attribuant and the bénéficiaire must be known organisations");
                     continue;
                 }
@@ -88,29 +92,64 @@ public final class Scdl {
                     diagnostics.warning(c.file(), 1, 1, skip + "dateConvention needs the full signing date (YYYY-MM-DD)");
                     continue;
                 }
-                String dates = paymentDates(c, e.getValue());
-                if (dates == null) {
-                    diagnostics.warning(c.file(), 1, 1, skip + "no payment date: give a schedule with dates or a funded period");
-                    continue;
-                }
                 Convention.Subsidy s = c.subsidy();
-                if (s.euNotification() == null || s.percentage() == null) {
-                    diagnostics.warning(c.file(), 1, 1, skip + "add subsidy: {notification_ue: true|false, pourcentage: "
-                            + "0.01–1} to the record (SCDL requires them)");
+                if (s.euNotification() == null) {
+                    diagnostics.warning(c.file(), 1, 1, skip + "add subsidy: {notification_ue: true|false} to the record "
+                            + "(SCDL requires it)");
                     continue;
                 }
-                BigDecimal amount = e.getValue().stream().map(Funding.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-                long installments = e.getValue().stream().mapToLong(l -> l.schedule().stream()
-                        .filter(i -> i.credit() != Funding.Credits.AE).count()).sum();
-                String object = Objects.requireNonNullElse(c.summary(), c.title());
-                rows.add(new Object[] {from.name(), siret, c.signed().iso(), s.decision(), to.name(),
-                        siret(config, to),
-                        null, object.length() > 256 ? object.substring(0, 255) + "…" : object, amount, "aide en numéraire",
-                        installments > 1 ? "échelonné" : "unique", dates, null, s.euNotification() ? "oui" : "non",
-                        s.percentage(), s.scheme()});
+                // montant: the total the attribuant grants, before any split; pourcentageSubvention: each
+                // beneficiary's share of it, rounded to 4 decimals, the last one taking the rest so that they sum to 1.
+                BigDecimal total = sum(funder.getValue().values().stream().flatMap(List::stream).toList());
+                if (total.signum() <= 0) {
+                    diagnostics.warning(c.file(), 1, 1, skip + "the attribuant '" + from.id() + "' grants no amount");
+                    continue;
+                }
+                BigDecimal given = BigDecimal.ZERO;
+                int left = funder.getValue().size();
+                for (Map.Entry<String, List<Funding.Line>> e : funder.getValue().entrySet()) {
+                    Organisation to = catalog.organisation(e.getKey());
+                    BigDecimal share = --left == 0 ? BigDecimal.ONE.subtract(given)
+                            : sum(e.getValue()).divide(total, 4, RoundingMode.HALF_UP);
+                    given = given.add(share);
+                    String rowSkip = "SCDL subventions: convention " + c.id() + ": the row of the bénéficiaire '"
+                            + to.id() + "' (" + to.name() + ") is not written: ";
+                    String beneficiary = siret(config, to);
+                    if (beneficiary == null) {
+                        // Validata's custom check one-of-required(idBeneficiaire, rnaBeneficiaire).
+                        diagnostics.warning(configFile, config.positionOf("vitrine.siret." + to.id()), rowSkip + "SCDL "
+                                + "requires its SIRET (idBeneficiaire) or RNA number; set vitrine.siret." + to.id()
+                                + "=<14 digits> in " + SiteConfig.FILE + " (a real SIRET: the export never makes one up)");
+                        continue;
+                    }
+                    if (share.compareTo(new BigDecimal("0.01")) < 0) {
+                        diagnostics.warning(c.file(), 1, 1, rowSkip + "its share " + share.toPlainString()
+                                + " of the subsidy is below SCDL's minimum pourcentageSubvention 0.01");
+                        continue;
+                    }
+                    String dates = paymentDates(c, e.getValue());
+                    if (dates == null) {
+                        diagnostics.warning(c.file(), 1, 1, rowSkip + "no payment date: give a schedule with dates or a "
+                                + "funded period");
+                        continue;
+                    }
+                    long installments = e.getValue().stream().mapToLong(l -> l.schedule().stream()
+                            .filter(i -> i.credit() != Funding.Credits.AE).count()).sum();
+                    String object = Objects.requireNonNullElse(c.summary(), c.title());
+                    // At most 256 characters as written, the CSV's formula quote included.
+                    int max = Formulas.risky(object) ? 255 : 256;
+                    rows.add(new Object[] {from.name(), siret, c.signed().iso(), s.decision(), to.name(), beneficiary,
+                            null, object.length() > max ? object.substring(0, max - 1) + "…" : object, total,
+                            "aide en numéraire", installments > 1 ? "échelonné" : "unique", dates, null,
+                            s.euNotification() ? "oui" : "non", share.stripTrailingZeros(), s.scheme()});
+                }
             }
         }
         return rows.isEmpty() ? null : new Tables.Data(table(), rows);
+    }
+
+    private static BigDecimal sum(List<Funding.Line> lines) {
+        return lines.stream().map(Funding.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** The attribuant's SIRET: {@code vitrine.siret.<id>} in the configuration, else the registry's, if valid. */

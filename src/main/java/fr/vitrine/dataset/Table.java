@@ -66,6 +66,10 @@ public record Table(String name, String title, String description, List<Field> f
         return name + ".json";
     }
 
+    public String xlsxFile() {
+        return name + ".xlsx";
+    }
+
     /** Our own schema file, or the official schema's URL. */
     public String schemaReference() {
         return officialSchema != null ? officialSchema : name + ".schema.json";

@@ -97,11 +97,17 @@ public final class Tables {
         return new Data(t, rows);
     }
 
+    /** Values of lignes-financement's origine column. */
+    static final String ORIGIN_CONVENTION = "convention";
+    static final String ORIGIN_PRODUCT_FILE = "fiche-produit";
+
     static Data fundingLines(Catalog catalog) {
         Table t = new Table("lignes-financement", "Lignes de financement",
                 "Une ligne par ligne de financement d'une convention : qui verse combien à qui, pour quelle année, "
-                        + "sur quels crédits et quelle imputation budgétaire.",
-                List.of(Field.of("convention_id", "string", "Convention", "Identifiant de la convention.").mandatory(),
+                        + "sur quels crédits et quelle imputation budgétaire ; et une ligne par financement FAST que "
+                        + "donne la fiche d'un produit sur beta.gouv.fr (colonne origine).",
+                List.of(Field.of("convention_id", "string", "Convention", "Identifiant de la convention ; vide pour une "
+                                + "ligne tirée d'une fiche produit beta.gouv.fr."),
                         Field.of("numero_ligne", "integer", "Numéro de ligne", "Rang de la ligne dans la convention, à partir de 1.")
                                 .mandatory().between(1.0, null),
                         Field.of("financeur_id", "string", "Financeur", "Identifiant de l'organisation qui verse ; vide si le texte ne le dit pas."),
@@ -125,8 +131,14 @@ public final class Tables {
                         Field.of("domaine_fonctionnel", "string", "Domaine fonctionnel", "Domaine fonctionnel Chorus."),
                         Field.of("activite", "string", "Activité", "Code d'activité Chorus."),
                         Field.of("centre_de_cout", "string", "Centre de coût", "Centre de coût Chorus."),
-                        Field.of("note", "string", "Précision", "Précision donnée par le texte.")),
-                List.of("convention_id", "numero_ligne"),
+                        Field.of("note", "string", "Précision", "Précision donnée par le texte."),
+                        Field.of("origine", "string", "Origine de la ligne", "D'où vient la ligne : convention (le "
+                                + "texte d'une convention publiée ici) ou fiche-produit (le champ fast de la fiche du "
+                                + "produit sur beta.gouv.fr, qui donne le montant d'un financement FAST et sa promotion).")
+                                .mandatory().among(List.of(ORIGIN_CONVENTION, ORIGIN_PRODUCT_FILE)),
+                        Field.of("origine_id", "string", "Identifiant de l'origine", "Identifiant de la convention, ou "
+                                + "du produit dont la fiche donne la ligne.").mandatory()),
+                List.of("origine", "origine_id", "numero_ligne"),
                 List.of(new ForeignKey(List.of("convention_id"), "conventions", List.of("id")),
                         new ForeignKey(List.of("financeur_id"), "organisations", List.of("id")),
                         new ForeignKey(List.of("beneficiaire_id"), "organisations", List.of("id")),
@@ -141,7 +153,14 @@ public final class Tables {
                     name(catalog, l.to()), l.fund(), l.amount(), l.tax() == Funding.Tax.UNKNOWN ? null : l.tax().name(),
                     l.year(), l.credits() == Funding.Credits.UNKNOWN ? null : l.credits().code, iso(l.start()), iso(l.end()),
                     l.product(), i.programme(), i.fondsDeConcours(), i.bop(), i.uo(), i.centreFinancier(),
-                    i.domaineFonctionnel(), i.activite(), i.centreDeCout(), join(l.note(), i.note())});
+                    i.domaineFonctionnel(), i.activite(), i.centreDeCout(), join(l.note(), i.note()),
+                    ORIGIN_CONVENTION, m.convention().id()});
+        }
+        for (Catalog.Money m : catalog.productFileMoney()) {
+            Funding.Line l = m.line();
+            rows.add(new Object[] {null, 1, null, null, null, null, l.fund(), l.amount(), null, null, null, null, null,
+                    l.product(), null, null, null, null, null, null, null, null, l.note(), ORIGIN_PRODUCT_FILE,
+                    m.productFile().id()});
         }
         return new Data(t, rows);
     }
@@ -235,7 +254,7 @@ public final class Tables {
                     phase == null ? null : isoDay(phase.start()), join(p.sponsors()), p.link(), p.repository(),
                     p.statsUrl(), catalog.hasMetrics(p.id()), !catalog.requiringStats(p.id()).isEmpty(),
                     catalog.totalOfProduct(p.id()), catalog.conventionsOfProduct(p.id()).size(),
-                    baseUrl + "produits/" + p.id() + "/"});
+                    baseUrl + p.path().substring(1)});
         }
         return new Data(t, rows);
     }
@@ -263,7 +282,7 @@ public final class Tables {
         for (Organisation o : catalog.organisations()) {
             rows.add(new Object[] {o.id(), o.name(), o.acronym(), o.type(), o.parent(), o.siret(), o.ministry(),
                     o.address(), catalog.totalGivenBy(o.id()), catalog.totalReceivedBy(o.id()),
-                    baseUrl + "organisations/" + o.id() + "/"});
+                    baseUrl + o.path().substring(1)});
         }
         return new Data(t, rows);
     }

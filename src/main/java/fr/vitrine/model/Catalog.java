@@ -13,9 +13,28 @@ import java.util.stream.Collectors;
 /** Every validated record of a project, indexed, with the questions pages and datasets ask of them. */
 public final class Catalog {
 
-    /** A funding line with the convention it belongs to. */
-    public record Money(Convention convention, Funding.Line line) {
+    /**
+     * A funding line with where it comes from: the convention it belongs to, or ({@code convention} null) the
+     * beta.gouv.fr product file whose {@code fast} field gives it.
+     */
+    public record Money(Convention convention, Funding.Line line, Product productFile) {
+        public Money(Convention convention, Funding.Line line) {
+            this(convention, line, null);
+        }
+
+        /** True for a line read from a product file (a FAST award), not from a convention. */
+        public boolean isFromProductFile() {
+            return productFile != null;
+        }
+
+        /** The budget year the line gives, else its convention's. */
+        public Integer year() {
+            return convention != null ? convention.year() : line.year();
+        }
     }
+
+    /** Name of the fund a product file's {@code fast} field awards. */
+    public static final String FAST = "FAST";
 
     /** Most recent first, by the latest date each record gives; records without any date last; then by id. */
     private static final Comparator<Convention> LISTING = Comparator
@@ -33,6 +52,7 @@ public final class Catalog {
     private final List<Page> pages;
     private final Map<String, ProductMetrics> metrics;
     private final LocalDate today;
+    private final List<Money> productFileMoney;
 
     public Catalog(List<Convention> conventions, List<Organisation> organisations, List<Product> products,
                    List<Page> pages, Map<String, ProductMetrics> metrics, LocalDate today) {
@@ -44,6 +64,7 @@ public final class Catalog {
         this.pages = pages.stream().sorted(Comparator.comparing(Page::id)).toList();
         this.metrics = Map.copyOf(metrics);
         this.today = today;
+        this.productFileMoney = fastLines();
     }
 
     private static <T> Map<String, T> index(List<T> items, Function<T, String> id) {
@@ -126,14 +147,30 @@ public final class Catalog {
                 .toList();
     }
 
-    /** Funding lines for a product: lines assigned to it, and unassigned lines of its conventions. */
+    /** Funding lines of product files: each product's FAST award, as a line whose source is its file. */
+    public List<Money> productFileMoney() {
+        return productFileMoney;
+    }
+
+    private List<Money> fastLines() {
+        return products.values().stream().filter(p -> p.fast() != null && p.fast().montant() != null)
+                .map(p -> new Money(null, new Funding.Line(0, null, null, FAST, p.fast().montant(), Funding.Tax.UNKNOWN,
+                        Funding.Credits.UNKNOWN, null, null, null, null, List.of(), p.id(),
+                        p.fast().promotion() == null ? null : "promotion " + p.fast().promotion() + " du FAST"), p))
+                .toList();
+    }
+
+    /**
+     * Funding lines for a product: lines assigned to it, unassigned lines of its conventions, and the FAST award its
+     * product file gives; oldest first.
+     */
     public List<Money> moneyOfProduct(String productId) {
-        return money().stream()
+        return java.util.stream.Stream.concat(money().stream(), productFileMoney().stream())
                 .filter(m -> m.line().product() != null
                         ? m.line().product().equals(productId)
                         : m.convention().products().contains(productId))
-                .sorted(Comparator.comparing((Money m) -> m.convention().year(), Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(m -> m.convention().id()))
+                .sorted(Comparator.comparing(Money::year, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(m -> m.convention() == null ? "" : m.convention().id()))
                 .toList();
     }
 
@@ -312,13 +349,25 @@ public final class Catalog {
     /** Products by current phase (phase name, or "" when unknown), in the order of the beta.gouv.fr phases. */
     public Map<String, List<Product>> productsByPhase() {
         Map<String, List<Product>> out = new LinkedHashMap<>();
-        Product.Phase.KNOWN.forEach(name -> out.put(name, new java.util.ArrayList<>()));
+        Vocabulary.phaseOrder().forEach(name -> out.put(name, new java.util.ArrayList<>()));
         for (Product p : products.values()) {
             Product.Phase phase = p.currentPhase(today);
             out.computeIfAbsent(phase == null ? "" : phase.name(), k -> new java.util.ArrayList<>()).add(p);
         }
         out.values().removeIf(List::isEmpty);
         return out;
+    }
+
+    /** The page of a published product, or {@code null} when no product of the site has this id. */
+    public String productPath(String id) {
+        Product p = id == null ? null : products.get(id);
+        return p == null ? null : p.path();
+    }
+
+    /** The page of a published organisation, or {@code null} when no organisation of the site has this id. */
+    public String organisationPath(String id) {
+        Organisation o = organisation(id);
+        return o == null ? null : o.path();
     }
 
     public String organisationName(String id) {

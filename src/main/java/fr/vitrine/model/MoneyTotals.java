@@ -101,7 +101,7 @@ public final class MoneyTotals {
     public List<Row> byFunder() {
         return largestFirst(group(m -> m.line().from() != null ? "o:" + m.line().from()
                 : m.line().fund() != null ? "f:" + m.line().fund() : "", key -> key.startsWith("o:")
-                ? new String[] {catalog.organisationName(key.substring(2)), "/organisations/" + key.substring(2) + "/"}
+                ? new String[] {catalog.organisationName(key.substring(2)), catalog.organisationPath(key.substring(2))}
                 : new String[] {key.startsWith("f:") ? key.substring(2) : "Financeur non précisé", null}));
     }
 
@@ -141,12 +141,14 @@ public final class MoneyTotals {
     public List<Row> byProduct() {
         List<Row> rows = new ArrayList<>();
         for (Product p : catalog.products()) {
-            List<Catalog.Money> money = catalog.moneyOfProduct(p.id());
+            // The programme's lines only: a product file's own amounts (FAST) are listed apart, by source.
+            List<Catalog.Money> money = catalog.moneyOfProduct(p.id()).stream()
+                    .filter(m -> !m.isFromProductFile()).toList();
             if (money.isEmpty()) {
                 continue;
             }
             List<Catalog.Money> shared = money.stream().filter(m -> !catalog.sharedWith(m, p.id()).isEmpty()).toList();
-            rows.add(new Row(p.title(), "/produits/" + p.id() + "/", Sum.of(money), money.size(), Sum.of(shared)));
+            rows.add(new Row(p.title(), p.path(), Sum.of(money), money.size(), Sum.of(shared)));
         }
         return largestFirst(rows);
     }

@@ -28,6 +28,11 @@ public record Organisation(String id, String name, String acronym, String type, 
         return French.of(article, shortName());
     }
 
+    /** The organisation's page: "/organisations/" and its id's {@linkplain Text#address address}. */
+    public String path() {
+        return "/organisations/" + Text.address(id) + "/";
+    }
+
     /** "DINUM" when there is an acronym, else the name. */
     public String shortName() {
         return acronym != null ? acronym : name;

@@ -46,6 +46,15 @@ public record PartialDate(int year, int month, int day) implements Comparable<Pa
         return new PartialDate(year, month, day);
     }
 
+    /** Dates of conventions, payments and product events lie between these years; others are typing mistakes. */
+    public static final int MIN_YEAR = 1900;
+    public static final int MAX_YEAR = 2100;
+
+    /** True when the year is between {@link #MIN_YEAR} and {@link #MAX_YEAR}. */
+    public boolean plausible() {
+        return year >= MIN_YEAR && year <= MAX_YEAR;
+    }
+
     public boolean hasDay() {
         return day > 0;
     }

@@ -4,48 +4,57 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A digital public service, in the shape of beta.gouv.fr's product files.
  *
  * @param metricsNames the {@code nom_service_public_numerique} values its impact metrics use
  * @param external     true when read from a beta.gouv.fr folder rather than the project's {@code data/}
+ * @param media        images of the description copied into the site: site path → file
  */
 public record Product(String id, String title, String mission, List<String> sponsors, String incubator,
                       List<Phase> phases, List<Event> events, String link, String repository, String statsUrl,
-                      Fast fast, String descriptionHtml, List<String> metricsNames, boolean external, Path file) {
+                      Fast fast, String descriptionHtml, List<String> metricsNames, boolean external, Path file,
+                      Map<String, Path> media) {
 
-    /** A phase of the beta.gouv.fr approach; {@code end} is {@code null} while it lasts. */
-    public record Phase(String name, PartialDate start, PartialDate end) {
-
-        public String getLabel() {
-            return label(name);
-        }
-
-        public static String label(String name) {
-            return switch (name) {
-                case "investigation" -> "Investigation";
-                case "construction" -> "Construction";
-                case "acceleration" -> "Accélération";
-                case "transfer" -> "Transfert";
-                case "success" -> "Pérennisé";
-                case "opere" -> "Opéré";
-                case "alumni" -> "Partenariat terminé";
-                case "abandon" -> "Abandonné";
-                default -> name;
-            };
-        }
-
-        public static final List<String> KNOWN = List.of(
-                "investigation", "construction", "acceleration", "transfer", "success", "opere", "alumni", "abandon");
+    public Product(String id, String title, String mission, List<String> sponsors, String incubator,
+                   List<Phase> phases, List<Event> events, String link, String repository, String statsUrl,
+                   Fast fast, String descriptionHtml, List<String> metricsNames, boolean external, Path file) {
+        this(id, title, mission, sponsors, incubator, phases, events, link, repository, statsUrl, fast, descriptionHtml,
+                metricsNames, external, file, Map.of());
     }
 
-    /** A dated event of the product's life (investment committee, launch, FAST award). */
-    public record Event(String name, PartialDate date, String comment) {
+    /** This product with its description rendered and the images it shows (site path → file to copy). */
+    public Product withDescription(String html, Map<String, Path> images) {
+        return new Product(id, title, mission, sponsors, incubator, phases, events, link, repository, statsUrl, fast,
+                html, metricsNames, external, file, Map.copyOf(images));
+    }
+
+    /**
+     * A phase of the beta.gouv.fr approach; {@code end} is {@code null} while it lasts; {@code label} is its French
+     * name ({@link Vocabulary}), never the raw id.
+     */
+    public record Phase(String name, PartialDate start, PartialDate end, String label) {
+        public Phase(String name, PartialDate start, PartialDate end) {
+            this(name, start, end, Vocabulary.BUILT_IN.phase(name));
+        }
+    }
+
+    /** A dated event of the product's life (investment committee, launch, FAST award), with its French label. */
+    public record Event(String name, PartialDate date, String comment, String label) {
+        public Event(String name, PartialDate date, String comment) {
+            this(name, date, comment, Vocabulary.BUILT_IN.event(name));
+        }
     }
 
     /** beta.gouv.fr's FAST award: promotion number and amount. */
     public record Fast(Integer promotion, BigDecimal montant) {
+    }
+
+    /** The product's page: "/produits/" and its id's {@linkplain Text#address address}. */
+    public String path() {
+        return "/produits/" + Text.address(id) + "/";
     }
 
     /** The phase under way on {@code today}, or the last one when all are over; {@code null} without phases. */

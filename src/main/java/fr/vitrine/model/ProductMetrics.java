@@ -12,6 +12,12 @@ import java.util.List;
  */
 public record ProductMetrics(String productId, List<Path> files, long rows, List<Indicator> indicators) {
 
+    /**
+     * A /stats page shows at most this many national indicators (and this many territorial names): beyond, the
+     * page would weigh hundreds of megabytes. Every row stays in the product's CSV.
+     */
+    public static final int MAX_SHOWN = 200;
+
     public List<Indicator> national() {
         return indicators.stream().filter(Indicator::isNational).toList();
     }

@@ -12,6 +12,12 @@ public final class Series {
     /** No period start. */
     static final int NONE = Integer.MIN_VALUE;
 
+    /**
+     * Values drawn and summed on pages stay within ± this (a million billion): beyond, sums and ratios lose their
+     * meaning in floating point and charts cannot place them. Larger values stay in the data, not on the page.
+     */
+    public static final double MAX_DRAWN = 1e15;
+
     private int size;
     private int[] dates = new int[4];
     private int[] starts = new int[4];
@@ -102,6 +108,25 @@ public final class Series {
         }
         values = v;
         files = f;
+    }
+
+    /** Keeps the first point of each date and period start (call after {@link #sort()}); returns how many went. */
+    public int dropRepeatedKeys() {
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            if (kept > 0 && dates[i] == dates[kept - 1] && starts[i] == starts[kept - 1]) {
+                continue;
+            }
+            dates[kept] = dates[i];
+            starts[kept] = starts[i];
+            values[kept] = values[i];
+            lines[kept] = lines[i];
+            files[kept] = files[i];
+            kept++;
+        }
+        int dropped = size - kept;
+        size = kept;
+        return dropped;
     }
 
     /** True when point {@code i} has the same date and period start as point {@code i - 1} (after sorting). */

@@ -15,10 +15,51 @@ public final class Text {
         return n.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
     }
 
+    private static final java.util.regex.Pattern INVISIBLE =
+            java.util.regex.Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]");
+
+    /** Composed Unicode (NFC) without zero-width characters or soft hyphens: look-alike names become equal. */
+    public static String normalise(String s) {
+        if (s.chars().allMatch(c -> c < 0x80)) {
+            return s;
+        }
+        String n = Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+        return INVISIBLE.matcher(n).replaceAll("");
+    }
+
     /** A URL-safe slug: "Ministère de la Santé" → "ministere-de-la-sante". */
     public static String slug(String s) {
         String slug = fold(s).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return slug.isEmpty() ? "x" : slug;
+    }
+
+    /** Ids that are already safe as one segment of an address (and as a file name on every system). */
+    private static final java.util.regex.Pattern SAFE_SEGMENT =
+            java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    private static final java.util.regex.Pattern WINDOWS_DEVICE =
+            java.util.regex.Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?");
+
+    /**
+     * The address segment of a record id: the id itself when it is safe (lower or upper case letters, digits, dots,
+     * hyphens, underscores; at most 100 characters; not a Windows device name), else its slug, cut to 60 characters,
+     * followed by 8 hexadecimal digits of the id's SHA-256 ("e-inspé" → "e-inspe-" + hash). Derived from the id alone,
+     * so an address never changes when other records come or go, and two ids never share one.
+     */
+    public static String address(String id) {
+        if (SAFE_SEGMENT.matcher(id).matches() && !WINDOWS_DEVICE.matcher(id).matches()) {
+            return id;
+        }
+        String slug = slug(id);
+        if (slug.length() > 60) {
+            slug = slug.substring(0, 60).replaceAll("-$", "");
+        }
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return slug + "-" + java.util.HexFormat.of().formatHex(hash, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Edit distance, for "did you mean" hints. */

@@ -48,11 +48,7 @@ public final class CommonmarkEngine extends MarkupEngine {
         doc.put(RECORD, record);
         doc.put(BODY_MARKDOWN, fm.body());
         doc.put(BODY_LINE, fm.bodyFirstLine());
-        // A convention's headings are its articles: their links say so.
-        boolean convention = path.getParent() != null && path.getParent().getFileName() != null
-                && path.getParent().getFileName().toString().equals("conventions");
-        Markdown.Rendered rendered = Markdown.render(fm.body(),
-                convention ? "Lien vers cet article" : "Lien vers cette section");
+        Markdown.Rendered rendered = Markdown.render(fm.body(), Markdown.linkLabelFor(path));
         doc.setBody(rendered.html());
         doc.put(HEADINGS, rendered.headings());
         return doc;

@@ -14,7 +14,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.Charset;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -96,36 +101,94 @@ public final class ImpactCsv {
         }
     }
 
-    /** UTF-8 when every byte sequence is valid UTF-8, else Windows-1252 (what French spreadsheets export). */
+    /**
+     * Decides the encoding on the whole file, in one streaming pass: UTF-8 when every byte sequence is valid UTF-8.
+     * A file that is mostly UTF-8 (at least as many valid non-ASCII characters as invalid bytes) is an error at each
+     * invalid byte: reading it as Windows-1252 would publish mojibake. Otherwise it is Windows-1252 (what French
+     * spreadsheets export), with a warning, unless a byte is one Windows-1252 does not define (or NUL): an error
+     * there. Returns {@code null} after an error.
+     */
     private static Charset detectCharset(Path file, Diagnostics diagnostics) throws IOException {
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (Reader r = new InputStreamReader(Files.newInputStream(file), utf8)) {
-            char[] buffer = new char[1 << 16];
-            while (r.read(buffer) >= 0) {
-                // decoding is the check
-            }
-            return StandardCharsets.UTF_8;
-        } catch (java.nio.charset.CharacterCodingException e) {
-            Charset cp1252 = Charset.forName("windows-1252");
-            byte[] bytes = Files.readAllBytes(file);
-            for (int i = 0; i < bytes.length; i++) {
-                int b = bytes[i] & 0xFF;
-                if (b == 0 || b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D) {
-                    int line = 1;
-                    for (int j = 0; j < i; j++) {
-                        line += bytes[j] == '\n' ? 1 : 0;
+        ByteBuffer in = ByteBuffer.allocate(1 << 16);
+        CharBuffer out = CharBuffer.allocate(1 << 16);
+        int line = 1;
+        int column = 1;
+        long beyondAscii = 0;
+        List<int[]> invalid = new ArrayList<>(); // line, column, byte of the first invalid UTF-8 bytes
+        long invalidCount = 0;
+        int[] notText = null; // line, column, byte of the first byte Windows-1252 does not define
+        int cpLine = 1;
+        int cpColumn = 1;
+        try (ReadableByteChannel channel = Files.newByteChannel(file)) {
+            boolean end = false;
+            while (!end) {
+                int start = in.position();
+                end = channel.read(in) < 0;
+                for (int i = start; i < in.position() && notText == null; i++) {
+                    int b = in.get(i) & 0xFF;
+                    if (b == 0 || b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D) {
+                        notText = new int[] {cpLine, cpColumn, b};
+                    } else if (b == '\n') {
+                        cpLine++;
+                        cpColumn = 1;
+                    } else if (b != '\r') {
+                        cpColumn++;
                     }
-                    diagnostics.error(file, line, 1, String.format(java.util.Locale.ROOT, "file is not text (byte "
-                            + "0x%02X is neither UTF-8 nor Windows-1252): it is binary or corrupted; export it again "
-                            + "as CSV UTF-8", b));
-                    return null;
                 }
+                in.flip();
+                while (true) {
+                    CoderResult result = utf8.decode(in, out, end);
+                    out.flip();
+                    while (out.hasRemaining()) {
+                        char c = out.get();
+                        if (c == '\n') {
+                            line++;
+                            column = 1;
+                        } else if (c != '\r') {
+                            column++;
+                            beyondAscii += c >= 0x80 ? 1 : 0;
+                        }
+                    }
+                    out.clear();
+                    if (result.isMalformed() || result.isUnmappable()) {
+                        if (invalid.size() < 10) {
+                            invalid.add(new int[] {line, column, in.get(in.position()) & 0xFF});
+                        }
+                        invalidCount++;
+                        in.position(in.position() + result.length());
+                        column++;
+                    } else if (result.isUnderflow()) {
+                        break;
+                    }
+                }
+                in.compact();
             }
-            diagnostics.warning(file, 1, 1, "file is not UTF-8; read as Windows-1252 (a spreadsheet export). "
-                    + "Save it as CSV UTF-8 to be sure accents are right");
-            return cp1252;
         }
+        if (invalid.isEmpty()) {
+            return StandardCharsets.UTF_8;
+        }
+        if (beyondAscii >= invalidCount) {
+            for (int[] at : invalid) {
+                diagnostics.error(file, at[0], at[1], String.format(Locale.ROOT, "byte 0x%02X is not UTF-8, while the "
+                        + "rest of the file is UTF-8: this character was typed or pasted in another encoding; retype "
+                        + "it (the file is not read as Windows-1252, which would garble its other accents)", at[2]));
+            }
+            if (invalidCount > invalid.size()) {
+                diagnostics.error(file, 0, 0, (invalidCount - invalid.size()) + " more bytes in this file are not UTF-8");
+            }
+            return null;
+        }
+        if (notText != null) {
+            diagnostics.error(file, notText[0], notText[1], String.format(Locale.ROOT, "file is not text (byte 0x%02X "
+                    + "is neither UTF-8 nor Windows-1252): it is binary or corrupted; export it again as CSV UTF-8",
+                    notText[2]));
+            return null;
+        }
+        diagnostics.warning(file, 1, 1, "file is not UTF-8; read as Windows-1252 (a spreadsheet export). "
+                + "Save it as CSV UTF-8 to be sure accents are right");
+        return Charset.forName("windows-1252");
     }
 
     private static boolean skipBom(InputStream in, Charset charset) throws IOException {

@@ -43,7 +43,7 @@ public final class Markdown {
 
     /** Renders Markdown whose headings get "Lien vers cette section" links. */
     public static Rendered render(String markdown) {
-        return render(markdown, "Lien vers cette section");
+        return render(markdown, "Lien vers cette section", false);
     }
 
     /**
@@ -52,6 +52,25 @@ public final class Markdown {
      * gets the short stable id {@code article-N}, its long id staying on an element inside it.
      */
     public static Rendered render(String markdown, String linkLabel) {
+        return render(markdown, linkLabel, false);
+    }
+
+    /** The label of the heading links of a record's text: a convention's headings are its articles. */
+    public static String linkLabelFor(java.nio.file.Path file) {
+        java.nio.file.Path folder = file.getParent() == null ? null : file.getParent().getFileName();
+        return folder != null && folder.toString().equals("conventions") ? "Lien vers cet article"
+                : "Lien vers cette section";
+    }
+
+    /**
+     * With {@code rawHtml}, HTML written in the Markdown and every URL pass through unchanged: only for a caller that
+     * sanitises the result ({@link ProductBody}).
+     */
+    static Rendered render(String markdown, boolean rawHtml) {
+        return render(markdown, "Lien vers cette section", rawHtml);
+    }
+
+    private static Rendered render(String markdown, String linkLabel, boolean rawHtml) {
         Node document = PARSER.parse(markdown);
         List<Heading> headings = new ArrayList<>();
         Map<Node, String> captions = captions(document);
@@ -59,11 +78,12 @@ public final class Markdown {
         Set<String> shortIds = new java.util.HashSet<>();
         HtmlRenderer renderer = HtmlRenderer.builder()
                 // Before the extensions: the first renderer registered for a node type wins.
-                .nodeRendererFactory(context -> new CaptionedTables(context, captions))
-                .nodeRendererFactory(context -> new LinkedHeadings(context, longIds, linkLabel))
+                .nodeRendererFactory(context -> new CaptionedTables(context, captions, !rawHtml))
+                // Heading links and scroll boxes are ours: not in a text a sanitiser filters afterwards.
+                .nodeRendererFactory(context -> rawHtml ? new NoRenderer() : new LinkedHeadings(context, longIds, linkLabel))
                 .extensions(List.of(TablesExtension.create(), HeadingAnchorExtension.create()))
-                .escapeHtml(true)
-                .sanitizeUrls(true)
+                .escapeHtml(!rawHtml)
+                .sanitizeUrls(!rawHtml)
                 .urlSanitizer(SAFE_URLS)
                 // Runs after the anchor extension's provider, so the heading already has its id.
                 .attributeProviderFactory(context -> (node, tagName, attributes) -> {
@@ -183,16 +203,30 @@ public final class Markdown {
         }
     }
 
+    /** Renders nothing itself: the default renderers apply. */
+    private static final class NoRenderer implements NodeRenderer {
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of();
+        }
+
+        @Override
+        public void render(Node node) {
+        }
+    }
+
     /** Renders a GFM table with its caption, leaving rows and cells to the tables extension. */
     private static final class CaptionedTables implements NodeRenderer {
         private final HtmlNodeRendererContext context;
         private final HtmlWriter html;
         private final Map<Node, String> captions;
+        private final boolean scrollBox;
 
-        CaptionedTables(HtmlNodeRendererContext context, Map<Node, String> captions) {
+        CaptionedTables(HtmlNodeRendererContext context, Map<Node, String> captions, boolean scrollBox) {
             this.context = context;
             this.html = context.getWriter();
             this.captions = captions;
+            this.scrollBox = scrollBox;
         }
 
         @Override
@@ -204,7 +238,9 @@ public final class Markdown {
         public void render(Node node) {
             html.line();
             // A wide table scrolls inside its own box on a phone (focusable, so the keyboard can scroll it too).
-            html.tag("div", Map.of("class", "md-table-wrap", "tabindex", "0"));
+            if (scrollBox) {
+                html.tag("div", Map.of("class", "md-table-wrap", "tabindex", "0"));
+            }
             html.tag("table", context.extendAttributes(node, "table", Map.of()));
             html.tag("caption");
             html.text(captions.getOrDefault(node, "Tableau"));
@@ -213,7 +249,9 @@ public final class Markdown {
                 context.render(child);
             }
             html.tag("/table");
-            html.tag("/div");
+            if (scrollBox) {
+                html.tag("/div");
+            }
             html.line();
         }
     }

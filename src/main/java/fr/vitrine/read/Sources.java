@@ -1,5 +1,7 @@
 package fr.vitrine.read;
 
+import fr.vitrine.privacy.PrivacyCheck;
+import fr.vitrine.model.Vocabulary;
 import fr.vitrine.validate.Diagnostics;
 import org.jbake.app.Parser;
 import org.jbake.model.DocumentModel;
@@ -10,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -40,7 +44,13 @@ public final class Sources {
      * exist but could not be parsed, so references to them are not reported a second time as unknown.
      */
     public record SourceSet(List<SourceRecord> conventions, List<SourceRecord> organisations,
-                            List<SourceRecord> products, List<SourceRecord> pages, Set<String> unreadable) {
+                            List<SourceRecord> products, List<SourceRecord> pages, Set<String> unreadable,
+                            Vocabulary vocabulary, ProductBody.Upstream upstream) {
+        public SourceSet(List<SourceRecord> conventions, List<SourceRecord> organisations, List<SourceRecord> products,
+                         List<SourceRecord> pages, Set<String> unreadable) {
+            this(conventions, organisations, products, pages, unreadable, Vocabulary.BUILT_IN,
+                    ProductBody.Upstream.DEFAULT);
+        }
     }
 
     private final SiteConfig config;
@@ -48,12 +58,14 @@ public final class Sources {
     private final Parser parser;
     private final Path projectRoot;
     private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
+    private final PrivacyCheck privacy;
 
     private Sources(SiteConfig config, Diagnostics diagnostics) {
         this.config = config;
         this.diagnostics = diagnostics;
         this.parser = new Parser(config.jbake());
         this.projectRoot = realPath(config.source());
+        this.privacy = new PrivacyCheck(config, diagnostics);
     }
 
     public static SourceSet read(SiteConfig config, Diagnostics diagnostics) {
@@ -68,12 +80,81 @@ public final class Sources {
         List<SourceRecord> products = new ArrayList<>(markdownFolder(data.resolve("products"), PRODUCT, false));
         config.path(BETA_ORGANISATIONS).ifPresent(dir -> organisations.addAll(external(dir, BETA_ORGANISATIONS, ORGANISATION)));
         config.path(BETA_STARTUPS).ifPresent(dir -> products.addAll(external(dir, BETA_STARTUPS, PRODUCT)));
+        Vocabulary vocabulary = config.path(BETA_STARTUPS).map(dir -> Vocabulary.BUILT_IN.withPhases(
+                phaseLabels(dir.resolveSibling("_phases")))).orElse(Vocabulary.BUILT_IN);
         return new SourceSet(
                 markdownFolder(content.resolve("conventions"), CONVENTION, false),
                 organisations,
                 products,
                 markdownFolder(content.resolve("pages"), PAGE, false),
-                Set.copyOf(unreadable));
+                Set.copyOf(unreadable),
+                vocabulary,
+                upstream());
+    }
+
+    /**
+     * beta.gouv.fr's public address ({@value ProductBody#SETTING}, default {@value ProductBody#DEFAULT_BASE}) and, when
+     * its product folder is read, the folders of that checkout that may hold the files it serves: the folder above
+     * {@code _startups/} and the one above that, and their {@code public/} and {@code static/} folders.
+     */
+    private ProductBody.Upstream upstream() {
+        String setting = config.string(ProductBody.SETTING, ProductBody.DEFAULT_BASE).strip();
+        java.net.URI base;
+        try {
+            base = new java.net.URI(setting.endsWith("/") ? setting : setting + "/");
+            if (base.getHost() == null || !("https".equals(base.getScheme()) || "http".equals(base.getScheme()))) {
+                throw new java.net.URISyntaxException(setting, "not an http(s) address");
+            }
+        } catch (java.net.URISyntaxException e) {
+            diagnostics.error(config.source().resolve(SiteConfig.FILE), config.positionOf(ProductBody.SETTING), "'"
+                    + setting + "' is not an http(s) address for " + ProductBody.SETTING + "; write beta.gouv.fr's "
+                    + "public address, e.g. " + ProductBody.DEFAULT_BASE);
+            base = java.net.URI.create(ProductBody.DEFAULT_BASE);
+        }
+        List<Path> roots = new ArrayList<>();
+        Path startups = config.path(BETA_STARTUPS).map(Sources::realPath).orElse(null);
+        Path content = startups == null ? null : startups.getParent();
+        for (Path dir : content == null ? List.<Path>of()
+                : content.getParent() == null ? List.of(content) : List.of(content, content.getParent())) {
+            for (String sub : List.of("", "public", "static")) {
+                Path root = realPath(dir.resolve(sub));
+                if (root != null && Files.isDirectory(root) && !roots.contains(root)) {
+                    roots.add(root);
+                }
+            }
+        }
+        return new ProductBody.Upstream(base, List.copyOf(roots));
+    }
+
+    /**
+     * The French labels of a beta.gouv.fr checkout's {@code _phases/} folder (beside {@code _startups/}), by phase id
+     * ({@code status}); empty when there is no such folder. A file without {@code status} or {@code label} is a warning.
+     */
+    private Map<String, String> phaseLabels(Path dir) {
+        Map<String, String> labels = new TreeMap<>();
+        if (!Files.isDirectory(dir)) {
+            return labels;
+        }
+        Path root = realPath(dir);
+        for (Path file : list(dir)) {
+            if (!insideRoot(file, root)) {
+                continue;
+            }
+            Diagnostics local = new Diagnostics();
+            String text = TextFile.readUtf8(file, local);
+            FrontMatter fm = text == null ? null : FrontMatter.split(file, text, local);
+            YamlTree tree = fm == null ? null : YamlTree.parse(file, fm.yaml(), fm.yamlFirstLine(), local);
+            Object status = tree != null && tree.root() instanceof Map<?, ?> m ? m.get("status") : null;
+            Object label = tree != null && tree.root() instanceof Map<?, ?> m ? m.get("label") : null;
+            if (status instanceof String id && label instanceof String french && !french.isBlank()
+                    && Characters.firstForbidden(french) < 0) {
+                labels.put(id.strip(), Characters.dropInvisible(french.strip()));
+            } else {
+                diagnostics.warning(file, 1, 1, "phase file without 'status' and 'label' texts; its phase keeps "
+                        + "Vitrine's own label");
+            }
+        }
+        return labels;
     }
 
     private List<SourceRecord> external(Path dir, String setting, String type) {
@@ -91,9 +172,17 @@ public final class Sources {
             return List.of();
         }
         Path root = external ? realPath(dir) : projectRoot;
-        List<Path> files;
+        return list(dir).parallelStream()
+                .filter(f -> insideRoot(f, root))
+                .map(f -> parse(f, type, external))
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
+    /** The {@code *.md} files of a folder, in name order. */
+    private List<Path> list(Path dir) {
         try (Stream<Path> listing = Files.list(dir)) {
-            files = listing.filter(p -> p.getFileName().toString().endsWith(".md"))
+            return listing.filter(p -> p.getFileName().toString().endsWith(".md"))
                     .filter(p -> !ignored(p))
                     .sorted()
                     .toList();
@@ -101,11 +190,6 @@ public final class Sources {
             diagnostics.error(dir, 0, 0, "cannot list folder: " + e.getMessage());
             return List.of();
         }
-        return files.parallelStream()
-                .filter(f -> insideRoot(f, root))
-                .map(f -> parse(f, type, external))
-                .filter(Objects::nonNull)
-                .toList();
     }
 
     private SourceRecord parse(Path file, String type, boolean external) {
@@ -122,6 +206,9 @@ public final class Sources {
         if (tree == null) {
             unreadable.add(id);
             return null;
+        }
+        if (!external && (type.equals(CONVENTION) || type.equals(PAGE))) {
+            privacy.check(file, doc, tree, diagnostics);
         }
         return new SourceRecord(type, id, file, tree, "", doc, external);
     }

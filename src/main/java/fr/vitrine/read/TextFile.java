@@ -1,15 +1,23 @@
 package fr.vitrine.read;
 
+import fr.vitrine.validate.Diagnostic;
 import fr.vitrine.validate.Diagnostics;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
 /** Reads a text source strictly as UTF-8, reporting where it is not. */
 public final class TextFile {
@@ -22,6 +30,11 @@ public final class TextFile {
 
     /** The file's text without a leading BOM, or {@code null} after reporting why it can't be read. */
     public static String readUtf8(Path file, Diagnostics diagnostics) {
+        String notRegular = notRegularFile(file);
+        if (notRegular != null) {
+            diagnostics.error(file, 0, 0, notRegular);
+            return null;
+        }
         byte[] bytes;
         try {
             long size = Files.size(file);
@@ -58,17 +71,115 @@ public final class TextFile {
             diagnostics.error(file, lc[0], lc[1], "file contains a NUL character: it is binary or corrupted; save it as plain UTF-8 text");
             return null;
         }
-        int bom = text.indexOf('\uFEFF', 1);
-        if (bom > 0) {
-            int[] lc = lineColumn(text, bom);
-            diagnostics.error(file, lc[0], lc[1], "invisible byte order mark (U+FEFF, bytes EF BB BF) in the middle of "
-                    + "the file, usually left by pasting two files together; delete it");
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        int offset = text.length() - body.length();
+        int forbidden = Characters.firstForbidden(body);
+        if (forbidden >= 0) {
+            int[] lc = lineColumn(text, forbidden + offset);
+            diagnostics.error(file, lc[0], lc[1], "file contains the control character "
+                    + Characters.describe(body.codePointAt(forbidden)) + ", which no page or feed may hold; delete it");
             return null;
         }
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return dropInvisible(file, body, offset, text, diagnostics);
     }
 
-    /** Decodes bytes known to be UTF-8 text (used where bytes were already checked). */
+    /** At most this many invisible characters are reported one by one per file; the rest are counted. */
+    private static final int MAX_REPORTED = 10;
+
+    /**
+     * Drops zero-width and bidirectional-control characters (see {@link Characters}), each reported as a warning at
+     * its line and column; {@code offset} is where {@code body} starts in {@code text}.
+     */
+    private static String dropInvisible(Path file, String body, int offset, String text, Diagnostics diagnostics) {
+        int first = Characters.firstStray(body, 0);
+        if (first < 0) {
+            return body;
+        }
+        int count = 0;
+        for (int i = first; i >= 0; i = Characters.firstStray(body, i + 1)) {
+            if (++count <= MAX_REPORTED) {
+                int[] lc = lineColumn(text, i + offset);
+                diagnostics.warning(file, lc[0], lc[1], "invisible character " + Characters.describe(body.codePointAt(i))
+                        + " (usually pasted from an office tool) dropped from what is shown; delete it from the file");
+            }
+        }
+        if (count > MAX_REPORTED) {
+            diagnostics.warning(file, 1, 1, (count - MAX_REPORTED) + " more invisible character" + (count - MAX_REPORTED > 1 ? "s" : "") + " dropped from this "
+                    + "file (only the first " + MAX_REPORTED + " are listed)");
+        }
+        return Characters.dropInvisible(body);
+    }
+
+    /**
+     * Why {@code file} (its links followed) is not a regular file, or {@code null} when it is one. Checked before
+     * opening: reading a named pipe named like a record would wait forever, a device would never end.
+     */
+    public static String notRegularFile(Path file) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file.toRealPath(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return "file does not exist (or is a link to nothing)";
+        } catch (IOException e) {
+            return "cannot read file: " + e.getMessage();
+        }
+        if (attributes.isDirectory()) {
+            return "this is a folder, not a file; rename it so that its name does not look like a source file's";
+        }
+        if (!attributes.isRegularFile()) {
+            return "not a regular file (a named pipe, socket or device): only regular files are read; replace it "
+                    + "with a file or remove it";
+        }
+        return null;
+    }
+
+    /** Types of original texts published beside a record: shown as text or PDF, never run by a browser. */
+    public static final List<String> PUBLISHABLE = List.of(".txt", ".md", ".pdf");
+
+    /** PDF originals are larger than texts (scans), but bounded too. */
+    public static final long MAX_PDF_BYTES = 50L * 1024 * 1024;
+
+    /**
+     * Why {@code file} can't be published as a record's original text, as the end of a sentence about it ("is …"),
+     * or {@code null} when it can: a regular file of a {@link #PUBLISHABLE} type within its size limit, a PDF that
+     * starts as one, a text that is strict UTF-8 without NUL characters.
+     */
+    public static String unpublishable(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String type = name.lastIndexOf('.') < 0 ? "" : name.substring(name.lastIndexOf('.'));
+        if (!PUBLISHABLE.contains(type)) {
+            return "is " + (type.isEmpty() ? "a file without extension" : "a '" + type + "' file")
+                    + ": only .txt, .md and .pdf originals are published (a web page or an image such as .html or "
+                    + ".svg could run scripts on the site); convert it to plain text or PDF";
+        }
+        String notRegular = notRegularFile(file);
+        if (notRegular != null) {
+            return "cannot be published: " + notRegular;
+        }
+        if (type.equals(".pdf")) {
+            try (InputStream in = Files.newInputStream(file)) {
+                long size = Files.size(file);
+                if (size > MAX_PDF_BYTES) {
+                    return String.format(Locale.ROOT, "is %.1f MB, over the %d MB limit for a PDF original; "
+                            + "compress it or publish it elsewhere", size / 1_048_576.0, MAX_PDF_BYTES / 1_048_576);
+                }
+                if (!Arrays.equals(in.readNBytes(5), "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
+                    return "is not a PDF (it does not start with %PDF-); export the original as PDF or as plain text";
+                }
+                return null;
+            } catch (IOException e) {
+                return "cannot be read: " + e.getMessage();
+            }
+        }
+        Diagnostics problems = new Diagnostics();
+        if (readUtf8(file, problems) == null) {
+            Diagnostic first = problems.all().get(0);
+            return "cannot be published as text: " + first.message()
+                    + (first.line() > 0 ? " (line " + first.line() + ", column " + first.column() + " of that file)" : "");
+        }
+        return null;
+    }
+
 
     private static void reportBadByte(Path file, byte[] bytes, int offset, Diagnostics diagnostics) {
         int line = 1;
@@ -86,7 +197,8 @@ public final class TextFile {
                 bytes[offset] & 0xFF));
     }
 
-    static int[] lineColumn(String text, int index) {
+    /** The 1-based line and column of a character of {@code text}. */
+    public static int[] lineColumn(String text, int index) {
         int line = 1;
         int lineStart = 0;
         for (int i = 0; i < index; i++) {

@@ -189,6 +189,9 @@ public final class YamlTree {
                         continue;
                     }
                     String key = scalarKey.getValue();
+                    if (hasLoneSurrogate(scalarKey)) {
+                        continue;
+                    }
                     if (key.equals("<<")) {
                         error(keyNode, "YAML merge keys ('<<') are not supported in records: write the fields out");
                         continue;
@@ -219,6 +222,9 @@ public final class YamlTree {
         private Object scalar(ScalarNode node) {
             Tag tag = node.getTag();
             String value = node.getValue();
+            if (hasLoneSurrogate(node)) {
+                return value;
+            }
             try {
                 if (tag.equals(Tag.NULL)) {
                     return null;
@@ -240,6 +246,32 @@ public final class YamlTree {
                 error(node, "YAML tag '" + tag.getValue() + "' is not allowed in records; remove it");
             }
             return value;
+        }
+
+        /**
+         * Reports a scalar holding half of a character (an escape such as backslash-uD800, a lone UTF-16 surrogate): no page, CSV
+         * or JSON can be written with it.
+         */
+        private boolean hasLoneSurrogate(ScalarNode node) {
+            int at = loneSurrogate(node.getValue());
+            if (at >= 0) {
+                error(node, String.format("escape \\u%04X is half of a character (a lone UTF-16 surrogate); write the "
+                        + "whole character, or both halves of its pair", (int) node.getValue().charAt(at)));
+            }
+            return at >= 0;
+        }
+
+        /** Index of the first surrogate that is not part of a pair, or -1. */
+        private static int loneSurrogate(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         private void error(Node node, String message) {

@@ -164,6 +164,7 @@ public final class Charts {
 
     /** Round tick values (1, 2 or 5 × 10^n apart) covering [min, max]; non-negative data starts at zero. */
     static final class Ticks {
+        static final BigDecimal MIN_STEP = new BigDecimal("0.000001");
         final List<BigDecimal> values;
         final double low;
         final double high;
@@ -188,6 +189,8 @@ public final class Charts {
             BigDecimal step = niceStep((hi - lo) / 5);
             if (whole && step.compareTo(BigDecimal.ONE) < 0) {
                 step = BigDecimal.ONE;
+            } else if (step.compareTo(MIN_STEP) < 0) {
+                step = MIN_STEP; // values this small round to zero in the tables anyway
             }
             BigDecimal first = BigDecimal.valueOf(lo).divide(step, 0, RoundingMode.FLOOR).multiply(step);
             List<BigDecimal> values = new ArrayList<>();
@@ -328,7 +331,11 @@ public final class Charts {
             return sb.append("</svg>").toString();
         }
 
+        /** A coordinate with one decimal; never NaN or Infinity (callers draw only finite, bounded values). */
         static String num(double v) {
+            if (!Double.isFinite(v) || Math.abs(v) > 1e9) {
+                throw new IllegalArgumentException("chart coordinate out of range: " + v);
+            }
             return BigDecimal.valueOf(Math.round(v * 10) / 10.0).stripTrailingZeros().toPlainString();
         }
 

@@ -46,7 +46,7 @@ public final class Facets {
                     c.parties().stream().anyMatch(p -> p.org().equals(org.id()))
                             || c.funders().contains(org.id())).toList();
             if (!selected.isEmpty()) {
-                partners.put(org.id(), new Value("partenaire", org.id(), org.shortName(), selected));
+                partners.put(org.id(), new Value("partenaire", fr.vitrine.model.Text.address(org.id()), org.shortName(), selected));
             }
         }
         facets.add(new Facet("partenaire", "Partenaire", sorted(partners.values(), Value::label)));
@@ -72,7 +72,7 @@ public final class Facets {
         for (Product p : catalog.products()) {
             List<Convention> selected = catalog.conventionsOfProduct(p.id());
             if (!selected.isEmpty()) {
-                products.add(new Value("produit", p.id(), p.title(), selected));
+                products.add(new Value("produit", fr.vitrine.model.Text.address(p.id()), p.title(), selected));
             }
         }
         facets.add(new Facet("produit", "Produit", products));

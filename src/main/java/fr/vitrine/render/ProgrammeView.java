@@ -23,7 +23,8 @@ public record ProgrammeView(int products, int withMetrics, List<PhaseRow> phases
     public static ProgrammeView of(Catalog catalog, Charts.Palette palette) {
         List<PhaseRow> rows = new ArrayList<>();
         for (Map.Entry<String, List<Product>> e : catalog.productsByPhase().entrySet()) {
-            String label = e.getKey().isEmpty() ? "Phase non précisée" : Product.Phase.label(e.getKey());
+            String label = e.getKey().isEmpty() ? "Phase non précisée"
+                    : e.getValue().get(0).currentPhase(catalog.today()).label();
             int with = (int) e.getValue().stream().filter(p -> catalog.hasMetrics(p.id())).count();
             rows.add(new PhaseRow(label, e.getValue(), with));
         }

@@ -116,7 +116,7 @@ public final class SiteRenderer {
         }
         pages.add(new PageSpec("/produits/", "products", "Produits", List.of(home), Map.of()));
         for (Product p : catalog.products()) {
-            String path = "/produits/" + p.id() + "/";
+            String path = p.path();
             pages.add(new PageSpec(path, "product", p.title(), List.of(home, products),
                     Map.of("product", p, "funding", catalog.moneyOfProduct(p.id()))));
             pages.add(statsPage(p, path + "stats/", List.of(home, products, new Link(p.title(), path)), statsCsv(p.id())));
@@ -127,7 +127,7 @@ public final class SiteRenderer {
                 Map.of("programme", ProgrammeView.of(catalog, palette))));
         pages.add(new PageSpec("/organisations/", "organisations", "Organisations", List.of(home), Map.of()));
         for (Organisation o : catalog.organisations()) {
-            pages.add(new PageSpec("/organisations/" + o.id() + "/", "organisation", o.name(),
+            pages.add(new PageSpec(o.path(), "organisation", o.name(),
                     List.of(home, organisations), Map.of("organisation", o)));
         }
         pages.add(new PageSpec("/donnees/", "data", "Données ouvertes", List.of(home), Map.of("data", data)));
@@ -191,15 +191,21 @@ public final class SiteRenderer {
     private PageSpec statsPage(Product p, String path, List<Link> breadcrumb, String download) {
         ProductMetrics metrics = catalog.metrics(p.id());
         List<StatsView> views = new ArrayList<>();
+        int hidden = 0;
+        List<Map<String, Object>> territorial = metrics == null ? List.of() : territorialSummary(metrics);
         if (metrics != null) {
             List<fr.vitrine.model.Indicator> national = metrics.national();
-            for (int i = 0; i < national.size(); i++) {
+            int shown = Math.min(national.size(), ProductMetrics.MAX_SHOWN);
+            for (int i = 0; i < shown; i++) {
                 views.add(StatsView.of(national.get(i), i, palette));
             }
+            hidden = national.size() - shown;
         }
+        int hiddenTerritorial = Math.max(0, territorial.size() - ProductMetrics.MAX_SHOWN);
         return new PageSpec(path, "stats", "Statistiques d'impact " + fr.vitrine.model.French.de(p.title()), breadcrumb,
-                data("product", p, "metrics", metrics, "views", views,
-                        "territorial", metrics == null ? List.of() : territorialSummary(metrics),
+                data("product", p, "metrics", metrics, "views", views, "hidden", hidden,
+                        "hiddenTerritorial", hiddenTerritorial,
+                        "territorial", territorial.subList(0, territorial.size() - hiddenTerritorial),
                         "requiring", catalog.requiringStats(p.id()),
                         "duty", catalog.duty(p.id(), fr.vitrine.model.Obligation.Type.STATS_PAGE),
                         "download", metrics == null ? null : download));
@@ -232,7 +238,8 @@ public final class SiteRenderer {
 
     /** Site path of a product's impact rows, normalised. */
     static String statsCsv(String productId) {
-        return "/produits/" + productId + "/stats/" + productId + "-statistiques-impact.csv";
+        String address = fr.vitrine.model.Text.address(productId);
+        return "/produits/" + address + "/stats/" + address + "-statistiques-impact.csv";
     }
 
     /** Territorial indicators by name: how many territories and rows, for a summary table. */
@@ -286,7 +293,10 @@ public final class SiteRenderer {
             out.put(dir + c.id() + ".md", "Texte intégral (Markdown)");
         }
         if (c.source().text() != null) {
-            out.put(dir + Path.of(c.source().text()).getFileName(), "Texte d'origine (texte brut)");
+            String name = Path.of(c.source().text()).getFileName().toString();
+            String type = name.toLowerCase(java.util.Locale.ROOT);
+            out.put(dir + name, "Texte d'origine (" + (type.endsWith(".pdf") ? "PDF"
+                    : type.endsWith(".md") ? "Markdown" : "texte brut") + ")");
         }
         return out;
     }
@@ -304,6 +314,7 @@ public final class SiteRenderer {
         theme.copyAssets(out);
         if (!standalone) {
             writeDownloads(out);
+            writeMedia(out);
             writeMetrics(out);
         }
         return written.get();
@@ -382,9 +393,11 @@ public final class SiteRenderer {
         for (Convention c : catalog.conventions()) {
             Convention.Status status = c.status(catalog.today());
             rows.add(RecordJson.ordered("id", c.id(), "title", c.title(), "kind", c.kind().label,
-                    "funders", c.funders().stream().map(f -> f == null ? List.of("", "non précisé")
-                            : List.of(f, catalog.organisationName(f))).toList(),
-                    "products", c.products().stream().map(p -> List.of(p, catalog.product(p).title())).toList(),
+                    "funders", c.funders().stream().map(f -> f == null || catalog.organisationPath(f) == null
+                            ? List.of("", f == null ? "non précisé" : catalog.organisationName(f))
+                            : List.of(catalog.organisationPath(f), catalog.organisationName(f))).toList(),
+                    "products", c.products().stream().map(p -> List.of(catalog.productPath(p), catalog.product(p).title()))
+                            .toList(),
                     "signed", c.signed() == null ? null : c.signed().iso(), "signedLabel", Formats.date(c.signed()),
                     "signedFirst", c.signed() == null ? null : c.signed().first().toString(),
                     "signedLast", c.signed() == null ? null : c.signed().last().toString(),
@@ -401,16 +414,43 @@ public final class SiteRenderer {
             Path dir = out.resolve("conventions").resolve(c.id());
             write(dir.resolve(c.id() + ".json"), RecordJson.write(RecordJson.convention(c, catalog)));
             try {
+                // The privacy check's redacted texts, when it masked something (fr.vitrine.privacy.PrivacyCheck).
                 if (c.hasText()) {
-                    Files.copy(c.file(), dir.resolve(c.id() + ".md"), StandardCopyOption.REPLACE_EXISTING);
+                    publish(c.file(), c.published().markdown(), dir.resolve(c.id() + ".md"));
                 }
                 if (c.source().text() != null) {
                     Path text = config.contentFolder().resolve(c.source().text());
-                    Files.copy(text, dir.resolve(text.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    publish(text, c.published().sourceText(), dir.resolve(text.getFileName()));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    /** Writes {@code redacted} when there is one, else copies the file as it is. */
+    private static void publish(Path file, String redacted, Path target) throws IOException {
+        if (redacted != null) {
+            write(target, redacted);
+        } else {
+            Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Images of product descriptions, copied from the beta.gouv.fr checkout beside the product's page. */
+    private void writeMedia(Path out) {
+        for (Product p : catalog.products()) {
+            p.media().forEach((sitePath, file) -> {
+                Path target = out.resolve(Urls.file(sitePath)).normalize();
+                try {
+                    if (target.startsWith(out) && !Files.exists(target)) {
+                        Files.createDirectories(target.getParent());
+                        Files.copy(file, target);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         }
     }
 

@@ -58,7 +58,7 @@ public record StatsView(String id, Indicator indicator, String latest, String la
                     : "au " + Formats.date(t.date(next)));
             if (last >= 0 && t.value(next) != 0) {
                 double pct = 100 * m.value(last) / t.value(next);
-                progress = Formats.number(round(pct, 0)) + " % de la cible";
+                progress = Double.isFinite(pct) ? Formats.number(round(pct, 0)) + " % de la cible" : null;
             }
         }
 
@@ -137,8 +137,9 @@ public record StatsView(String id, Indicator indicator, String latest, String la
             return sign + points(delta) + " depuis " + since;
         }
         String text = sign + value(Math.abs(delta), unit);
-        if (before != 0) {
-            text += " (" + sign + Formats.number(round(Math.abs(100 * delta / before), 1)) + " %)";
+        double pct = Math.abs(100 * delta / before);
+        if (before != 0 && Double.isFinite(pct)) {
+            text += " (" + sign + Formats.number(round(pct, 1)) + " %)";
         }
         return text + " depuis " + since;
     }
@@ -161,7 +162,11 @@ public record StatsView(String id, Indicator indicator, String latest, String la
         return u.equals("unite") || u.equals("unites") || u.equals("nombre");
     }
 
+    /** {@code v} rounded; values on pages are finite and within ±{@link Series#MAX_DRAWN} (checked on loading). */
     static BigDecimal round(double v, int decimals) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException("not a finite number: " + v);
+        }
         BigDecimal b = BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
         return b.scale() < 0 ? b.setScale(0) : b;
     }
@@ -223,6 +228,9 @@ public record StatsView(String id, Indicator indicator, String latest, String la
             return last == 0 ? "stable" : last > 0 ? "en hausse" : "en baisse";
         }
         double pct = 100 * (last - first) / Math.abs(first);
+        if (!Double.isFinite(pct)) {
+            return last > first ? "en hausse" : "en baisse";
+        }
         if (Math.abs(pct) < 1) {
             return "stable";
         }

@@ -43,21 +43,13 @@ public record Diagnostic(Severity severity, Path file, int line, int column, Str
         if (file == null) {
             return severity.label + ": " + printable(message);
         }
-        return displayPath() + ":" + Math.max(line, 1) + ":" + Math.max(column, 1) + ": " + severity.label + ": "
+        return Console.clean(displayPath()) + ":" + Math.max(line, 1) + ":" + Math.max(column, 1) + ": " + severity.label + ": "
                 + printable(message);
     }
 
-    /** One line of text: control and invisible format characters escaped, at most 500 characters. */
+    /** One line of text: control and invisible format characters escaped ({@link Console#clean}), at most 500 characters. */
     static String printable(String s) {
-        StringBuilder sb = new StringBuilder();
-        s.codePoints().forEach(c -> {
-            int type = Character.getType(c);
-            if (type == Character.CONTROL || type == Character.FORMAT) {
-                sb.append(c == '\n' ? "\\n" : String.format("\\u%04X", c));
-            } else {
-                sb.appendCodePoint(c);
-            }
-        });
-        return sb.length() > 500 ? sb.substring(0, 500) + "…" : sb.toString();
+        String clean = Console.clean(s);
+        return clean.length() > 500 ? clean.substring(0, 500) + "…" : clean;
     }
 }

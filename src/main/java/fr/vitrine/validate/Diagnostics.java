@@ -4,12 +4,17 @@ import fr.vitrine.validate.Diagnostic.Severity;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
-/** Collects every problem of a run so that all of them are reported at once. Thread-safe. */
+/**
+ * Collects every problem of a run so that all of them are reported at once; the same problem reported twice at the
+ * same place (a value read by two checks) is kept once. Thread-safe.
+ */
 public final class Diagnostics {
 
-    private final List<Diagnostic> items = new ArrayList<>();
+    private final Set<Diagnostic> items = new LinkedHashSet<>();
 
     public synchronized void add(Diagnostic d) {
         items.add(d);

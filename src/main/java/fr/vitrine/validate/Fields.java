@@ -2,6 +2,7 @@ package fr.vitrine.validate;
 
 import fr.vitrine.model.PartialDate;
 import fr.vitrine.model.Text;
+import fr.vitrine.read.Characters;
 import fr.vitrine.read.FrenchNumbers;
 import fr.vitrine.read.SourceRecord;
 
@@ -94,12 +95,34 @@ final class Fields {
             problem(pathOf(key), "'" + key + "' must be a text, not a " + (v instanceof Map ? "map" : "list"));
             return null;
         }
-        String s = v.toString().strip();
+        String s = characters(key, v.toString()).strip();
         if (s.isEmpty()) {
             if (required) {
                 problem(pathOf(key), "'" + key + "' is empty");
             }
             return null;
+        }
+        return s;
+    }
+
+    /**
+     * Applies the character policy to a value YAML escapes may have built ({@code "\e"}, {@code "\uFFFE"},
+     * {@code "\u200B"}): a control character or noncharacter is a problem naming it and where it is in the value
+     * (the record is refused: no feed may hold it); an invisible character is dropped with a warning.
+     */
+    private String characters(String key, String s) {
+        int bad = Characters.firstForbidden(s);
+        if (bad >= 0) {
+            problem(pathOf(key), "'" + key + "' contains the control character " + Characters.describe(s.codePointAt(bad))
+                    + " at character " + (s.codePointCount(0, bad) + 1) + " of its value, which no page or feed may "
+                    + "hold; remove it (a YAML escape such as \\e or \\uFFFE writes one)");
+        }
+        int stray = Characters.firstStray(s, 0);
+        if (stray >= 0) {
+            diagnostics.warning(record.file(), record.tree().valueAt(pathOf(key)), "'" + key + "' contains the invisible "
+                    + "character " + Characters.describe(s.codePointAt(stray)) + " at character "
+                    + (s.codePointCount(0, stray) + 1) + " of its value; dropped from what is shown");
+            return Characters.dropInvisible(s);
         }
         return s;
     }
@@ -122,12 +145,19 @@ final class Fields {
         if (s.equals(UNKNOWN)) {
             return null;
         }
+        PartialDate date;
         try {
-            return PartialDate.parse(s);
+            date = PartialDate.parse(s);
         } catch (DateTimeException e) {
             problem(pathOf(key), "impossible date: " + e.getMessage());
             return null;
         }
+        if (!date.plausible()) {
+            problem(pathOf(key), "'" + key + "' is not a plausible date: " + date + " is not between "
+                    + PartialDate.MIN_YEAR + " and " + PartialDate.MAX_YEAR + "; check the year (or write 'unknown')");
+            return null;
+        }
+        return date;
     }
 
     /** An ISO 8601 duration such as P1Y or P18M, or {@code unknown}. */
@@ -309,6 +339,11 @@ final class Fields {
 
     void missing(String key, String hint) {
         problem(path, "missing required field '" + key + "'" + hint);
+    }
+
+    /** Where this map's value {@code key} is written (the map itself when the key is absent). */
+    Position position(String key) {
+        return record.tree().valueAt(pathOf(key));
     }
 
     /** Reports a problem at the value written at {@code absolutePath}. */

@@ -10,10 +10,16 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import static fr.vitrine.read.ImpactCsv.COLUMNS;
 
-/** Checks one row of an impact CSV against the schema and types it; every problem is reported at its cell. */
+/**
+ * Checks one row of an impact CSV and types it. Errors are what the official schema impact-service-public-numerique
+ * 0.5.0 refuses (its field types, {@code required} and {@code enum}, read as Table Schema does), each at its cell;
+ * what it accepts is at most a warning ({@code ImpactSchemaVerdictTest} holds the cases and the rules behind them).
+ * Every text is read in one Unicode form, so that look-alike names are one name.
+ */
 public final class ImpactRows {
 
     public static final List<String> FREQUENCIES = List.of("quotidienne", "hebdomadaire", "mensuelle", "annuelle",
@@ -22,6 +28,14 @@ public final class ImpactRows {
     public static final List<String> DENOM_INSEE = List.of("REG", "DEP", "COM", "ARR", "COMER", "COM_COMER", "COG",
             "CTCD", "CAN");
     public static final List<String> KINDS = List.of("usage", "impact");
+    /** Table Schema's default {@code trueValues} and {@code falseValues} (the schema sets none of its own). */
+    static final List<String> TRUE_VALUES = List.of("true", "True", "TRUE", "1");
+    static final List<String> FALSE_VALUES = List.of("false", "False", "FALSE", "0");
+    /** Table Schema's number: XML Schema's decimal (sign, digits, point) with an optional exponent. */
+    static final Pattern SCHEMA_NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    /** Table Schema's special numbers, in any case. */
+    static final Pattern SPECIAL_NUMBER = Pattern.compile("(?i)nan|-?inf");
+    private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
 
     private static final int ADMINISTRATION = COLUMNS.indexOf("administration_rattachement");
     private static final int SERVICE = COLUMNS.indexOf("nom_service_public_numerique");
@@ -63,15 +77,16 @@ public final class ImpactRows {
         String denom = c.oneOf(DENOM, DENOM_INSEE, false);
         String code = c.optional(CODE);
         String dataviz = c.oneOf(DATAVIZ_WISH, DATAVIZ, false);
+        // The schema does not tie date_debut to est_periode nor code_insee to denom_insee: warnings only.
         if (start != null && Boolean.FALSE.equals(period)) {
-            c.error(START, "date_debut is only for periods: set est_periode to true or empty date_debut");
-        } else if (start != null && date != null && start.isAfter(date)) {
-            c.error(START, "date_debut (" + start + ") is after date (" + date + "); a period ends on 'date'");
+            c.warnOnce(START, "start-not-period", "date_debut is given for a stock (est_periode false; first here); "
+                    + "kept as written, but date_debut is meant for periods: set est_periode to true or empty date_debut");
         }
         if (code != null && c.optional(DENOM) == null) {
-            c.error(CODE, "code_insee is given without denom_insee: say which level it is (REG, DEP, COM…)");
+            c.warnOnce(CODE, "code-without-level", "code_insee is given without denom_insee (first here): say which "
+                    + "level it is (REG, DEP, COM…)");
         }
-        if (c.failed) {
+        if (c.failed || c.skipped) {
             return null;
         }
         return new Measure(administration, service, indicator, value, unit, target,
@@ -84,6 +99,8 @@ public final class ImpactRows {
         final Cell[] cells;
         final Report report;
         boolean failed;
+        /** The row is valid but left out (a value that is not a quantity). */
+        boolean skipped;
 
         Checker(int line, Cell[] cells, Report report) {
             this.line = line;
@@ -97,9 +114,19 @@ public final class ImpactRows {
             report.error(cell == null ? line : cell.line(), cell == null ? 1 : cell.column(), message);
         }
 
+        /** The cell's text in one Unicode form (NFC, no zero-width characters), so look-alikes are one name. */
         String optional(int column) {
             Cell cell = cells[column];
-            return cell == null || cell.text().isEmpty() ? null : cell.text();
+            if (cell == null || cell.text().isEmpty()) {
+                return null;
+            }
+            String s = Text.normalise(cell.text());
+            if (!s.equals(cell.text())) {
+                report.warnOnce("unicode", cell.line(), cell.column(), COLUMNS.get(column) + " '" + s + "' (first here) "
+                        + "was written with decomposed accents or invisible characters; read in Unicode's composed form "
+                        + "without zero-width characters, so that names that look the same are the same");
+            }
+            return s.isEmpty() ? null : s;
         }
 
         String required(int column) {
@@ -129,13 +156,20 @@ public final class ImpactRows {
             return null;
         }
 
+        void warnOnce(int column, String kind, String message) {
+            Cell cell = cells[column];
+            report.warnOnce(kind, cell == null ? line : cell.line(), cell == null ? 1 : cell.column(), message);
+        }
+
+        /** Table Schema's default true and false values, then what French spreadsheets write (with a warning). */
         Boolean bool(int column) {
             String s = required(column);
             if (s == null) {
                 return null;
             }
-            if (s.equals("true") || s.equals("false")) {
-                return s.equals("true");
+            int t = TRUE_VALUES.indexOf(s);
+            if (t >= 0 || FALSE_VALUES.contains(s)) {
+                return t >= 0;
             }
             Boolean b = switch (s.toLowerCase(Locale.ROOT)) {
                 case "true", "vrai" -> Boolean.TRUE;
@@ -143,22 +177,31 @@ public final class ImpactRows {
                 default -> null;
             };
             if (b == null) {
-                error(column, COLUMNS.get(column) + " must be true or false, got '" + s + "'");
+                error(column, COLUMNS.get(column) + " must be true or false (or 1 or 0), got '" + s + "'");
                 return null;
             }
-            report.warnOnce("bool", cells[column].line(), cells[column].column(), "booleans written '" + s
-                    + "' (first here) read as " + b + "; the schema writes true and false");
+            warnOnce(column, "bool", "booleans written '" + s + "' (first here) read as " + b
+                    + "; the schema writes true and false");
             return b;
         }
 
+        /**
+         * A Table Schema number (decimal point, optional exponent); NaN, INF and -INF are valid numbers but say
+         * nothing that can be drawn or written as JSON, so their rows are left out with a warning. French
+         * spreadsheet numbers ("1 234,5") are read with a warning.
+         */
         Double number(int column) {
             String s = required(column);
             if (s == null) {
                 return null;
             }
             double v;
-            if (isPlainNumber(s)) {
+            if (SCHEMA_NUMBER.matcher(s).matches()) {
                 v = Double.parseDouble(s);
+            } else if (SPECIAL_NUMBER.matcher(s).matches()) {
+                skip(column, "special-number", "valeur '" + s + "' (first here) is a valid number for the schema "
+                        + "but not a quantity: the row is not drawn and not in the normalised data");
+                return null;
             } else {
                 try {
                     v = FrenchNumbers.parse(s).doubleValue();
@@ -166,33 +209,54 @@ public final class ImpactRows {
                     error(column, "valeur: " + e.getMessage());
                     return null;
                 }
-                report.warnOnce("decimal", cells[column].line(), cells[column].column(), "numbers written the French "
-                        + "way (first here: '" + s + "') were read as decimals; the schema uses a decimal point and "
-                        + "no thousands separator");
+                warnOnce(column, "decimal", "numbers written the French way (first here: '" + s + "') were read as "
+                        + "decimals; the schema uses a decimal point and no thousands separator");
             }
             if (!Double.isFinite(v)) {
-                error(column, "valeur must be a finite number");
+                skip(column, "special-number", "valeur '" + Text.abbreviate(s) + "' (first here) is beyond what a "
+                        + "computer number holds: the row is not drawn and not in the normalised data");
                 return null;
             }
             return v;
         }
 
+        private void skip(int column, String kind, String message) {
+            skipped = true;
+            warnOnce(column, kind, message);
+        }
+
+        /**
+         * A date in the schema's format {@code %Y-%m-%d}: a strptime pattern, whose month and day may have one digit
+         * (read with a warning) and whose year is at least 1.
+         */
         LocalDate date(int column, boolean required) {
             String s = required ? required(column) : optional(column);
             if (s == null) {
                 return null;
             }
-            if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            java.util.regex.Matcher m = ISO_DATE.matcher(s);
+            if (!m.matches()) {
                 error(column, COLUMNS.get(column) + " '" + s + "' is not a date: write YYYY-MM-DD"
                         + (s.matches("\\d{1,2}/\\d{1,2}/\\d{4}") ? " (e.g. 2022-11-16 for 16/11/2022)" : ""));
                 return null;
             }
+            LocalDate date;
             try {
-                return LocalDate.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10));
+                int year = digits(m.group(1), 0, 4);
+                if (year < 1) {
+                    throw new NumberFormatException(s);
+                }
+                date = LocalDate.of(year, digits(m.group(2), 0, m.group(2).length()),
+                        digits(m.group(3), 0, m.group(3).length()));
             } catch (NumberFormatException | DateTimeException e) {
                 error(column, COLUMNS.get(column) + " '" + s + "' is not a real date");
                 return null;
             }
+            if (s.length() != 10) {
+                warnOnce(column, "short-date", COLUMNS.get(column) + " '" + s + "' (first here) read as " + date
+                        + "; write dates with two-digit months and days");
+            }
+            return date;
         }
 
         private static int digits(String s, int from, int to) {
@@ -205,24 +269,6 @@ public final class ImpactRows {
                 n = n * 10 + (c - '0');
             }
             return n;
-        }
-
-        /** Digits with an optional sign and decimal point: what Double.parseDouble reads the same as the schema. */
-        private static boolean isPlainNumber(String s) {
-            int i = s.charAt(0) == '-' ? 1 : 0;
-            boolean digits = false;
-            boolean dot = false;
-            for (; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c >= '0' && c <= '9') {
-                    digits = true;
-                } else if (c == '.' && !dot) {
-                    dot = true;
-                } else {
-                    return false;
-                }
-            }
-            return digits;
         }
     }
 }

@@ -86,6 +86,7 @@ public final class MetricsLoader {
     /** Loads the metrics of the CSV files, by product id. */
     public static Map<String, ProductMetrics> load(List<Path> csvFiles, List<Product> products, Diagnostics diagnostics) {
         MetricsLoader loader = new MetricsLoader(products, diagnostics);
+        reportConflicts(products, diagnostics);
         csvFiles.forEach(loader::readFile);
         return loader.finish();
     }
@@ -101,6 +102,59 @@ public final class MetricsLoader {
             names.forEach(n -> out.putIfAbsent(Text.fold(n), p.id()));
         }
         return out;
+    }
+
+    /**
+     * A service name two products answer to (one lists another's title, id or metrics name in its {@code metrics})
+     * would silently give one of them the other's indicators: an error at the name in the {@code metrics} list.
+     */
+    static void reportConflicts(List<Product> products, Diagnostics diagnostics) {
+        Map<String, Product> owner = new HashMap<>();
+        for (Product p : products) {
+            List<String> names = p.metricsNames().isEmpty() ? List.of(p.title(), p.id()) : p.metricsNames();
+            for (String name : names) {
+                Product other = owner.putIfAbsent(Text.fold(name), p);
+                if (other == null || other == p) {
+                    continue;
+                }
+                // Report it where a 'metrics' list names it (the later product's when both do).
+                Product at = p.metricsNames().isEmpty() ? other : p;
+                Product first = at == p ? other : p;
+                int[] position = positionInMetrics(at.file(), name);
+                if (at.metricsNames().isEmpty()) {
+                    diagnostics.error(at.file(), position[0], position[1], "products '" + first.id() + "' and '"
+                            + at.id() + "' both answer to '" + name + "' (title or id): impact rows of that service "
+                            + "would go to one of them; give one a 'metrics' list naming its services");
+                    continue;
+                }
+                diagnostics.error(at.file(), position[0], position[1], "service name '" + name + "' in 'metrics' "
+                        + "also names product '" + first.id() + "' (" + (first.metricsNames().isEmpty()
+                        ? "its title or id" : "its own 'metrics'") + "): each impact CSV service belongs to one "
+                        + "product; remove it here or give '" + first.id() + "' its own 'metrics' list");
+            }
+        }
+    }
+
+    /** Line and column of {@code name} in the {@code metrics:} entry of a product file, or the key's line. */
+    private static int[] positionInMetrics(Path file, String name) {
+        if (file == null) {
+            return new int[] {0, 0};
+        }
+        try {
+            List<String> lines = Files.readAllLines(file);
+            int key = -1;
+            for (int i = 0; i < lines.size(); i++) {
+                if (key < 0 && lines.get(i).startsWith("metrics:")) {
+                    key = i;
+                }
+                if (key >= 0 && i >= key && lines.get(i).contains(name)) {
+                    return new int[] {i + 1, lines.get(i).indexOf(name) + 1};
+                }
+            }
+            return key < 0 ? new int[] {1, 1} : new int[] {key + 1, 1};
+        } catch (IOException | UncheckedIOException e) {
+            return new int[] {1, 1};
+        }
     }
 
     /** The product id rows of {@code service} belong to, or {@code null}. */
@@ -129,25 +183,43 @@ public final class MetricsLoader {
                 }
                 return;
             }
-            String key = product + "\u0000" + m.indicator() + "\u0000" + Objects.toString(m.codeInsee(), "");
-            Indicator indicator = indicators.computeIfAbsent(key, k -> new Indicator(m));
-            if (!indicator.unit().equals(m.unit())) {
-                report.error(line, cells[ImpactCsv.COLUMNS.indexOf("unite_mesure")].column(), "unit '" + m.unit()
-                        + "' differs from '" + indicator.unit() + "' used earlier for '" + m.indicator()
-                        + "'; one indicator has one unit");
-                return;
-            }
-            if (indicator.kind() != m.kind()) {
-                report.error(line, cells[ImpactCsv.COLUMNS.indexOf("type_indicateur")].column(), "'" + m.indicator()
-                        + "' is " + m.kind().code + " here but " + indicator.kind().code + " earlier");
-                return;
-            }
-            indicator.add(m, line, fileIndex);
             rowsByProduct.merge(product, 1L, Long::sum);
             List<Path> productFiles = filesByProduct.computeIfAbsent(product, p -> new ArrayList<>());
             if (!productFiles.contains(file)) {
                 productFiles.add(file);
             }
+            String key = product + "\u0000" + m.indicator() + "\u0000" + Objects.toString(m.codeInsee(), "");
+            Indicator indicator = indicators.get(key);
+            // What the schema allows but a chart cannot show: a warning, and the row stays in the data only.
+            String notDrawn = null;
+            String column = null;
+            if (Math.abs(m.value()) > Series.MAX_DRAWN) {
+                column = "valeur";
+                notDrawn = "valeur " + m.value() + " is beyond ±10^15 (first here): too large to draw";
+            } else if (indicator != null && !indicator.unit().equals(m.unit())) {
+                column = "unite_mesure";
+                notDrawn = "unit '" + m.unit() + "' differs from '" + indicator.unit() + "' used earlier for '"
+                        + m.indicator() + "' (first here); one indicator has one unit";
+            } else if (indicator != null && indicator.kind() != m.kind()) {
+                column = "type_indicateur";
+                notDrawn = "'" + m.indicator() + "' is " + m.kind().code + " here but " + indicator.kind().code
+                        + " earlier (first here); one indicator has one type";
+            } else if (m.start() != null && m.start().isAfter(m.date())) {
+                column = "date_debut";
+                notDrawn = "date_debut (" + m.start() + ") is after date (" + m.date() + ") (first here); a period "
+                        + "ends on 'date'";
+            }
+            if (notDrawn != null) {
+                ImpactCsv.Cell cell = cells[ImpactCsv.COLUMNS.indexOf(column)];
+                report.warnOnce("not-drawn-" + column, line, cell == null ? 1 : cell.column(), notDrawn
+                        + ": the row is in the published data but not drawn on the page");
+                return;
+            }
+            if (indicator == null) {
+                indicator = new Indicator(m);
+                indicators.put(key, indicator);
+            }
+            indicator.add(m, line, fileIndex);
         });
     }
 
@@ -161,29 +233,43 @@ public final class MetricsLoader {
             byProduct.computeIfAbsent(key.substring(0, key.indexOf('\u0000')), p -> new ArrayList<>()).add(indicator);
         });
         Map<String, ProductMetrics> out = new LinkedHashMap<>();
+        rowsByProduct.keySet().stream().sorted().forEach(p -> byProduct.putIfAbsent(p, new ArrayList<>()));
         byProduct.forEach((product, list) -> {
             list.sort(Comparator.comparing((Indicator i) -> !i.isNational())
                     .thenComparing(Indicator::kind)
                     .thenComparing(i -> Text.fold(i.name()))
                     .thenComparing(i -> Objects.toString(i.codeInsee(), "")));
-            out.put(product, new ProductMetrics(product, List.copyOf(filesByProduct.get(product)),
-                    rowsByProduct.get(product), List.copyOf(list)));
+            ProductMetrics metrics = new ProductMetrics(product, List.copyOf(filesByProduct.get(product)),
+                    rowsByProduct.get(product), List.copyOf(list));
+            long national = list.stream().filter(Indicator::isNational).count();
+            long territorial = list.stream().filter(i -> !i.isNational()).map(Indicator::name).distinct().count();
+            if (national > ProductMetrics.MAX_SHOWN || territorial > ProductMetrics.MAX_SHOWN) {
+                diagnostics.warning(metrics.files().get(0), 0, 0, "'" + product + "' publishes " + national
+                        + " national indicators and " + territorial + " territorial ones: its /stats page shows the "
+                        + "first " + ProductMetrics.MAX_SHOWN + " of each (impact first) and says how many are left "
+                        + "out; every row stays in its CSV download");
+            }
+            out.put(product, metrics);
         });
         return out;
     }
 
-    /** Two rows for the same indicator, territory, date and period start say two different things: an error. */
+    /**
+     * Two rows for the same indicator, territory, date and period start: the schema allows it, but a chart can show
+     * only one, so the first is drawn and each other is a warning.
+     */
     private void reportDuplicates(Indicator indicator, Series series, String what) {
         int reported = 0;
         for (int i = 1; i < series.size(); i++) {
             if (series.sameKeyAsPrevious(i) && reported++ < 20) {
-                diagnostics.error(files.get(series.file(i)), series.line(i), 1, "duplicate " + what + " of '"
+                diagnostics.warning(files.get(series.file(i)), series.line(i), 1, "duplicate " + what + " of '"
                         + indicator.name() + "' for " + series.date(i)
                         + (indicator.codeInsee() != null ? " in " + indicator.codeInsee() : "")
                         + " (also on line " + series.line(i - 1)
                         + (series.file(i) != series.file(i - 1) ? " of " + files.get(series.file(i - 1)).getFileName() : "")
-                        + "); keep one row per indicator and date");
+                        + "); only the first is drawn: keep one row per indicator and date");
             }
         }
+        series.dropRepeatedKeys();
     }
 }

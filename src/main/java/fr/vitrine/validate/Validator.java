@@ -14,8 +14,13 @@ import fr.vitrine.model.Person;
 import fr.vitrine.model.Product;
 import fr.vitrine.model.ProductMetrics;
 import fr.vitrine.model.Text;
+import fr.vitrine.privacy.Policy;
+import fr.vitrine.privacy.PrivacyCheck;
+import fr.vitrine.model.Vocabulary;
 import fr.vitrine.read.CommonmarkEngine;
+import fr.vitrine.read.ProductBody;
 import fr.vitrine.read.SourceRecord;
+import fr.vitrine.read.TextFile;
 import fr.vitrine.read.Sources.SourceSet;
 
 import java.math.BigDecimal;
@@ -44,15 +49,13 @@ public final class Validator {
 
     /** Ids become URL segments and file names: lower-case words joined by hyphens. */
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    /** beta.gouv.fr's file names are freer; still nothing that could escape a folder. */
-    private static final Pattern EXTERNAL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final int MAX_ID = 100;
     /** Names Windows reserves for devices, whatever the extension: not usable as files or folders there. */
     private static final Pattern WINDOWS_DEVICE = Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])");
 
     private static final List<String> CONVENTION_FIELDS = List.of("id", "title", "kind", "parent", "signed",
             "effective", "ends", "duration", "parties", "products", "total", "funding", "obligations", "source",
-            "subsidy", "summary");
+            "subsidy", "summary", Policy.FIELD);
     private static final List<String> SUBSIDY_FIELDS = List.of("notification_ue", "pourcentage", "reference_decision",
             "dispositif_aide");
     private static final List<String> PARTY_FIELDS = List.of("org", "role", "representative", "signatory");
@@ -67,11 +70,18 @@ public final class Validator {
     private static final List<String> SOURCE_FIELDS = List.of("text", "pdf", "data_gouv", "cited_in", "excerpt");
     private static final List<String> ORGANISATION_FIELDS = List.of("id", "name", "acronym", "type", "siret",
             "parent", "domaine_ministeriel", "address", "article");
-    private static final List<String> PAGE_FIELDS = List.of("title", "description");
+    private static final List<String> PAGE_FIELDS = List.of("title", "description", Policy.FIELD);
 
     private final Diagnostics diagnostics;
     private final Path contentFolder;
     private final List<Path> metricsFiles;
+    /**
+     * Ids of beta.gouv.fr organisation files that were skipped (a warning each), set once organisations are
+     * validated: a convention must not name them (a project file that fails has its own error).
+     */
+    private Set<String> skipped = Set.of();
+    /** The same for beta.gouv.fr product files. */
+    private Set<String> skippedProducts = Set.of();
 
     private Validator(Diagnostics diagnostics, Path contentFolder, List<Path> metricsFiles) {
         this.diagnostics = diagnostics;
@@ -91,25 +101,35 @@ public final class Validator {
         // A registry entry without an id has no id to offer (organisation() reports it).
         sources.organisations().stream().map(SourceRecord::id).filter(Objects::nonNull).forEach(organisationIds::add);
         Map<String, Organisation> organisations = new LinkedHashMap<>();
+        Map<String, SourceRecord> organisationSources = new HashMap<>();
         for (SourceRecord r : sources.organisations()) {
             Organisation o = organisation(r, organisationIds);
-            if (o != null && unique(r, o.id(), organisations.keySet(), "organisation")) {
+            SourceRecord first = o == null ? null : organisationSources.get(o.id());
+            if (first != null && first.external() != r.external()) {
+                organisations.put(o.id(), merge(organisations.get(o.id()), first, o, r));
+            } else if (o != null && unique(r, o.id(), organisations.keySet(), "organisation")) {
                 organisations.put(o.id(), o);
+                organisationSources.put(o.id(), r);
             }
         }
+        skipped = sources.organisations().stream().filter(SourceRecord::external).map(SourceRecord::id)
+                .filter(id -> id != null && !organisations.containsKey(id)).collect(java.util.stream.Collectors.toSet());
         Map<String, Product> products = new LinkedHashMap<>();
         for (SourceRecord r : sources.products()) {
-            Product p = product(r, organisationIds);
+            Product p = product(r, organisationIds, organisations.keySet(), sources.vocabulary());
             if (p != null && (r.external() ? !products.containsKey(p.id()) : unique(r, p.id(), products.keySet(), "product"))) {
                 products.put(p.id(), p);
             }
         }
+        describe(products, organisations, sources);
         Map<String, SourceRecord> conventionSources = new HashMap<>();
         sources.conventions().forEach(r -> conventionSources.put(r.id(), r));
         Set<String> conventionIds = new HashSet<>(conventionSources.keySet());
         conventionIds.addAll(sources.unreadable());
         Set<String> productIds = new HashSet<>(sources.unreadable());
         sources.products().forEach(r -> productIds.add(r.id()));
+        skippedProducts = sources.products().stream().filter(SourceRecord::external).map(SourceRecord::id)
+                .filter(id -> !products.containsKey(id)).collect(java.util.stream.Collectors.toSet());
         List<Convention> conventions = new ArrayList<>();
         for (SourceRecord r : sources.conventions()) {
             Convention c = convention(r, organisationIds, productIds, conventionIds);
@@ -148,7 +168,7 @@ public final class Validator {
         if (registry) {
             f.allowOnly(ORGANISATION_FIELDS);
             id = f.text("id", true);
-            checkId(f, "id", id, false);
+            checkId(f, "id", id);
         } else {
             id = r.id();
             checkFileId(r, f, id);
@@ -172,6 +192,36 @@ public final class Validator {
         return f.failed() ? null : o;
     }
 
+    /**
+     * One organisation defined both in the project ({@code data/}) and in beta.gouv.fr's folder: field by field, the
+     * record that gives a value wins, and the project's when both do; a warning at the beta.gouv.fr value names both
+     * files when they disagree on a fact (names compared without case or accents).
+     */
+    private Organisation merge(Organisation a, SourceRecord aSource, Organisation b, SourceRecord bSource) {
+        boolean aFirst = !aSource.external();
+        Organisation project = aFirst ? a : b;
+        Organisation external = aFirst ? b : a;
+        SourceRecord externalSource = aFirst ? bSource : aSource;
+        SourceRecord projectSource = aFirst ? aSource : bSource;
+        String[] keys = {"name", "acronym", "type", "siret", "parent", "domaine_ministeriel", "address"};
+        String[] p = {project.name(), project.acronym(), project.type(), project.siret(), project.parent(),
+                project.ministry(), project.address()};
+        String[] e = {external.name(), external.acronym(), external.type(), external.siret(), external.parent(),
+                external.ministry(), external.address()};
+        String[] merged = new String[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            merged[i] = p[i] != null ? p[i] : e[i];
+            if (p[i] != null && e[i] != null && !Text.fold(p[i]).equals(Text.fold(e[i]))) {
+                diagnostics.warning(externalSource.file(), externalSource.tree().valueAt(externalSource.child(keys[i])),
+                        "organisation '" + Text.abbreviate(project.id()) + "': " + keys[i] + " '" + Text.abbreviate(e[i])
+                        + "' here, '" + Text.abbreviate(p[i]) + "' in " + projectSource.file() + ", which is used; "
+                        + "make them agree");
+            }
+        }
+        return new Organisation(project.id(), merged[0], merged[1], merged[2], merged[3], merged[4], merged[5],
+                merged[6], project.file(), project.article());
+    }
+
     /** Accepts beta.gouv.fr's "/organisations/dinum" as well as "dinum". */
     private static String orgRef(String ref) {
         if (ref == null) {
@@ -183,7 +233,7 @@ public final class Validator {
 
     // ---- products ------------------------------------------------------------------------------------------
 
-    private Product product(SourceRecord r, Set<String> organisations) {
+    private Product product(SourceRecord r, Set<String> organisations, Set<String> published, Vocabulary vocabulary) {
         Fields f = Fields.of(r, diagnostics);
         String id = r.id();
         checkFileId(r, f, id);
@@ -195,6 +245,10 @@ public final class Validator {
             if (!organisations.contains(org)) {
                 f.problem(f.pathOf("sponsors") + "[" + i + "]",
                         unknownRef("organisation", org, organisations, "add it to data/organisations.yml"));
+            } else if (!published.contains(org) && r.external()) {
+                diagnostics.warning(r.file(), r.tree().valueAt(f.pathOf("sponsors") + "[" + i + "]"), "sponsor '"
+                        + Text.abbreviate(org) + "' is not published (its file has a problem reported above): shown "
+                        + "without a link");
             }
             sponsors.add(org);
         }
@@ -203,9 +257,10 @@ public final class Validator {
             String name = p.text("name", true);
             PartialDate start = p.date("start", true);
             PartialDate end = p.date("end", false);
-            if (name != null && !Product.Phase.KNOWN.contains(name)) {
-                diagnostics.warning(r.file(), r.tree().valueAt(p.pathOf("name")), "unknown phase '" + name
-                        + "'; known phases: " + String.join(", ", Product.Phase.KNOWN));
+            if (name != null && !vocabulary.knowsPhase(name)) {
+                diagnostics.warning(r.file(), r.tree().valueAt(p.pathOf("name")), "unknown phase '" + Text.abbreviate(name)
+                        + "', shown as '" + Vocabulary.UNKNOWN_PHASE + "'; known phases: "
+                        + String.join(", ", new java.util.TreeSet<>(vocabulary.phases().keySet())));
             }
             if (start != null && end != null && end.compareTo(start) < 0) {
                 p.problemAt("end", "phase ends (" + end + ") before it starts (" + start + ")");
@@ -214,15 +269,20 @@ public final class Validator {
                 p.problemAt("start", "phases must be listed in order: " + start + " comes before the previous phase");
             }
             if (name != null && start != null) {
-                phases.add(new Product.Phase(name, start, end));
+                phases.add(new Product.Phase(name, start, end, vocabulary.phase(name)));
             }
         }
         List<Product.Event> events = new ArrayList<>();
         for (Fields e : f.maps("events", false)) {
             PartialDate date = e.date("date", true);
             String name = e.text("name", true);
+            if (name != null && !vocabulary.knowsEvent(name)) {
+                diagnostics.warning(r.file(), r.tree().valueAt(e.pathOf("name")), "unknown event '" + Text.abbreviate(name)
+                        + "', shown as '" + Vocabulary.UNKNOWN_EVENT + "'; known events: "
+                        + String.join(", ", new java.util.TreeSet<>(vocabulary.events().keySet())));
+            }
             if (name != null && date != null) {
-                events.add(new Product.Event(name, date, e.text("comment", false)));
+                events.add(new Product.Event(name, date, e.text("comment", false), vocabulary.event(name)));
             }
         }
         Product.Fast fast = null;
@@ -238,10 +298,39 @@ public final class Validator {
         return f.failed() ? null : p;
     }
 
-    private static String url(Fields f, String key) {
+    /**
+     * Renders each product's description once every product and organisation is known, so that a link to one this
+     * site publishes leads to its page here (and none leads to a record that was not published).
+     */
+    private void describe(Map<String, Product> products, Map<String, Organisation> organisations, SourceSet sources) {
+        Map<Path, SourceRecord> byFile = new HashMap<>();
+        sources.products().forEach(r -> byFile.put(r.file(), r));
+        Map<String, Product> described = products.values().parallelStream().map(p -> {
+            SourceRecord r = byFile.get(p.file());
+            if (r == null || r.document() == null) {
+                return p;
+            }
+            String markdown = (String) r.document().getOrDefault(CommonmarkEngine.BODY_MARKDOWN, "");
+            int line = (Integer) r.document().getOrDefault(CommonmarkEngine.BODY_LINE, 1);
+            ProductBody.Result body = ProductBody.render(markdown, line, p.file(), p.id(), p.path(), sources.upstream(),
+                    id -> products.containsKey(id) ? products.get(id).path() : null,
+                    id -> organisations.containsKey(id) ? organisations.get(id).path() : null, diagnostics);
+            return p.withDescription(body.html(), body.media());
+        }).collect(java.util.stream.Collectors.toMap(Product::id, p -> p));
+        products.replaceAll((id, p) -> described.get(id));
+    }
+
+    private String url(Fields f, String key) {
         String u = f.text(key, false);
         if (u == null) {
             return null;
+        }
+        // beta.gouv.fr's editor once wrote addresses HTML-escaped ("https:&#x2F;&#x2F;…"): decode, then check.
+        String decoded = u.indexOf('&') >= 0 ? org.jsoup.parser.Parser.unescapeEntities(u, false) : u;
+        if (!decoded.equals(u)) {
+            diagnostics.warning(f.file(), f.position(key), "'" + key + "' is written with HTML entities ('"
+                    + Text.abbreviate(u) + "'); read as '" + Text.abbreviate(decoded) + "': write the address itself");
+            u = decoded;
         }
         if (!u.startsWith("https://") && !u.startsWith("http://")) {
             f.problemAt(key, "'" + key + "' must be an http(s) address, got '" + u + "'");
@@ -261,7 +350,7 @@ public final class Validator {
             f.problemAt("id", "id '" + id + "' does not match the file name '" + r.file().getFileName()
                     + "'; rename the file to " + id + ".md or change the id");
         }
-        checkId(f, "id", id, false);
+        checkId(f, "id", id);
         String title = f.text("title", true);
         String kindCode = f.oneOf("kind", new LinkedHashSet<>(Kind.codes()), true);
         Kind kind = kindCode == null ? null : Kind.parse(kindCode);
@@ -305,6 +394,8 @@ public final class Validator {
             String org = p.text("org", true);
             if (org != null && !organisations.contains(org)) {
                 p.problemAt("org", unknownRef("organisation", org, organisations, "add it to data/organisations.yml"));
+            } else if (org != null && skipped.contains(org)) {
+                p.problemAt("org", notPublished("organisation", org));
             }
             String roleCode = p.text("role", true);
             Party.Role role = roleCode == null ? null : Party.Role.parse(roleCode);
@@ -326,7 +417,9 @@ public final class Validator {
 
         List<String> productIds = f.texts("products", false);
         for (int i = 0; i < productIds.size(); i++) {
-            if (!products.contains(productIds.get(i))) {
+            if (skippedProducts.contains(productIds.get(i))) {
+                f.problem(f.pathOf("products") + "[" + i + "]", notPublished("product", productIds.get(i)));
+            } else if (!products.contains(productIds.get(i))) {
                 f.problem(f.pathOf("products") + "[" + i + "]", unknownRef("product", productIds.get(i), products,
                         "add data/products/" + productIds.get(i) + ".md"));
             }
@@ -368,7 +461,9 @@ public final class Validator {
         }
         return new Convention(id, title, kind, parent, signed, effective, ends, duration, List.copyOf(parties),
                 List.copyOf(productIds), statedTotal, List.copyOf(lines), List.copyOf(obligations), source, subsidy,
-                f.text("summary", false), body, toc, r.file());
+                f.text("summary", false), body, toc, r.file(), new Convention.Published(
+                        (String) r.document().get(PrivacyCheck.PUBLISHED_MARKDOWN),
+                        (String) r.document().get(PrivacyCheck.PUBLISHED_SOURCE)));
     }
 
     /** The SCDL details of a subsidy; only a convention of kind subvention has them. */
@@ -484,6 +579,8 @@ public final class Validator {
         }
         if (!organisations.contains(ref)) {
             l.problemAt(key, unknownRef("organisation", ref, organisations, "add it to data/organisations.yml"));
+        } else if (skipped.contains(ref)) {
+            l.problemAt(key, notPublished("organisation", ref));
         }
         return ref;
     }
@@ -554,9 +651,12 @@ public final class Validator {
                         + "/; give its path relative to that folder");
             } else {
                 try {
+                    String unpublishable;
                     if (!p.toRealPath().startsWith(contentFolder.toRealPath())) {
                         s.problemAt("text", "source text '" + text + "' is a link to " + p.toRealPath() + ", outside "
                                 + contentFolder.getFileName() + "/; copy the file instead of linking it");
+                    } else if ((unpublishable = TextFile.unpublishable(p)) != null) {
+                        s.problemAt("text", "source text '" + text + "' " + unpublishable);
                     }
                 } catch (java.io.IOException e) {
                     s.problemAt("text", "source text '" + text + "' cannot be read: " + e.getMessage());
@@ -612,8 +712,16 @@ public final class Validator {
     // ---- shared --------------------------------------------------------------------------------------------
 
     private static void checkFileId(SourceRecord r, Fields f, String id) {
-        Pattern pattern = r.external() ? EXTERNAL_ID : ID;
-        if (id.length() > MAX_ID || !pattern.matcher(id).matches()) {
+        if (r.external()) {
+            // beta.gouv.fr accepts any file name: the id stays the key, pages get a safe address (Text.address).
+            int bad = fr.vitrine.read.Characters.firstForbidden(id);
+            if (bad >= 0) {
+                f.problem(r.path(), "file name '" + r.file().getFileName() + "' contains the control character "
+                        + fr.vitrine.read.Characters.describe(id.codePointAt(bad)) + "; rename the file");
+            }
+            return;
+        }
+        if (id.length() > MAX_ID || !ID.matcher(id).matches()) {
             f.problem(r.path(), "file name '" + r.file().getFileName() + "' can't be used as an id: use at most "
                     + MAX_ID + " lower-case letters, digits and hyphens");
         } else if (WINDOWS_DEVICE.matcher(id).matches()) {
@@ -622,12 +730,11 @@ public final class Validator {
         }
     }
 
-    private static void checkId(Fields f, String key, String id, boolean external) {
+    private static void checkId(Fields f, String key, String id) {
         if (id == null) {
             return;
         }
-        Pattern pattern = external ? EXTERNAL_ID : ID;
-        if (id.length() > MAX_ID || !pattern.matcher(id).matches()) {
+        if (id.length() > MAX_ID || !ID.matcher(id).matches()) {
             f.problemAt(key, "id '" + Text.abbreviate(id) + "' is not valid: use at most " + MAX_ID
                     + " lower-case letters, digits and hyphens (e.g. cerema-dinum-2023)");
         } else if (WINDOWS_DEVICE.matcher(id).matches()) {
@@ -636,6 +743,12 @@ public final class Validator {
         }
     }
 
+
+    /** A reference to a beta.gouv.fr record whose file was skipped (its own problem is reported on it). */
+    private static String notPublished(String what, String id) {
+        return what + " '" + Text.abbreviate(id) + "' is not published: its file was skipped (see the problem "
+                + "reported on it); fix that file";
+    }
 
     private static String unknownRef(String what, String id, Collection<String> known, String hint) {
         String near = Text.closest(id, known);

@@ -126,7 +126,8 @@ class ActionIT {
         assertTrue(commands(passing.stdout()).get(0).startsWith("::warning file=stats/impact.csv,line=3,col="));
         ActionRunner.Outcome failing = run(csv, Map.of("metrics", "stats/*.csv", "fail-on-warnings", "true"));
         assertEquals(1, failing.exitCode());
-        assertTrue(failing.stderr().contains("warnings fail the run"), failing.stderr());
+        assertTrue(failing.stdout().contains("::error::warnings fail the run (fail-on-warnings)"), failing.stdout());
+        assertEquals("", failing.outputs().get("site-dir"), "nothing written");
     }
 
     @Test

@@ -122,6 +122,22 @@ class TableCheckTest {
         assertTrue(all.stream().allMatch(Diagnostic::isError));
     }
 
+    /** A text cell a spreadsheet would run as a formula is an error; quoted, or a negative number, it is fine. */
+    @Test
+    void aTextCellStartingWithAFormulaCharacterIsReported() throws IOException {
+        List<Diagnostic> all = check(PARENTS_OK, HEADER
+                + "alpha,1,,,,,,'=1+1\n"
+                + "alpha,2,,,,,,=HYPERLINK(\"http://x\")\n"
+                + "alpha,3,,,,,,@SUM(1)|cmd\n"
+                + "alpha,4,,,,,,\"\tTab\"\n"
+                + "alpha,5,,,,,,- tiret\n");
+        Path children = Path.of("site/donnees/children.csv");
+        String rule = ": error: column titre: a spreadsheet would run this text as a formula: write it with "
+                + "Formulas.neutralise";
+        assertEquals(List.of(children + ":3:8" + rule, children + ":4:8" + rule, children + ":5:8" + rule,
+                children + ":6:8" + rule), all.stream().map(Diagnostic::toString).toList());
+    }
+
     @Test
     void aHeaderThatDiffersFromTheSchemaIsReportedOnce() throws IOException {
         List<Diagnostic> all = check(PARENTS_OK, "parent_id,numero,montant,actif,jour,credit,siret,titre\n"

@@ -1,5 +1,6 @@
 package fr.vitrine.cli;
 
+import fr.vitrine.testing.ChildVitrine;
 import fr.vitrine.testing.TestProject;
 import fr.vitrine.testing.Trees;
 import org.junit.jupiter.api.Test;
@@ -110,9 +111,9 @@ class ProjectFolderTest {
         Path dir = tmp.resolve("team");
         assertEquals(0, main("init", dir.toString(), "--kind", "team"));
         assertTrue(Files.isRegularFile(dir.resolve(".github/workflows/stats.yml")));
-        // 'stats' needs no project settings: any folder, here without --source but with the team's folder as source.
-        assertEquals(0, main("stats", "--source", dir.toString(), "--metrics", dir.resolve("stats").toString() + "/*.csv",
-                "--output", dir.resolve("_site").toString()));
+        // 'stats' needs no settings: run in the team's folder as a team would, without --source.
+        ChildVitrine.Run run = new ChildVitrine(dir, null, null, null).vitrine("stats", "--metrics", "stats/*.csv");
+        assertEquals(0, run.exitCode(), run.err());
         assertTrue(Trees.read(dir.resolve("_site/index.html")).contains("Usagers accompagnés"));
     }
 

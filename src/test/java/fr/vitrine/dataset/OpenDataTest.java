@@ -521,7 +521,7 @@ class OpenDataTest {
     void dataPackageSizesAndHashesMatchTheFiles() throws IOException {
         JsonNode descriptor = JSON.readTree(donnees.resolve("datapackage.json").toFile());
         assertEquals(publishableFiles(donnees), published.resourcePaths(),
-                "datapackage.json lists every CSV and JSON dataset, and only them");
+                "datapackage.json lists every CSV, JSON and XLSX dataset, and only them");
         for (JsonNode r : descriptor.get("resources")) {
             Path file = donnees.resolve(r.get("path").asText());
             assertEquals(Files.size(file), r.get("bytes").asLong(), r.get("path") + " bytes");
@@ -541,7 +541,7 @@ class OpenDataTest {
             assertTrue(Files.isRegularFile(file), path);
             assertEquals(sha256(file), li.selectFirst(".hash code").text(), path + " checksum");
             // "(CSV, 659 octets)", "(JSON, 4,3 ko)": the size read back is the file's, to the rounding shown.
-            Matcher m = Pattern.compile("\\((CSV|JSON), ([0-9]+(?:,[0-9])?)\u202f(octets|ko|Mo)\\)").matcher(li.text());
+            Matcher m = Pattern.compile("\\((CSV|JSON|XLSX), ([0-9]+(?:,[0-9])?)\u202f(octets|ko|Mo)\\)").matcher(li.text());
             assertTrue(m.find(), "no format and size for " + path + ": " + li.text());
             double unit = Map.of("octets", 1.0, "ko", 1e3, "Mo", 1e6).get(m.group(3));
             double shown = Double.parseDouble(m.group(2).replace(',', '.')) * unit;
@@ -646,7 +646,7 @@ class OpenDataTest {
             assertEquals(XSD.DATE, end.getDatatype());
             assertFalse(LocalDate.parse(start.getLabel()).isAfter(LocalDate.parse(end.getLabel())), "start ≤ end");
 
-            assertTrue(object(m, ds, DCTERMS.SPATIAL) instanceof IRI, "spatial");
+            assertFalse(m.filter(ds, DCTERMS.SPATIAL, null).isEmpty(), "spatial (its geometry: OpenDataConsumersTest)");
             assertFalse(m.filter(ds, DCAT.KEYWORD, null).isEmpty(), "keyword");
             Resource contact = (Resource) object(m, ds, DCAT.CONTACT_POINT);
             assertTrue(m.contains(contact, VCARD4.FN, null), "contact point has a vcard:fn");
@@ -663,9 +663,14 @@ class OpenDataTest {
                 assertTrue(Files.isRegularFile(localFile(object(m, d, DCAT.DOWNLOAD_URL))));
                 assertFalse(object(m, d, DCTERMS.FORMAT).stringValue().isBlank(), d + " format");
                 String mediaType = object(m, d, DCAT.MEDIA_TYPE).stringValue();
-                assertTrue(mediaType.endsWith("/text/csv") || mediaType.endsWith("/application/json"), mediaType);
+                assertTrue(mediaType.endsWith("/text/csv") || mediaType.endsWith("/application/json")
+                        || mediaType.endsWith("/application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), mediaType);
                 assertNotNull(object(m, d, DCAT.BYTE_SIZE));
                 assertNotNull(object(m, d, V.createIRI(SPDX, "checksum")));
+                if (!object(m, d, DCAT.DOWNLOAD_URL).stringValue().endsWith(".csv")) {
+                    assertTrue(m.filter(d, DCTERMS.CONFORMS_TO, null).isEmpty(), d + ": only the CSV follows the Table Schema");
+                    continue;
+                }
                 String conformsTo = object(m, d, DCTERMS.CONFORMS_TO).stringValue();
                 assertTrue(OFFICIAL_SCHEMAS.containsKey(conformsTo) || Files.isRegularFile(localFile(V.createIRI(conformsTo))),
                         d + " conformsTo " + conformsTo + " is a schema of the site or a known official schema");
@@ -856,7 +861,8 @@ class OpenDataTest {
 
         TestProject p = TestProject.copyOfRepository(tmp);
         p.write(SUBSIDY_FILE, SUBSIDY);
-        p.write("jbake.properties", p.read("jbake.properties") + "\nvitrine.siret.cerema=" + siret + "\n");
+        p.write("jbake.properties", p.read("jbake.properties") + "\nvitrine.siret.cerema=" + siret
+                + "\nvitrine.siret.dinum=" + TestSites.BENEFICIARY_SIRET + "\n");
         Path out = tmp.resolve("site");
         TestProject.Run run = p.build(out);
         assertEquals(0, run.exitCode(), run.err());
@@ -875,7 +881,7 @@ class OpenDataTest {
         expected.put("dateConvention", "2023-03-15");
         expected.put("referenceDecision", "D-2023-017");
         expected.put("nomBeneficiaire", "Direction interministérielle du numérique");
-        expected.put("idBeneficiaire", "");
+        expected.put("idBeneficiaire", TestSites.BENEFICIARY_SIRET);
         expected.put("rnaBeneficiaire", "");
         expected.put("objet", "Subvention d'essai du Cerema à la DINUM pour le déploiement d'UrbanVitaliz en 2023.");
         expected.put("montant", "120000");
@@ -972,11 +978,11 @@ class OpenDataTest {
                 + "\nvitrine.betagouv.startups=../beta.gouv.fr/content/_startups"
                 + "\nvitrine.betagouv.organisations=../beta.gouv.fr/content/_organisations\n");
         p.replace("../beta.gouv.fr/content/_startups/service-exemple.md", "  - name: acceleration\n",
-                "  - name: consolidation\n");
+                "  - name: hibernation\n");
         Path out = tmp.resolve("site");
         TestProject.Run run = p.build(out);
         assertTrue(run.diagnostics().stream().anyMatch(d -> d.contains("service-exemple.md") && d.contains(": warning: ")
-                && d.contains("'consolidation'")), run.err());
+                && d.contains("'hibernation'")), run.err());
         assertEquals(0, run.exitCode(), "an upstream file's unknown phase stops the build:\n" + run.err());
         assertEquals(List.of(), TableSchemaValidator.validate(Published.read(out.resolve("donnees")).tables()));
     }
@@ -1382,11 +1388,11 @@ class OpenDataTest {
         }
     }
 
-    /** The dataset files of a folder: every CSV and JSON but the metadata files. */
+    /** The dataset files of a folder: every CSV, JSON and XLSX but the metadata files. */
     static Set<String> publishableFiles(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString())
-                    .filter(f -> f.endsWith(".csv") || f.endsWith(".json"))
+                    .filter(f -> f.endsWith(".csv") || f.endsWith(".json") || f.endsWith(".xlsx"))
                     .filter(f -> !f.endsWith(".schema.json") && !f.equals("datapackage.json") && !f.equals("udata.json"))
                     .collect(Collectors.toCollection(TreeSet::new));
         }

@@ -62,7 +62,8 @@ class QualityGatesIT {
         run = TestSites.everyPageType(tmp.resolve("c")).theme("neutral").build(everythingNeutral);
         assertEquals(0, run.exitCode(), run.err());
         team = tmp.resolve("team-site");
-        Path csv = tmp.resolve("team/stats.csv");
+        // Inside the working directory, as 'stats' reads no file outside it.
+        Path csv = TestProject.REPO.resolve("target/quality-gates-team/stats.csv");
         Files.createDirectories(csv.getParent());
         Files.writeString(csv, TestSites.syntheticCsv());
         Build.Result r = new Build(System.out, System.err).on(TestProject.TODAY).runDetailed(new Build.Options(

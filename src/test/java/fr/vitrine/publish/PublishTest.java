@@ -473,7 +473,8 @@ class PublishTest {
                 changed.add(k);
             }
         });
-        assertEquals(Set.of("produits.csv", "produits.json"), changed, "the mission is in the products tables only");
+        assertEquals(Set.of("produits.csv", "produits.json", "produits.xlsx"), changed,
+                "the mission is in the products tables only");
         return changed;
     }
 

@@ -19,6 +19,8 @@ public final class TestSites {
     public static final LocalDate LAST = LocalDate.of(2024, 12, 31);
     /** A SIRET whose Luhn key is valid, for the SCDL fixture. */
     public static final String SIRET = "13002526500013";
+    /** A Luhn-valid SIRET for the beneficiary (SCDL requires idBeneficiaire or rnaBeneficiaire). */
+    public static final String BENEFICIARY_SIRET = "13001824700002";
 
     public static final String SUBSIDY_FILE = "content/conventions/cerema-dinum-subvention-essai.md";
     public static final String SUBSIDY = """
@@ -85,7 +87,8 @@ public final class TestSites {
     /** Adds a subsidy convention and the attribuant's SIRET, so that subventions.csv is written. */
     public static void addSubsidy(TestProject project) {
         project.write(SUBSIDY_FILE, SUBSIDY);
-        project.write("jbake.properties", project.read("jbake.properties") + "\nvitrine.siret.cerema=" + SIRET + "\n");
+        project.write("jbake.properties", project.read("jbake.properties") + "\nvitrine.siret.cerema=" + SIRET
+                + "\nvitrine.siret.dinum=" + BENEFICIARY_SIRET + "\n");
     }
 
     /**

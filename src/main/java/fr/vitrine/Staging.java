@@ -1,0 +1,161 @@
+package fr.vitrine;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * A folder a run writes into before it is swapped in or thrown away: {@code PREFIX<n>} beside a lock file
+ * {@code PREFIX<n>.lock} that the run holds until it is done. A run killed before it could clean up leaves both, with
+ * the lock released by the system; the next run with the same prefix removes them ({@link #sweep}), and never the
+ * folders of a run still going, whose lock it can't take.
+ */
+final class Staging implements AutoCloseable {
+
+    private static final String LOCK = ".lock";
+    private static final String ASIDE = ".old";
+    /** A lock file still empty may be a run between creating and locking it; after this long it is litter. */
+    private static final Duration CREATING = Duration.ofMinutes(1);
+
+    private final Path dir;
+    private final Path lockFile;
+    private final FileChannel channel;
+
+    private Staging(Path dir, Path lockFile, FileChannel channel) {
+        this.dir = dir;
+        this.lockFile = lockFile;
+        this.channel = channel;
+    }
+
+    /**
+     * Creates a new folder in {@code parent}, where callers {@link #sweep} first. A build's folder honours the
+     * umask, as it becomes the site a web server reads; a {@code privateFolder} (scratch files under the system's
+     * temporary folder) is readable by its owner only.
+     */
+    static Staging create(Path parent, String prefix, boolean privateFolder) throws IOException {
+        Path lockFile = Files.createTempFile(parent, prefix, LOCK);
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+        try {
+            channel.lock();
+            // Written once locked: a sweep that finds the lock free and the file non-empty knows the run is gone.
+            channel.write(java.nio.ByteBuffer.wrap(new byte[] {'\n'}));
+            String name = lockFile.getFileName().toString();
+            Path dir = parent.resolve(name.substring(0, name.length() - LOCK.length()));
+            if (privateFolder && parent.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectory(dir);
+            }
+            return new Staging(dir, lockFile, channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            Files.deleteIfExists(lockFile);
+            throw e;
+        }
+    }
+
+    /** The folder to write into. */
+    Path dir() {
+        return dir;
+    }
+
+    /** Where the previous output waits while the new one is moved in, so that a killed swap is cleaned up too. */
+    Path aside() {
+        return dir.resolveSibling(dir.getFileName() + ASIDE);
+    }
+
+    /** Deletes what is left of the folder (nothing once it was moved in), then releases and deletes the lock. */
+    @Override
+    public void close() {
+        try {
+            deleteIfPresent(dir);
+            deleteIfPresent(aside());
+        } finally {
+            try {
+                channel.close();
+                Files.deleteIfExists(lockFile);
+            } catch (IOException e) {
+                // Left for the next run's sweep.
+            }
+        }
+    }
+
+    /** Removes the folders of runs that ended without cleaning up; leaves those of live runs. */
+    static void sweep(Path parent, String prefix) {
+        if (parent == null || !Files.isDirectory(parent)) {
+            return;
+        }
+        Set<String> runs = new TreeSet<>();
+        try (Stream<Path> entries = Files.list(parent)) {
+            entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(prefix)).forEach(n -> {
+                String rest = n.substring(prefix.length());
+                int digits = 0;
+                while (digits < rest.length() && Character.isDigit(rest.charAt(digits))) {
+                    digits++;
+                }
+                if (digits > 0) {
+                    runs.add(prefix + rest.substring(0, digits));
+                }
+            });
+        } catch (IOException e) {
+            return; // nothing to sweep where nothing can be listed; creating the folder will say why
+        }
+        for (String run : runs) {
+            Path lockFile = parent.resolve(run + LOCK);
+            if (Files.exists(lockFile) && !abandoned(lockFile)) {
+                continue;
+            }
+            sweepOne(parent.resolve(run));
+            sweepOne(parent.resolve(run + ASIDE));
+            try {
+                Files.deleteIfExists(lockFile);
+            } catch (IOException e) {
+                // tried again next time
+            }
+        }
+    }
+
+    /** True when no live run holds this lock file. */
+    private static boolean abandoned(Path lockFile) {
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return false;
+            }
+            if (channel.size() > 0) {
+                return true;
+            }
+            FileTime modified = Files.getLastModifiedTime(lockFile);
+            return modified.toInstant().isBefore(Instant.now().minus(CREATING));
+        } catch (OverlappingFileLockException e) {
+            return false; // held by this very process
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteIfPresent(Path dir) {
+        if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Build.deleteTree(dir);
+        }
+    }
+
+    private static void sweepOne(Path dir) {
+        try {
+            deleteIfPresent(dir);
+        } catch (java.io.UncheckedIOException e) {
+            // someone else's, or being deleted by another run: tried again next time
+        }
+    }
+}

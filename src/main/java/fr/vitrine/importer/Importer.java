@@ -1,0 +1,251 @@
+package fr.vitrine.importer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import fr.vitrine.Build;
+import fr.vitrine.importer.Draft.Value;
+import fr.vitrine.model.Text;
+import fr.vitrine.privacy.Detector;
+import fr.vitrine.privacy.Kind;
+import fr.vitrine.privacy.Policy;
+import fr.vitrine.privacy.PrivacyCheck;
+import fr.vitrine.read.FrontMatter;
+import fr.vitrine.read.PdfText;
+import fr.vitrine.read.SiteConfig;
+import fr.vitrine.read.TextFile;
+import fr.vitrine.validate.Diagnostic;
+import fr.vitrine.validate.Diagnostics;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code vitrine import FILE [--id ID]}: drafts {@code content/conventions/<id>.md} from a signed text (.txt, .md or
+ * .pdf), never over an existing file, then prints what was found and what was not, and runs {@code check}.
+ */
+public final class Importer {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public Importer(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** The result of a draft: the record's YAML, the Markdown body, and the drafted values. */
+    record Result(String yaml, String markdown, Map<String, Value> values) {
+    }
+
+    public int run(Path project, Path file, String givenId) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        if (!List.of("txt", "md", "pdf").contains(ext)) {
+            err.println("vitrine: " + file + ": import reads .txt, .md and .pdf files; save the text in one of them");
+            return Build.USAGE;
+        }
+        if (!Files.isRegularFile(file)) {
+            err.println("vitrine: " + file + ": no such file");
+            return Build.USAGE;
+        }
+        String id = givenId != null ? givenId : Text.slug(name.substring(0, name.length() - ext.length() - 1));
+        if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*") || id.length() > 100) {
+            err.println("vitrine: id '" + id + "' is not valid: use at most 100 lower-case letters, digits and "
+                    + "hyphens (--id urbanvitaliz-avenant-3)");
+            return Build.USAGE;
+        }
+        SiteConfig config;
+        try {
+            config = SiteConfig.load(project, project.resolve("output"), true);
+        } catch (IllegalArgumentException e) {
+            err.println("vitrine: " + e.getMessage());
+            return Build.USAGE;
+        }
+        Path target = config.contentFolder().resolve("conventions").resolve(id + ".md");
+        if (Files.exists(target)) {
+            err.println(display(target) + ":1:1: error: this record already exists; import never overwrites: choose "
+                    + "another --id, or remove the file first");
+            return Build.INVALID_INPUT;
+        }
+        Diagnostics diagnostics = new Diagnostics();
+        SignedText text;
+        Map<Kind, String> privacy = new LinkedHashMap<>();
+        Policy policy = Policy.of(config, diagnostics);
+        if (ext.equals("pdf")) {
+            try {
+                List<String> pages = PdfText.pages(file);
+                PrivacyCheck.reportPages(file, pages, PrivacyCheck.Where.TEXT, policy, diagnostics);
+                text = SignedText.ofPages(pages);
+            } catch (PdfText.Unreadable e) {
+                err.println(display(file) + ":1:1: error: " + e.getMessage());
+                return Build.INVALID_INPUT;
+            }
+        } else {
+            String raw = TextFile.readUtf8(file, diagnostics);
+            if (raw == null) {
+                diagnostics.all().forEach(err::println);
+                return Build.INVALID_INPUT;
+            }
+            PrivacyCheck.report(file, raw, 1, PrivacyCheck.Where.TEXT, policy, diagnostics);
+            text = SignedText.ofText(raw);
+        }
+        String whole = String.join("\n", text.lines.stream().map(SignedText.Line::text).toList());
+        for (Detector.Finding f : Detector.scan(whole)) {
+            privacy.putIfAbsent(f.kind(), lineAt(text, whole, f.start()));
+        }
+        Result draft;
+        try {
+            draft = draft(text, config, id, sourcePath(config, file), privacy, policy);
+        } catch (IOException e) {
+            err.println("vitrine: cannot read the registries under " + config.dataFolder() + ": " + e.getMessage());
+            return Build.INVALID_INPUT;
+        }
+        try {
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, "---\n" + draft.yaml() + "---\n" + draft.markdown(), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            err.println(display(target) + ":1:1: error: this record already exists; import never overwrites");
+            return Build.INVALID_INPUT;
+        } catch (IOException e) {
+            err.println("vitrine: cannot write " + target + ": " + e.getMessage());
+            return Build.INVALID_INPUT;
+        }
+        diagnostics.all().forEach(err::println);
+        summary(target, draft.values());
+        out.println("Checking the project with the draft (vitrine check):");
+        int check = new Build(out, err).run(new Build.Options(project, null, null, true));
+        out.println(check == Build.OK ? "The draft passes vitrine check; review every value against the signed text."
+                : "vitrine check reports problems (above): complete the draft, then run vitrine check again.");
+        return Build.OK;
+    }
+
+    /** Drafts the record of {@code text}: the YAML (with comments), checked to parse, and the Markdown body. */
+    static Result draft(SignedText text, SiteConfig config, String id, String source, Map<Kind, String> privacy,
+                        Policy policy) throws IOException {
+        Extractor extractor = new Extractor(text, organisations(config.dataFolder()), products(config.dataFolder()));
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("id", new Value(id, null));
+        record.putAll(extractor.draft());
+        Map<String, Object> masks = new LinkedHashMap<>();
+        privacy.forEach((kind, where) -> {
+            if (policy.mode(kind) == Kind.Mode.REDACT) {
+                masks.put(kind.code(), new Value("redact", where + " : " + kind.label + ", masked in every "
+                        + "published copy of the text"));
+            }
+        });
+        if (!masks.isEmpty()) {
+            record.put(Policy.FIELD, masks);
+        }
+        Map<String, Object> src = new LinkedHashMap<>();
+        boolean pdf = source != null && source.toLowerCase(Locale.ROOT).endsWith(".pdf");
+        src.put("text", source != null && !pdf ? new Value(source, "the file imported")
+                : Draft.unknown("copy the text under content/sources/ and name it here"));
+        src.put("pdf", pdf ? new Value(source, "the file imported") : Draft.unknown("the signed PDF, when published"));
+        src.put("data_gouv", Draft.unknown("its address on data.gouv.fr, once published"));
+        record.put("source", src);
+        String yaml = "# Drafted by 'vitrine import': each value says the line and words it was read from; 'unknown'\n"
+                + "# means the text did not give it. Check every value against the signed text, add a summary, and\n"
+                + "# remove these comments when done.\n" + Draft.yaml(record);
+        JsonNode parsed = YAML.readTree(yaml);
+        if (parsed == null || !parsed.isObject() || !id.equals(parsed.path("id").asText())) {
+            throw new IOException("the draft does not read back as YAML");
+        }
+        return new Result(yaml, text.markdown(), Draft.leaves(record));
+    }
+
+    private void summary(Path target, Map<String, Value> values) {
+        List<String> missing = new ArrayList<>();
+        int found = 0;
+        for (Map.Entry<String, Value> e : values.entrySet()) {
+            if (Draft.missing(e.getValue())) {
+                missing.add(e.getKey());
+            } else {
+                found++;
+            }
+        }
+        out.println("Draft written to " + display(target) + ": " + found + " value(s) found, " + missing.size()
+                + " not found" + (missing.isEmpty() ? "." : " (unknown): " + String.join(", ", missing) + "."));
+    }
+
+    private static String lineAt(SignedText text, String whole, int offset) {
+        int index = (int) whole.substring(0, offset).chars().filter(c -> c == '\n').count();
+        return text.lines.get(Math.min(index, text.lines.size() - 1)).where();
+    }
+
+    /** The file's path under the content folder, as {@code source.text} names it, or null when it is elsewhere. */
+    private static String sourcePath(SiteConfig config, Path file) {
+        try {
+            Path content = config.contentFolder().toRealPath();
+            Path real = file.toRealPath();
+            return real.startsWith(content) ? content.relativize(real).toString().replace('\\', '/') : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    static List<Extractor.Org> organisations(Path data) throws IOException {
+        Path file = data.resolve("organisations.yml");
+        List<Extractor.Org> out = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return out;
+        }
+        JsonNode list = YAML.readTree(file.toFile());
+        if (list != null && list.isArray()) {
+            for (JsonNode o : list) {
+                if (o.hasNonNull("id") && o.hasNonNull("name")) {
+                    out.add(new Extractor.Org(o.get("id").asText(), o.get("name").asText(),
+                            o.hasNonNull("acronym") ? o.get("acronym").asText() : null,
+                            o.hasNonNull("parent") ? o.get("parent").asText() : null));
+                }
+            }
+        }
+        return out;
+    }
+
+    static List<Extractor.Product> products(Path data) throws IOException {
+        Path dir = data.resolve("products");
+        List<Extractor.Product> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+                String text = TextFile.readUtf8(f, new Diagnostics());
+                FrontMatter fm = text == null ? null : FrontMatter.split(f, text, new Diagnostics());
+                JsonNode node = fm == null ? null : YAML.readTree(fm.yaml());
+                if (node == null || !node.hasNonNull("title")) {
+                    continue;
+                }
+                // « Recosanté (ex-Ecosanté) » is called by both names.
+                String title = node.get("title").asText();
+                List<String> names = new ArrayList<>(List.of(title.replaceAll("\\s*\\(.*\\)\\s*$", "").strip()));
+                java.util.regex.Matcher ex = java.util.regex.Pattern.compile("\\(ex-?\\s*([^)]+)\\)").matcher(title);
+                if (ex.find()) {
+                    names.add(ex.group(1).strip());
+                }
+                String id = f.getFileName().toString().replaceAll("\\.md$", "");
+                out.add(new Extractor.Product(id, names));
+            }
+        }
+        return out;
+    }
+
+    private static String display(Path p) {
+        return new Diagnostic(Diagnostic.Severity.ERROR, p, 1, 1, "").displayPath();
+    }
+}

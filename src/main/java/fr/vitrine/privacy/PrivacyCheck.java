@@ -1,0 +1,187 @@
+package fr.vitrine.privacy;
+
+import fr.vitrine.privacy.Kind.Mode;
+import fr.vitrine.read.CommonmarkEngine;
+import fr.vitrine.read.Markdown;
+import fr.vitrine.read.PdfText;
+import fr.vitrine.read.SiteConfig;
+import fr.vitrine.read.TextFile;
+import fr.vitrine.read.YamlTree;
+import fr.vitrine.validate.Diagnostic;
+import fr.vitrine.validate.Diagnostics;
+import org.jbake.model.DocumentModel;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The privacy check of the read stage. For a convention or page just parsed it scans the whole file and the
+ * original text its record names ({@code source.text}); reports each finding at {@code path:line:column}; and
+ * redacts, once, what must be: the document's body is re-rendered from the redacted Markdown, and the texts to
+ * publish instead of the files are left in the document ({@link #PUBLISHED_MARKDOWN}, {@link #PUBLISHED_SOURCE}),
+ * so every writer gets the redacted text. The record's data (front matter) are never altered: a value there that
+ * must be redacted is an error.
+ */
+public final class PrivacyCheck {
+
+    /** Document keys: the whole file to publish as the .md download, and the source text to publish. */
+    public static final String PUBLISHED_MARKDOWN = "vitrine.published.markdown";
+    public static final String PUBLISHED_SOURCE = "vitrine.published.source";
+
+    /** Where a text sits, which decides what a redact finding means there. */
+    public enum Where {
+        /** Published text: redacted. */
+        TEXT,
+        /** The record's data: published as written, so a value to redact is an error. */
+        DATA,
+        /** A PDF: it can't be redacted, so a value to redact is an error. */
+        PDF
+    }
+
+    private final Policy policy;
+    private final Path contentFolder;
+    /** Source texts already checked (several records may name the same one): real path → text to publish. */
+    private final Map<Path, Optional<String>> sources = new ConcurrentHashMap<>();
+
+    public PrivacyCheck(SiteConfig config, Diagnostics diagnostics) {
+        this.policy = Policy.of(config, diagnostics);
+        this.contentFolder = config.contentFolder();
+    }
+
+    /** Checks a parsed convention or page; reports into {@code diagnostics}; redacts in {@code doc}. */
+    public void check(Path file, DocumentModel doc, YamlTree tree, Diagnostics diagnostics) {
+        Policy p = policy.with(file, tree, diagnostics);
+        String text = TextFile.readUtf8(file, new Diagnostics());
+        Object bodyLine = doc.get(CommonmarkEngine.BODY_LINE);
+        if (text == null || !(bodyLine instanceof Integer line)) {
+            return;
+        }
+        int bodyStart = offsetOfLine(text, line);
+        String frontMatter = text.substring(0, bodyStart);
+        report(file, frontMatter, 1, Where.DATA, p, diagnostics);
+        String body = text.substring(bodyStart);
+        String published = report(file, body, line, Where.TEXT, p, diagnostics);
+        if (!published.equals(body)) {
+            doc.put(CommonmarkEngine.BODY_MARKDOWN, published);
+            Markdown.Rendered rendered = Markdown.render(published, Markdown.linkLabelFor(file));
+            doc.setBody(rendered.html());
+            doc.put(CommonmarkEngine.HEADINGS, rendered.headings());
+            doc.put(PUBLISHED_MARKDOWN, frontMatter + published);
+        }
+        sourceText(tree).ifPresent(source -> sources.computeIfAbsent(source, s -> checkSource(s, p, diagnostics))
+                .ifPresent(t -> doc.put(PUBLISHED_SOURCE, t)));
+    }
+
+    /** The original text named by {@code source.text}, when it is a file inside the content folder. */
+    private Optional<Path> sourceText(YamlTree tree) {
+        if (!(tree.root() instanceof Map<?, ?> root) || !(root.get("source") instanceof Map<?, ?> source)
+                || !(source.get("text") instanceof String name) || name.equals("unknown")) {
+            return Optional.empty();
+        }
+        try {
+            Path p = contentFolder.resolve(name).normalize();
+            if (!p.startsWith(contentFolder) || !Files.isRegularFile(p)
+                    || !p.toRealPath().startsWith(contentFolder.toRealPath())) {
+                return Optional.empty(); // the validator reports it
+            }
+            return Optional.of(p.toRealPath());
+        } catch (InvalidPathException | IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> checkSource(Path file, Policy p, Diagnostics diagnostics) {
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")) {
+            try {
+                reportPages(file, PdfText.pages(file), Where.PDF, p, diagnostics);
+            } catch (PdfText.Unreadable e) {
+                diagnostics.warning(file, 1, 1, "the privacy check could not read this PDF: " + e.getMessage());
+            }
+            return Optional.empty();
+        }
+        String text = TextFile.readUtf8(file, diagnostics);
+        if (text == null) {
+            return Optional.empty();
+        }
+        String published = report(file, text, 1, Where.TEXT, p, diagnostics);
+        return published.equals(text) ? Optional.empty() : Optional.of(published);
+    }
+
+    /**
+     * Reports every finding of {@code text} (whose first line is line {@code firstLine} of {@code file}) and returns
+     * the text with the findings to redact replaced by their mark. A mark keeps the line breaks it replaces, so the
+     * lines of the published text stay those of the source.
+     */
+    public static String report(Path file, String text, int firstLine, Where where, Policy policy, Diagnostics diagnostics) {
+        StringBuilder out = new StringBuilder(text.length());
+        int copied = 0;
+        for (Detector.Finding f : Detector.scan(text)) {
+            Mode mode = policy.mode(f.kind());
+            if (mode == Mode.ALLOW) {
+                continue;
+            }
+            int[] at = TextFile.lineColumn(text, f.start());
+            int line = firstLine + at[0] - 1;
+            String what = f.kind().label + " (" + f.detail() + ") '" + hint(text.substring(f.start(), f.end())) + "'";
+            String code = f.kind().code();
+            if (mode == Mode.WARN) {
+                diagnostics.warning(file, line, at[1], what + " will be published; remove it, mask it with "
+                        + "'privacy: {" + code + ": redact}' in the record (or " + Policy.SETTING + code + "=redact), or "
+                        + "accept it with allow");
+                continue;
+            }
+            switch (where) {
+                case DATA -> diagnostics.error(file, line, at[1], what + " in the record's data, which are published "
+                        + "as written and never masked: remove it from the front matter (or allow it with "
+                        + Policy.SETTING + code + "=allow)");
+                case PDF -> diagnostics.error(file, line, at[1], what + " in this PDF's text, which can't be masked: "
+                        + "publish a redacted PDF or the text as .txt (where it is masked), or allow it with 'privacy: {"
+                        + code + ": allow}' in the record");
+                case TEXT -> {
+                    if (!policy.decided(f.kind())) {
+                        diagnostics.warning(file, line, at[1], what + ": masked as « " + f.kind().mark + " » in every "
+                                + "published copy; write 'privacy: {" + code + ": redact}' in the record to record "
+                                + "this decision, or 'privacy: {" + code + ": allow}' to publish it");
+                    }
+                    out.append(text, copied, f.start()).append(f.kind().mark);
+                    text.substring(f.start(), f.end()).chars().filter(c -> c == '\n').forEach(c -> out.append('\n'));
+                    copied = f.end();
+                }
+            }
+        }
+        return copied == 0 ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    /** Reports the findings of a PDF's pages; a PDF has no lines to point at, so the page is named in the message. */
+    public static void reportPages(Path file, List<String> pages, Where where, Policy p, Diagnostics diagnostics) {
+        for (int i = 0; i < pages.size(); i++) {
+            Diagnostics page = new Diagnostics();
+            report(file, pages.get(i), 1, where, p, page);
+            int n = i + 1;
+            page.all().forEach(d -> diagnostics.add(new Diagnostic(d.severity(), file, 1, 1,
+                    "page " + n + ": " + d.message())));
+        }
+    }
+
+    /** The first characters of a value, enough to find it, not enough to publish it again in a log. */
+    private static String hint(String value) {
+        String v = value.replaceAll("\\s+", " ").strip();
+        return v.length() <= 6 ? v.charAt(0) + "…" : v.substring(0, 4) + "…";
+    }
+
+    private static int offsetOfLine(String text, int line) {
+        int at = 0;
+        for (int l = 1; l < line && at >= 0; l++) {
+            at = text.indexOf('\n', at);
+            at = at < 0 ? -1 : at + 1;
+        }
+        return at < 0 ? text.length() : at;
+    }
+}

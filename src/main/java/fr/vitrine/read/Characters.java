@@ -1,0 +1,102 @@
+package fr.vitrine.read;
+
+import java.util.Locale;
+
+/**
+ * The character policy of every text Vitrine reads. Two classes of characters are not text:
+ * <ul>
+ *   <li><b>invisible</b> formatting characters (zero-width spaces and joiners, word joiners, bidirectional controls,
+ *   a byte order mark after the start): pasted from office tools, they change nothing on screen but break
+ *   comparisons and can reorder what a reader sees. They are dropped with a warning. A zero-width joiner between two
+ *   pictographs is part of an emoji sequence and is kept.</li>
+ *   <li><b>forbidden</b> characters (C0 controls other than tab and line ends, DEL, C1 controls, noncharacters such
+ *   as U+FFFE, lone surrogates): no XML document (the Atom feed, the DCAT files) may hold them. They are errors.</li>
+ * </ul>
+ */
+public final class Characters {
+
+    private Characters() {
+    }
+
+    /** True for a zero-width or bidirectional formatting character (not judging its context). */
+    public static boolean isInvisible(int cp) {
+        return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x200E || cp == 0x200F
+                || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064)
+                || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF || cp == 0x061C || cp == 0x180E;
+    }
+
+    /** True for a character no text may hold: controls, noncharacters, lone surrogates. */
+    public static boolean isForbidden(int cp) {
+        return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F)
+                || (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE
+                || (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE);
+    }
+
+    /**
+     * Whether the code point at {@code i} of {@code text} is an invisible character to drop: a zero-width joiner
+     * inside an emoji sequence (after a pictograph, a variation selector or a skin tone, before a pictograph) is kept.
+     */
+    public static boolean isStray(String text, int i) {
+        int cp = text.codePointAt(i);
+        if (!isInvisible(cp)) {
+            return false;
+        }
+        if (cp == 0x200D && i > 0 && i + 1 < text.length()) {
+            int before = text.codePointBefore(i);
+            int after = text.codePointAt(i + 1);
+            return !(pictographic(before) && pictographic(after));
+        }
+        return true;
+    }
+
+    private static boolean pictographic(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.OTHER_SYMBOL || cp == 0xFE0F || (cp >= 0x1F3FB && cp <= 0x1F3FF);
+    }
+
+    /** "U+200B (ZERO WIDTH SPACE)", for messages. */
+    public static String describe(int cp) {
+        String name = Character.isSurrogate((char) cp) && cp <= 0xFFFF ? "lone surrogate" : Character.getName(cp);
+        boolean noncharacter = (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+        return String.format(Locale.ROOT, "U+%04X (%s)", cp, noncharacter ? "noncharacter" : name == null ? "unassigned" : name);
+    }
+
+    /** The index of the first forbidden character of {@code s}, or -1. */
+    public static int firstForbidden(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (isForbidden(cp)) {
+                return i;
+            }
+            i += Character.charCount(cp);
+        }
+        return -1;
+    }
+
+    /** {@code s} without its stray invisible characters (the same instance when it has none). */
+    public static String dropInvisible(String s) {
+        int first = firstStray(s, 0);
+        if (first < 0) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        int from = 0;
+        for (int i = first; i >= 0; i = firstStray(s, from)) {
+            sb.append(s, from, i);
+            from = i + Character.charCount(s.codePointAt(i));
+        }
+        return sb.append(s, from, s.length()).toString();
+    }
+
+    /** Index of the first stray invisible character at or after {@code from}, or -1. */
+    public static int firstStray(String s, int from) {
+        for (int i = from; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (cp >= 0x61C && isStray(s, i)) {
+                return i;
+            }
+            i += Character.charCount(cp);
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,195 @@
+package fr.vitrine;
+
+import fr.vitrine.testing.Trees;
+import fr.vitrine.model.Text;
+import fr.vitrine.testing.TestProject;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Issue 11, "done means": the bundled project with the whole beta.gouv.fr snapshot (test data, never copied into the
+ * project) builds with zero errors. The snapshot's folder is the system property {@code vitrine.corpus.betagouv}
+ * (.ci/run passes {@code ../shared/corpus/beta.gouv.fr}); without it the test is skipped, loudly; with it and no
+ * such folder, it fails.
+ */
+class BetaGouvSnapshotIT {
+
+    static final String PROPERTY = "vitrine.corpus.betagouv";
+
+    @TempDir
+    static Path tmp;
+    static Path corpus;
+    static Path site;
+    static TestProject project;
+    static TestProject.Run built;
+
+    @BeforeAll
+    static void buildTheWholeProgramme() {
+        String setting = System.getProperty(PROPERTY, "").strip();
+        if (setting.isEmpty()) {
+            System.err.println("\n*** SKIPPED BetaGouvSnapshotIT: no -D" + PROPERTY + "=<beta.gouv.fr content folder>; "
+                    + ".ci/run passes ../shared/corpus/beta.gouv.fr ***\n");
+            Assumptions.abort("-D" + PROPERTY + " is not set: the beta.gouv.fr snapshot is not tested");
+        }
+        corpus = Path.of(setting).toAbsolutePath();
+        if (!Files.isDirectory(corpus.resolve("_startups")) || !Files.isDirectory(corpus.resolve("_organisations"))) {
+            fail(PROPERTY + "=" + setting + " does not hold _startups/ and _organisations/: fix the path");
+        }
+        project = TestProject.copyOfRepository(tmp).theme("neutral");
+        try {
+            // UrbanVitaliz's page must come from beta.gouv.fr's own file, not from the bundled one (which would win).
+            Files.delete(project.file("data/products/urbanvitaliz.md"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        project.write("jbake.properties", project.read("jbake.properties")
+                + "\nvitrine.betagouv.startups=" + corpus.resolve("_startups")
+                + "\nvitrine.betagouv.organisations=" + corpus.resolve("_organisations") + "\n");
+        site = tmp.resolve("site");
+        built = project.build(site);
+    }
+
+    private static Document page(String path) {
+        try {
+            return Jsoup.parse(site.resolve(path).toFile(), "UTF-8");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> files(Path dir, String suffix) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        return Trees.read(file);
+    }
+
+    @Test
+    void theWholeSnapshotBuildsWithoutErrors() {
+        assertEquals(0, built.exitCode(), built.err());
+        assertFalse(built.err().contains(": error: "), built.err());
+    }
+
+    @Test
+    void everyProductFileHasItsPage() {
+        List<String> missing = new ArrayList<>();
+        for (Path file : files(corpus.resolve("_startups"), ".md")) {
+            String name = file.getFileName().toString();
+            if (name.startsWith("@") || name.startsWith("_") || name.startsWith(".")) {
+                continue;
+            }
+            String id = name.substring(0, name.length() - 3);
+            if (!Files.isRegularFile(site.resolve("produits/" + Text.address(id) + "/index.html"))) {
+                missing.add(id);
+            }
+        }
+        assertEquals(List.of(), missing, "product files without a page");
+    }
+
+    @Test
+    void urbanVitalizShowsItsSponsorsAndPhasesFromItsRealFile() {
+        Document p = page("produits/urbanvitaliz/index.html");
+        Element sponsors = p.select("dt:containsOwn(Sponsors) + dd").first();
+        assertNotNull(sponsors, "no sponsors");
+        List<String> links = sponsors.select("a").eachAttr("href");
+        assertEquals(4, links.size(), sponsors.outerHtml());
+        for (String href : links) {
+            assertTrue(href.startsWith("../../organisations/"), href);
+            assertTrue(Files.isRegularFile(site.resolve("produits/urbanvitaliz").resolve(href).resolve("index.html")
+                    .normalize()), "no page for sponsor " + href);
+        }
+        List<Element> phases = p.select(".timeline li");
+        assertEquals(4, phases.size(), p.select(".timeline").outerHtml());
+        for (Element phase : phases) {
+            assertTrue(phase.text().matches(".+ : (du|depuis le) .*\\d{4}.*"), "phase without dates: " + phase.text());
+        }
+    }
+
+    @Test
+    void noPhaseOrEventIdIsShownRaw() {
+        Set<String> ids = new TreeSet<>();
+        Pattern name = Pattern.compile("(?m)^\\s*-?\\s*name:\\s*([A-Za-z_-]+)\\s*$");
+        for (Path file : files(corpus.resolve("_startups"), ".md")) {
+            Matcher m = name.matcher(read(file));
+            while (m.find()) {
+                ids.add(m.group(1));
+            }
+        }
+        assertTrue(ids.containsAll(List.of("abandon-investigation", "transfere", "committee", "product_launch")), ids.toString());
+        List<String> shown = new ArrayList<>();
+        for (Path file : files(site.resolve("produits"), "index.html")) {
+            Document d = Jsoup.parse(read(file));
+            for (Element label : d.select(".timeline li strong, .badges .badge")) {
+                if (ids.contains(label.text())) {
+                    shown.add(file + ": " + label.text());
+                }
+            }
+            Element events = d.selectFirst("#phases");
+            for (Element e : events == null ? List.<Element>of() : events.parent().select("ul li")) {
+                String label = e.text().replaceFirst("^[^:]+ : ", "").replaceFirst(" — .*$", "");
+                if (ids.contains(label)) {
+                    shown.add(file + ": " + label);
+                }
+            }
+            String text = d.body().text();
+            for (String id : ids) {
+                if ((id.contains("_") || id.contains("-")) && text.contains(id)) {
+                    shown.add(file + ": " + id);
+                }
+            }
+        }
+        assertEquals(List.of(), shown, "raw phase or event ids on pages");
+    }
+
+    @Test
+    void noHtmlIsShownAsText() {
+        List<String> escaped = files(site, ".html").stream().filter(f -> read(f).contains("&lt;a href"))
+                .map(Path::toString).toList();
+        assertEquals(List.of(), escaped);
+    }
+
+    @Test
+    void oneEleveOneStageShowsItsFastFunding() {
+        Document p = page("produits/1-eleve-1-stage/index.html");
+        String text = p.text().replace('\u00A0', ' ').replace('\u202F', ' ');
+        assertTrue(text.contains("120 000 € sur 1 ligne"), p.select("dl.facts").text());
+        Element row = p.selectFirst("#financements").parent().selectFirst("tbody tr");
+        assertTrue(row.text().startsWith("Fiche produit beta.gouv.fr (lauréat du FAST)")
+                && row.text().replace('\u00A0', ' ').replace('\u202F', ' ').contains("120 000 €"), row.text());
+    }
+
+    @Test
+    void checkFindsWhatBuildFinds() {
+        TestProject.Run check = project.check();
+        assertEquals(0, check.exitCode(), check.err());
+        assertEquals(built.diagnostics(), check.diagnostics());
+    }
+}

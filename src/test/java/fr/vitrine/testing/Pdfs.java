@@ -1,0 +1,86 @@
+package fr.vitrine.testing;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** PDFs made in tests with PDFBox: a text layer from given lines, or a page that is only an image (a scan). */
+public final class Pdfs {
+
+    private Pdfs() {
+    }
+
+    /** One PDF page per list of lines, in Helvetica (characters WinAnsi can't encode become '?'). */
+    public static void write(Path file, List<List<String>> pages) {
+        PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+        try (PDDocument doc = new PDDocument()) {
+            for (List<String> lines : pages) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                doc.addPage(page);
+                try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
+                    s.beginText();
+                    s.setFont(font, 9);
+                    s.setLeading(11);
+                    s.newLineAtOffset(40, 800);
+                    for (String line : lines) {
+                        s.showText(encodable(font, line));
+                        s.newLine();
+                    }
+                    s.endText();
+                }
+            }
+            doc.save(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A one-page PDF holding only a picture of text, as a scanner makes it. */
+    public static void scan(Path file) {
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            BufferedImage image = new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = image.createGraphics();
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, 200, 100);
+            g.setColor(Color.BLACK);
+            g.drawString("Convention de partenariat", 10, 50);
+            g.dispose();
+            PDImageXObject xobject = LosslessFactory.createFromImage(doc, image);
+            try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
+                s.drawImage(xobject, 50, 500, 400, 200);
+            }
+            doc.save(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String encodable(PDType1Font font, String line) {
+        StringBuilder sb = new StringBuilder();
+        line.codePoints().forEach(c -> {
+            String ch = c == '\t' ? "    " : new String(Character.toChars(c));
+            try {
+                font.encode(ch);
+                sb.append(ch);
+            } catch (IOException | IllegalArgumentException e) {
+                sb.append('?');
+            }
+        });
+        return sb.toString();
+    }
+}
