@@ -37,7 +37,7 @@ const noJsContext = await newContext({ javaScriptEnabled: false });
 const cspContext = await newContext({});
 
 for (const p of pages) {
-  const r = { axe: [], structure: [], keyboard: [], noJs: [], csp: [], status: 0 };
+  const r = { axe: [], structure: [], keyboard: [], noJs: [], csp: [], mobile: [], status: 0 };
   report.pages[p] = r;
 
   const page = await axeContext.newPage();
@@ -99,6 +99,31 @@ for (const p of pages) {
   }
   if (seen.size < expected) r.keyboard.push(`only ${seen.size} of ${expected} links and controls reached with Tab`);
   await page.close();
+
+  // A phone, 390 px wide: no table cell cut off by the screen unless it is in a scroll container (whose content
+  // can be reached), and no page wider than the screen. A screenshot of each page is kept beside the report.
+  const phone = await axeContext.newPage();
+  await phone.setViewportSize({ width: 390, height: 844 });
+  await phone.goto(base + p);
+  r.mobile = await phone.evaluate(() => {
+    const problems = [];
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth > width + 1) problems.push(`page ${document.documentElement.scrollWidth}px wide at ${width}px`);
+    const scrolls = e => { for (let n = e.parentElement; n; n = n.parentElement) {
+      const s = getComputedStyle(n);
+      if (/(auto|scroll)/.test(s.overflowX) && n.scrollWidth > n.clientWidth) return true;
+    } return false; };
+    for (const cell of document.querySelectorAll('table th, table td')) {
+      const box = cell.getBoundingClientRect();
+      if (box.width > 0 && box.right > width + 1 && !scrolls(cell)) {
+        problems.push('table cell clipped without a scroll container: ' + cell.textContent.trim().slice(0, 30));
+        break;
+      }
+    }
+    return problems;
+  });
+  if (process.env.SCREENSHOTS) await phone.screenshot({ path: `${process.env.SCREENSHOTS}/${p.replace(/[^a-z0-9]+/gi, '_')}-390.png`, fullPage: true });
+  await phone.close();
 
   const plain = await noJsContext.newPage();
   await plain.goto(base + p);

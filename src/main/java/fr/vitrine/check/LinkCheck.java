@@ -49,12 +49,27 @@ public final class LinkCheck {
         }
     }
 
-    /** What the walk found; {@code external} maps each outside address to the pages that link to it. */
-    public record Report(int pages, List<Broken> broken, Map<String, Set<String>> external) {
+    /**
+     * What the walk found: {@code pages} HTML pages checked; {@code external} maps each outside address to the pages
+     * that link to it; {@code unchecked} the other pages a build writes (feed, sitemap, robots.txt), whose links are
+     * absolute addresses of the site and are not checked.
+     */
+    public record Report(int pages, List<Broken> broken, Map<String, Set<String>> external, List<String> unchecked) {
+
+        /** "52 pages: 49 HTML pages checked, 3 not (conventions/atom.xml, robots.txt, sitemap.xml)". */
+        public String summary() {
+            return (pages + unchecked.size()) + " pages: " + pages + " HTML pages checked"
+                    + (unchecked.isEmpty() ? "" : ", " + unchecked.size() + " not (" + String.join(", ", unchecked) + ")");
+        }
     }
+
+    /** The pages other than HTML that a build writes, as site files. */
+    private static final List<String> OTHER_PAGES = List.of("conventions/atom.xml", "robots.txt", "sitemap.xml");
 
     private final Path root;
     private final Map<Path, Set<String>> idsByPage = new ConcurrentHashMap<>();
+    /** The base path of the 404 page's links, from its canonical address (it is served at any depth). */
+    private final Map<Path, String> rootedPages = new ConcurrentHashMap<>();
     private List<Path> pages = List.of();
 
     private final Path realRoot;
@@ -112,6 +127,11 @@ public final class LinkCheck {
                 return;
             }
             idsByPage.put(page, doc.select("[id]").stream().map(e -> e.id()).collect(Collectors.toSet()));
+            Element canonical = doc.selectFirst("link[rel=canonical]");
+            if (page.equals(root.resolve(Urls.file(Urls.NOT_FOUND))) && canonical != null) {
+                String address = canonical.attr("href");
+                rootedPages.put(page, Urls.basePath(address.substring(0, address.lastIndexOf('/') + 1)));
+            }
             List<String> links = new ArrayList<>();
             for (Element e : doc.select("a[href], link[href], area[href]")) {
                 links.add(e.attr("href"));
@@ -129,7 +149,8 @@ public final class LinkCheck {
                 check(page, link, broken, external);
             }
         }
-        return new Report(pages.size(), broken, external);
+        List<String> unchecked = OTHER_PAGES.stream().filter(f -> Files.isRegularFile(root.resolve(f))).toList();
+        return new Report(pages.size(), broken, external, unchecked);
     }
 
     /**
@@ -202,11 +223,13 @@ public final class LinkCheck {
         Path target;
         if (path.isEmpty()) {
             target = page;
-        } else if (path.startsWith("/")) {
+        } else if (path.startsWith("/") && !path.startsWith(rootedPages.getOrDefault(page, "//"))) {
             broken.add(new Broken(name, link, "root-relative link: the site must work under any base path"));
             return;
         } else {
-            target = page.getParent().resolve(path).normalize();
+            String base = rootedPages.get(page);
+            target = base != null && path.startsWith(base) ? root.resolve(path.substring(base.length())).normalize()
+                    : page.getParent().resolve(path).normalize();
             if (!target.startsWith(root)) {
                 broken.add(new Broken(name, link, "points outside the site"));
                 return;

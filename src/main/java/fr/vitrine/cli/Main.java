@@ -150,7 +150,7 @@ public final class Main implements Callable<Integer> {
             PrintStream problems = github ? out : err();
             Runnable list = () -> {
                 report.broken().forEach(b -> problems.println("broken link: " + b));
-                out.printf("%d pages, %d broken internal link(s), %d external address(es):%n", report.pages(),
+                out.printf("%s; %d broken internal link(s), %d external address(es):%n", report.summary(),
                         report.broken().size(), report.external().size());
                 report.external().forEach((url, pages) -> out.println(url + "\t" + pages.size() + " page(s): "
                         + String.join(", ", pages.stream().limit(3).toList()) + (pages.size() > 3 ? ", …" : "")));

@@ -2,6 +2,7 @@ package fr.vitrine.dataset;
 
 import fr.vitrine.model.Catalog;
 import fr.vitrine.model.Convention;
+import fr.vitrine.model.French;
 import fr.vitrine.model.Funding;
 import fr.vitrine.model.PartialDate;
 import fr.vitrine.model.ProductMetrics;
@@ -93,10 +94,11 @@ public record Metadata(String name, String title, String description, List<Strin
             }
         }
         String base = config.baseUrl();
-        return new Metadata("statistiques-impact-" + product.id(), "Statistiques d'impact de " + product.title(),
+        return new Metadata("statistiques-impact-" + product.id(), "Statistiques d'impact " + French.de(product.title()),
                 "Les indicateurs d'impact et d'usage publiés par " + product.title() + ", service public numérique, au "
-                        + "format du schéma impact-service-public-numerique 0.5.0 de data.gouv.fr : " + m.national().size()
-                        + " indicateur(s), " + m.rows() + " mesure(s) et cible(s), avec la méthode de collecte de chacun.",
+                        + "format du schéma impact-service-public-numerique 0.5.0 de data.gouv.fr : "
+                        + French.count(m.national().size(), "indicateur", "indicateurs") + ", "
+                        + French.count(m.rows(), "mesure ou cible", "mesures et cibles") + ", avec la méthode de collecte de chacun.",
                 List.of("impact", "statistiques", "service public numérique", product.title()),
                 Objects.requireNonNullElse(administration, product.title()), base, base, base + OpenData.FOLDER + "/",
                 "irregular", dates.stream().min(LocalDate::compareTo).orElse(null),

@@ -55,7 +55,7 @@ public final class Tables {
                                 .mandatory().uniqueValues().matching(ID),
                         Field.of("titre", "string", "Titre", "Intitulé de la convention.").mandatory(),
                         Field.of("type", "string", "Type d'acte", "partenariat, delegation-de-gestion, subvention, avenant, "
-                                + "autre, ou unknown quand la source ne le précise pas.").mandatory().among(Kind.codes()),
+                                + "autre, ou inconnu quand la source ne le précise pas.").mandatory().among(Kind.datasetCodes()),
                         Field.of("acte_modifie", "string", "Acte modifié", "Pour un avenant : identifiant de la convention qu'il modifie."),
                         Field.of("date_signature", "string", "Date de signature", "Date à laquelle l'acte a été signé." + PARTIAL_DATE_NOTE).matching(PARTIAL_DATE),
                         Field.of("prise_effet", "string", "Prise d'effet", "Date de prise d'effet, ou l'événement qui la fixe "
@@ -86,7 +86,7 @@ public final class Tables {
                 null, null);
         List<Object[]> rows = new ArrayList<>();
         for (Convention c : catalog.conventions()) {
-            rows.add(new Object[] {c.id(), c.title(), c.kind().code, c.parent(), iso(c.signed()),
+            rows.add(new Object[] {c.id(), c.title(), c.kind().datasetCode(), c.parent(), iso(c.signed()),
                     c.effective().date() != null ? c.effective().date().iso() : c.effective().event(), iso(c.ends()),
                     c.duration() == null ? null : c.duration().toString(), c.status(catalog.today()).code,
                     c.total(), c.statedTotal(), c.funding().size(),

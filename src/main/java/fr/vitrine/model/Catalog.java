@@ -190,6 +190,16 @@ public final class Catalog {
         return sum(moneyOfProduct(productId));
     }
 
+    /** Lines the organisation pays. */
+    public List<Money> moneyGivenBy(String orgId) {
+        return money().stream().filter(m -> orgId.equals(m.line().from())).toList();
+    }
+
+    /** Lines the organisation receives. */
+    public List<Money> moneyReceivedBy(String orgId) {
+        return money().stream().filter(m -> orgId.equals(m.line().to())).toList();
+    }
+
     /** Money the organisation gave. */
     public BigDecimal totalGivenBy(String orgId) {
         return sum(money().stream().filter(m -> orgId.equals(m.line().from())).toList());
@@ -220,26 +230,70 @@ public final class Catalog {
     }
 
     /**
-     * The date a feed shows for a convention: its signing date, else the start of the period it funds, else
-     * January 1st of its year, else the catalog's latest date. Always derived from the records (reproducible).
+     * An obligation on a product as it stands on the build's day: the acts that impose it, and {@code state}
+     * "en-cours" (an act imposing it is in force or to come), "echue" (the product has stopped, for a duty about it, or every act imposing
+     * it has ended: an obligation lasts as long as its act) or "terme-inconnu" (the record does not say whether the
+     * act still runs), with {@code why} in French for the last two.
      */
-    public LocalDate updated(Convention c) {
-        if (c.signed() != null) {
-            return c.signed().first();
+    public record Duty(Obligation.Type type, List<Convention> conventions, String state, String why) {
+        public String getLabel() {
+            return switch (state) {
+                case "en-cours" -> "en cours";
+                case "echue" -> "échue";
+                default -> "terme inconnu";
+            };
         }
-        return c.funding().stream().map(Funding.Line::start).filter(Objects::nonNull).map(PartialDate::first)
-                .min(Comparator.naturalOrder())
-                .orElse(c.year() != null ? LocalDate.of(c.year(), 1, 1) : lastUpdate());
     }
 
-    /** The latest date found in the conventions (signing dates and funded periods). */
-    public LocalDate lastUpdate() {
+    /** The obligations of a product's conventions, in type order, each with its state on the build's day. */
+    public List<Duty> dutiesOfProduct(String productId) {
+        Product product = product(productId);
+        Product.Phase phase = product == null ? null : product.currentPhase(today);
+        String stopped = phase == null ? null : switch (phase.name()) {
+            case "abandon" -> "le produit est abandonné depuis le " + fr.vitrine.render.Formats.date(phase.start());
+            case "alumni" -> "le partenariat a pris fin le " + fr.vitrine.render.Formats.date(phase.start());
+            default -> null;
+        };
+        List<Duty> out = new java.util.ArrayList<>();
+        obligationsOfProduct(productId).forEach((type, acts) -> {
+            List<Convention.Status> statuses = acts.stream().map(c -> c.status(today)).toList();
+            if (stopped != null && type != Obligation.Type.PUBLICATION) {
+                // A duty about the product ends with it (publishing the act itself does not).
+                out.add(new Duty(type, acts, "echue", stopped));
+            } else if (statuses.contains(Convention.Status.EN_VIGUEUR) || statuses.contains(Convention.Status.A_VENIR)) {
+                out.add(new Duty(type, acts, "en-cours", null));
+            } else if (statuses.stream().allMatch(s -> s == Convention.Status.TERMINEE)) {
+                out.add(new Duty(type, acts, "echue", acts.size() > 1 ? "les actes qui la prévoient ont pris fin"
+                        : "l'acte qui la prévoit a pris fin"));
+            } else {
+                Convention unknown = acts.get(statuses.indexOf(Convention.Status.INCONNU));
+                out.add(new Duty(type, acts, "terme-inconnu", unknown.statusReason(today)));
+            }
+        });
+        return out;
+    }
+
+    /** The state of one obligation of a product, or {@code null} when none of its conventions imposes it. */
+    public Duty duty(String productId, Obligation.Type type) {
+        return dutiesOfProduct(productId).stream().filter(d -> d.type() == type).findFirst().orElse(null);
+    }
+
+    /**
+     * Conventions as the Atom feed lists them: by signing date, the date of the act, newest first (as precise as the
+     * record gives it: a feed never completes "2020-09" into a day); records without a signing date last, by id.
+     */
+    public List<Convention> feed() {
         return conventions.values().stream()
-                .flatMap(c -> java.util.stream.Stream.concat(
-                        java.util.stream.Stream.of(c.signed()),
-                        c.funding().stream().map(Funding.Line::start)))
-                .filter(Objects::nonNull).map(PartialDate::first)
-                .max(Comparator.naturalOrder()).orElse(LocalDate.of(1970, 1, 1));
+                .sorted(Comparator.comparing(Convention::signed, Comparator.nullsLast(Comparator.reverseOrder()))
+                        .thenComparing(Convention::id))
+                .toList();
+    }
+
+    /** The latest signing date known to the day (the feed's own date), else the build's day. */
+    public LocalDate lastUpdate() {
+        return conventions.values().stream().map(Convention::signed)
+                .filter(d -> d != null && d.hasDay()).map(PartialDate::first)
+                .max(Comparator.naturalOrder()).orElse(today);
     }
 
     public static BigDecimal sum(List<Money> money) {

@@ -135,16 +135,19 @@ public record Convention(String id, String title, Kind kind, String parent, Part
         return Optional.empty();
     }
 
+    /** The days it may start and end, as the record allows. */
+    public Lifespan lifespan() {
+        return Lifespan.of(signed, effective, ends, duration);
+    }
+
+    /** Its status on {@code today}: known only when every date the record allows gives the same answer. */
     public Status status(LocalDate today) {
-        Optional<LocalDate> end = end();
-        if (end.isPresent() && end.get().isBefore(today)) {
-            return Status.TERMINEE;
-        }
-        Optional<LocalDate> start = start();
-        if (start.isPresent() && start.get().isAfter(today)) {
-            return Status.A_VENIR;
-        }
-        return end.isPresent() && start.isPresent() ? Status.EN_VIGUEUR : Status.INCONNU;
+        return lifespan().status(today).status();
+    }
+
+    /** Why its status on {@code today} is unknown, in French, or {@code null} when it is known. */
+    public String statusReason(LocalDate today) {
+        return lifespan().status(today).reason();
     }
 
     /**

@@ -25,6 +25,18 @@ public enum Kind {
         return label;
     }
 
+    /**
+     * Its code in the datasets, whose vocabularies are French: the record's keyword {@code unknown} becomes
+     * {@code inconnu}, as in their {@code statut} column.
+     */
+    public String datasetCode() {
+        return this == UNKNOWN ? "inconnu" : code;
+    }
+
+    public static java.util.List<String> datasetCodes() {
+        return java.util.Arrays.stream(values()).map(Kind::datasetCode).toList();
+    }
+
     /** URL segment of the kind's listing page (French, like every URL of the site). */
     public String slug() {
         return this == UNKNOWN ? "non-precise" : code;

@@ -8,9 +8,25 @@ import java.nio.file.Path;
  * @param siret     the 14-digit SIRET when known, else {@code null}
  * @param parent    id of the organisation it belongs to (a directorate's ministry), or {@code null}
  * @param ministry  beta.gouv.fr's {@code domaine_ministeriel}, or {@code null}
+ * @param article   the article its short name takes in a sentence ("la" DINUM, "le" Cerema), or {@code null}
  */
 public record Organisation(String id, String name, String acronym, String type, String siret, String parent,
-                           String ministry, String address, Path file) {
+                           String ministry, String address, Path file, String article) {
+
+    public Organisation(String id, String name, String acronym, String type, String siret, String parent,
+                        String ministry, String address, Path file) {
+        this(id, name, acronym, type, siret, parent, ministry, address, file, null);
+    }
+
+    /** "la DINUM", "le Cerema": its short name as the subject of a sentence. */
+    public String theName() {
+        return French.withArticle(article, shortName());
+    }
+
+    /** "de la DINUM", "du Cerema", "d'Ecosanté". */
+    public String ofName() {
+        return French.of(article, shortName());
+    }
 
     /** The organisation's page: "/organisations/" and its id's {@linkplain Text#address address}. */
     public String path() {

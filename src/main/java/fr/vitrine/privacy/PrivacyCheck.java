@@ -70,7 +70,7 @@ public final class PrivacyCheck {
         String published = report(file, body, line, Where.TEXT, p, diagnostics);
         if (!published.equals(body)) {
             doc.put(CommonmarkEngine.BODY_MARKDOWN, published);
-            Markdown.Rendered rendered = Markdown.render(published);
+            Markdown.Rendered rendered = Markdown.render(published, Markdown.linkLabelFor(file));
             doc.setBody(rendered.html());
             doc.put(CommonmarkEngine.HEADINGS, rendered.headings());
             doc.put(PUBLISHED_MARKDOWN, frontMatter + published);

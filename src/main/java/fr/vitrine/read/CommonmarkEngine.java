@@ -48,7 +48,7 @@ public final class CommonmarkEngine extends MarkupEngine {
         doc.put(RECORD, record);
         doc.put(BODY_MARKDOWN, fm.body());
         doc.put(BODY_LINE, fm.bodyFirstLine());
-        Markdown.Rendered rendered = Markdown.render(fm.body());
+        Markdown.Rendered rendered = Markdown.render(fm.body(), Markdown.linkLabelFor(path));
         doc.setBody(rendered.html());
         doc.put(HEADINGS, rendered.headings());
         return doc;

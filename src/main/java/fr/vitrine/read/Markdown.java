@@ -41,8 +41,25 @@ public final class Markdown {
     private Markdown() {
     }
 
+    /** Renders Markdown whose headings get "Lien vers cette section" links. */
     public static Rendered render(String markdown) {
-        return render(markdown, false);
+        return render(markdown, "Lien vers cette section", false);
+    }
+
+    /**
+     * Renders Markdown; each {@code ##}/{@code ###} heading is followed by a visible link to itself labelled
+     * {@code linkLabel} ("Lien vers cet article" in a convention), for citing. A heading starting with "Article N"
+     * gets the short stable id {@code article-N}, its long id staying on an element inside it.
+     */
+    public static Rendered render(String markdown, String linkLabel) {
+        return render(markdown, linkLabel, false);
+    }
+
+    /** The label of the heading links of a record's text: a convention's headings are its articles. */
+    public static String linkLabelFor(java.nio.file.Path file) {
+        java.nio.file.Path folder = file.getParent() == null ? null : file.getParent().getFileName();
+        return folder != null && folder.toString().equals("conventions") ? "Lien vers cet article"
+                : "Lien vers cette section";
     }
 
     /**
@@ -50,12 +67,20 @@ public final class Markdown {
      * sanitises the result ({@link ProductBody}).
      */
     static Rendered render(String markdown, boolean rawHtml) {
+        return render(markdown, "Lien vers cette section", rawHtml);
+    }
+
+    private static Rendered render(String markdown, String linkLabel, boolean rawHtml) {
         Node document = PARSER.parse(markdown);
         List<Heading> headings = new ArrayList<>();
         Map<Node, String> captions = captions(document);
+        Map<Node, String> longIds = new HashMap<>();
+        Set<String> shortIds = new java.util.HashSet<>();
         HtmlRenderer renderer = HtmlRenderer.builder()
                 // Before the extensions: the first renderer registered for a node type wins.
-                .nodeRendererFactory(context -> new CaptionedTables(context, captions))
+                .nodeRendererFactory(context -> new CaptionedTables(context, captions, !rawHtml))
+                // Heading links and scroll boxes are ours: not in a text a sanitiser filters afterwards.
+                .nodeRendererFactory(context -> rawHtml ? new NoRenderer() : new LinkedHeadings(context, longIds, linkLabel))
                 .extensions(List.of(TablesExtension.create(), HeadingAnchorExtension.create()))
                 .escapeHtml(!rawHtml)
                 .sanitizeUrls(!rawHtml)
@@ -63,6 +88,17 @@ public final class Markdown {
                 // Runs after the anchor extension's provider, so the heading already has its id.
                 .attributeProviderFactory(context -> (node, tagName, attributes) -> {
                     if (node instanceof org.commonmark.node.Heading h) {
+                        java.util.regex.Matcher article = ARTICLE.matcher(textOf(h));
+                        String id = attributes.get("id");
+                        if (article.lookingAt() && !longIds.containsKey(h)) {
+                            String shortId = "article-" + article.group(1);
+                            if (shortId.equals(id)) {
+                                shortIds.add(shortId);
+                            } else if (shortIds.add(shortId)) {
+                                longIds.put(h, id);
+                                attributes.put("id", shortId);
+                            }
+                        }
                         headings.add(new Heading(h.getLevel(), textOf(h), attributes.get("id")));
                     } else if (node instanceof TableBlock) {
                         attributes.put("class", "md-table");
@@ -109,16 +145,88 @@ public final class Markdown {
         return out;
     }
 
+    /** "Article 4 : Dispositions financières", "ARTICLE 12 -": the number of an article heading. */
+    private static final java.util.regex.Pattern ARTICLE = java.util.regex.Pattern.compile(
+            "(?i)article\\s+(\\d+)(?![\\d.])");
+
+    /**
+     * Renders a heading with its id (and the long id of an "Article N" heading on an empty span inside it), then,
+     * for levels 2 and 3, a visible link to it for citing.
+     */
+    private static final class LinkedHeadings implements NodeRenderer {
+        private final HtmlNodeRendererContext context;
+        private final HtmlWriter html;
+        private final Map<Node, String> longIds;
+        private final String label;
+
+        LinkedHeadings(HtmlNodeRendererContext context, Map<Node, String> longIds, String label) {
+            this.context = context;
+            this.html = context.getWriter();
+            this.longIds = longIds;
+            this.label = label;
+        }
+
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(org.commonmark.node.Heading.class);
+        }
+
+        @Override
+        public void render(Node node) {
+            org.commonmark.node.Heading h = (org.commonmark.node.Heading) node;
+            String tag = "h" + h.getLevel();
+            Map<String, String> attributes = context.extendAttributes(node, tag, Map.of());
+            html.line();
+            html.tag(tag, attributes);
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                context.render(child);
+            }
+            String longId = longIds.get(node);
+            if (longId != null) {
+                html.tag("span", Map.of("id", longId));
+                html.tag("/span");
+            }
+            html.tag("/" + tag);
+            html.line();
+            String id = attributes.get("id");
+            if (id != null && (h.getLevel() == 2 || h.getLevel() == 3)) {
+                html.tag("p", Map.of("class", "heading-link"));
+                html.tag("a", Map.of("href", "#" + id));
+                html.text(label);
+                html.tag("span", Map.of("class", "sr-only fr-sr-only"));
+                html.text(" : " + textOf(h));
+                html.tag("/span");
+                html.tag("/a");
+                html.tag("/p");
+                html.line();
+            }
+        }
+    }
+
+    /** Renders nothing itself: the default renderers apply. */
+    private static final class NoRenderer implements NodeRenderer {
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of();
+        }
+
+        @Override
+        public void render(Node node) {
+        }
+    }
+
     /** Renders a GFM table with its caption, leaving rows and cells to the tables extension. */
     private static final class CaptionedTables implements NodeRenderer {
         private final HtmlNodeRendererContext context;
         private final HtmlWriter html;
         private final Map<Node, String> captions;
+        private final boolean scrollBox;
 
-        CaptionedTables(HtmlNodeRendererContext context, Map<Node, String> captions) {
+        CaptionedTables(HtmlNodeRendererContext context, Map<Node, String> captions, boolean scrollBox) {
             this.context = context;
             this.html = context.getWriter();
             this.captions = captions;
+            this.scrollBox = scrollBox;
         }
 
         @Override
@@ -129,6 +237,10 @@ public final class Markdown {
         @Override
         public void render(Node node) {
             html.line();
+            // A wide table scrolls inside its own box on a phone (focusable, so the keyboard can scroll it too).
+            if (scrollBox) {
+                html.tag("div", Map.of("class", "md-table-wrap", "tabindex", "0"));
+            }
             html.tag("table", context.extendAttributes(node, "table", Map.of()));
             html.tag("caption");
             html.text(captions.getOrDefault(node, "Tableau"));
@@ -137,6 +249,9 @@ public final class Markdown {
                 context.render(child);
             }
             html.tag("/table");
+            if (scrollBox) {
+                html.tag("/div");
+            }
             html.line();
         }
     }

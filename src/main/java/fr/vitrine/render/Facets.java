@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** The ways the convention listing can be narrowed, each value being a static page: /conventions/annee/2020/. */
+/**
+ * The ways the convention listing can be narrowed, each value being a static page: /conventions/annee/2020/ (a
+ * status that no convention has is listed with its count 0, without a page).
+ */
 public final class Facets {
 
     /** One value of a facet and the conventions it selects. */
@@ -76,10 +79,8 @@ public final class Facets {
 
         List<Value> statuses = new ArrayList<>();
         for (Convention.Status s : Convention.Status.values()) {
-            List<Convention> selected = catalog.withStatus(s);
-            if (!selected.isEmpty()) {
-                statuses.add(new Value("statut", s.code, s.label, selected));
-            }
+            // Every status is shown, "En vigueur (0)" included: its absence is an answer.
+            statuses.add(new Value("statut", s.code, s.label, catalog.withStatus(s)));
         }
         facets.add(new Facet("statut", "Statut", statuses));
         return facets;

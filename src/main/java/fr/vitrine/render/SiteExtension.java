@@ -1,5 +1,7 @@
 package fr.vitrine.render;
 
+import fr.vitrine.model.French;
+import fr.vitrine.model.Organisation;
 import fr.vitrine.model.PartialDate;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.Filter;
@@ -27,16 +29,29 @@ final class SiteExtension extends AbstractExtension {
                 "number", filter(v -> v == null ? "" : Formats.number(toDecimal(v))),
                 "date_fr", filter(SiteExtension::date),
                 "duration", filter(v -> Formats.duration((Period) v)),
-                "filesize", filter(v -> Formats.fileSize(((Number) v).longValue())));
+                "filesize", filter(v -> Formats.fileSize(((Number) v).longValue())),
+                // "d'UrbanVitaliz", "de la DINUM", "du Cerema"
+                "de", filter(v -> v instanceof Organisation o ? o.ofName() : French.de(String.valueOf(v))),
+                // "la DINUM", "le Cerema"
+                "the", filter(v -> v instanceof Organisation o ? o.theName() : String.valueOf(v)));
     }
 
     @Override
     public Map<String, Function> getFunctions() {
         return Map.of(
                 "url", function(List.of("path"), (args, ctx) ->
-                        Urls.relative((String) ctx.getVariable(PAGE_PATH), String.valueOf(args.get("path")))),
+                        Urls.link((String) ctx.getVariable(PAGE_PATH), String.valueOf(args.get("path")),
+                                (String) ctx.getVariable(BASE_URL))),
+                // The sum of funding lines, kept apart by HT/TTC basis.
+                "sum", function(List.of("money"), (args, ctx) ->
+                        fr.vitrine.model.MoneyTotals.Sum.of(moneyList(args.get("money")))),
                 "absolute", function(List.of("path"), (args, ctx) ->
                         Urls.absolute((String) ctx.getVariable(BASE_URL), String.valueOf(args.get("path")))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<fr.vitrine.model.Catalog.Money> moneyList(Object v) {
+        return (List<fr.vitrine.model.Catalog.Money>) v;
     }
 
     private static String date(Object v) {

@@ -69,11 +69,12 @@ public final class SiteRenderer {
         String teamProduct = standalone ? catalog.products().get(0).title() : null;
         this.site = new SiteView(
                 standalone ? teamProduct : config.string("vitrine.title", "Vitrine"),
-                standalone ? "Indicateurs d'impact et d'usage de " + teamProduct + "."
+                standalone ? "Indicateurs d'impact et d'usage " + fr.vitrine.model.French.de(teamProduct) + "."
                         : config.string("vitrine.description", ""),
                 config.baseUrl(), catalog, catalog.today(), version,
                 standalone ? List.of() : List.of(new Link("Accueil", "/"), new Link("Conventions", "/conventions/"),
-                        new Link("Produits", "/produits/"), new Link("Statistiques", "/stats/"),
+                        new Link("Produits", "/produits/"), new Link("Financements", "/financements/"),
+                        new Link("Statistiques", "/stats/"),
                         new Link("Organisations", "/organisations/"), new Link("Données", "/donnees/")),
                 Facets.of(catalog), standalone);
         this.listingSize = listingSize(config, diagnostics);
@@ -101,6 +102,9 @@ public final class SiteRenderer {
         listing(pages, "/conventions/", "Conventions", List.of(home), catalog.conventions(), null, null);
         for (Facets.Facet facet : site.facets()) {
             for (Facets.Value value : facet.values()) {
+                if (value.getCount() == 0) {
+                    continue;
+                }
                 listing(pages, value.getPath(),
                         "Conventions – " + facet.label().toLowerCase(java.util.Locale.FRENCH) + " : " + value.label(),
                         List.of(home, conventions), value.conventions(), facet, value);
@@ -117,6 +121,8 @@ public final class SiteRenderer {
                     Map.of("product", p, "funding", catalog.moneyOfProduct(p.id()))));
             pages.add(statsPage(p, path + "stats/", List.of(home, products, new Link(p.title(), path)), statsCsv(p.id())));
         }
+        pages.add(new PageSpec("/financements/", "funding", "Financements", List.of(home),
+                Map.of("funding", FundingView.of(catalog, palette))));
         pages.add(new PageSpec("/stats/", "programme", "Statistiques d'impact des produits", List.of(home),
                 Map.of("programme", ProgrammeView.of(catalog, palette))));
         pages.add(new PageSpec("/organisations/", "organisations", "Organisations", List.of(home), Map.of()));
@@ -196,11 +202,12 @@ public final class SiteRenderer {
             hidden = national.size() - shown;
         }
         int hiddenTerritorial = Math.max(0, territorial.size() - ProductMetrics.MAX_SHOWN);
-        return new PageSpec(path, "stats", "Statistiques d'impact de " + p.title(), breadcrumb,
+        return new PageSpec(path, "stats", "Statistiques d'impact " + fr.vitrine.model.French.de(p.title()), breadcrumb,
                 data("product", p, "metrics", metrics, "views", views, "hidden", hidden,
                         "hiddenTerritorial", hiddenTerritorial,
                         "territorial", territorial.subList(0, territorial.size() - hiddenTerritorial),
                         "requiring", catalog.requiringStats(p.id()),
+                        "duty", catalog.duty(p.id(), fr.vitrine.model.Obligation.Type.STATS_PAGE),
                         "download", metrics == null ? null : download));
     }
 
@@ -251,6 +258,30 @@ public final class SiteRenderer {
             row.put("rows", (Integer) row.get("rows") + i.measures().size() + i.targets().size());
         }
         return List.copyOf(byName.values());
+    }
+
+    /**
+     * The JSON a page advertises with {@code <link rel="alternate" type="application/json">}: a convention's record,
+     * the dataset a listing shows, else the site's data package; {@code null} on a team's site (no such files).
+     */
+    private String alternateJson(PageSpec spec) {
+        if (standalone) {
+            return null;
+        }
+        String folder = OpenData.FOLDER_PATH;
+        return switch (spec.type()) {
+            case "convention" -> {
+                String id = ((Convention) spec.data().get("convention")).id();
+                yield "/conventions/" + id + "/" + id + ".json";
+            }
+            case "conventions" -> folder + "conventions.json";
+            case "products", "product" -> folder + "produits.json";
+            case "organisations", "organisation" -> folder + "organisations.json";
+            case "funding" -> folder + "lignes-financement.json";
+            case "stats" -> folder + "indicateurs.json";
+            case "masterindex", "data", "plan", "page", "programme", "error404" -> folder + "datapackage.json";
+            default -> null;
+        };
     }
 
     /** Files offered for download on a convention's page: site path → label. */
@@ -309,6 +340,7 @@ public final class SiteRenderer {
         model.put(SiteExtension.BASE_URL, site.baseUrl());
         model.put("theme", theme.name());
         model.put("statusTones", STATUS_TONES);
+        model.put("alternateJson", alternateJson(spec));
         StringWriter html = new StringWriter();
         try {
             templates.renderDocument(model, template, html);
@@ -340,7 +372,44 @@ public final class SiteRenderer {
         diagnostics.error(file, line, 1, "rendering " + spec.path() + " failed: " + message);
     }
 
+    /** Site path of the index the listing's script filters and sorts. */
+    static final String LISTING_INDEX = "/conventions/index.json";
+
+    /**
+     * The conventions as the listing's script needs them: each facet value (the slugs of the facet pages), what the
+     * table shows, and the sort keys (the first and last day a partial signing date allows).
+     */
+    private void writeListingIndex(Path out) {
+        Map<String, Map<String, List<String>>> facetsOf = new LinkedHashMap<>();
+        for (Facets.Facet f : site.facets()) {
+            for (Facets.Value v : f.values()) {
+                for (Convention c : v.conventions()) {
+                    facetsOf.computeIfAbsent(c.id(), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(f.key(), k -> new ArrayList<>()).add(v.slug());
+                }
+            }
+        }
+        List<Object> rows = new ArrayList<>();
+        for (Convention c : catalog.conventions()) {
+            Convention.Status status = c.status(catalog.today());
+            rows.add(RecordJson.ordered("id", c.id(), "title", c.title(), "kind", c.kind().label,
+                    "funders", c.funders().stream().map(f -> f == null || catalog.organisationPath(f) == null
+                            ? List.of("", f == null ? "non précisé" : catalog.organisationName(f))
+                            : List.of(catalog.organisationPath(f), catalog.organisationName(f))).toList(),
+                    "products", c.products().stream().map(p -> List.of(catalog.productPath(p), catalog.product(p).title()))
+                            .toList(),
+                    "signed", c.signed() == null ? null : c.signed().iso(), "signedLabel", Formats.date(c.signed()),
+                    "signedFirst", c.signed() == null ? null : c.signed().first().toString(),
+                    "signedLast", c.signed() == null ? null : c.signed().last().toString(),
+                    "amount", c.total(), "amountLabel", Formats.euros(c.total()),
+                    "status", status.code, "statusLabel", status.label,
+                    "facets", facetsOf.getOrDefault(c.id(), Map.of())));
+        }
+        write(out.resolve(Urls.file(LISTING_INDEX)), RecordJson.write(rows));
+    }
+
     private void writeDownloads(Path out) {
+        writeListingIndex(out);
         for (Convention c : catalog.conventions()) {
             Path dir = out.resolve("conventions").resolve(c.id());
             write(dir.resolve(c.id() + ".json"), RecordJson.write(RecordJson.convention(c, catalog)));

@@ -39,6 +39,34 @@ public final class Urls {
         return rel.startsWith("#") ? "./" + rel : rel;
     }
 
+    /** Site path of the page servers return for any missing address, at any depth. */
+    public static final String NOT_FOUND = "/404.html";
+
+    /**
+     * The link from the page at {@code from} to {@code to}: relative, except on the 404 page, which a server shows
+     * at any depth, where it is rooted at the base path of the public address ("/vitrine/conventions/").
+     */
+    public static String link(String from, String to, String baseUrl) {
+        if (!NOT_FOUND.equals(from) || !to.startsWith("/")) {
+            return relative(from, to);
+        }
+        return basePath(baseUrl) + to.substring(1);
+    }
+
+    /** The path of the public address, ending with "/": "https://x.github.io/vitrine/" → "/vitrine/". */
+    public static String basePath(String baseUrl) {
+        String path;
+        try {
+            path = java.net.URI.create(baseUrl).getRawPath();
+        } catch (IllegalArgumentException e) {
+            return "/";
+        }
+        if (path == null || path.isEmpty()) {
+            return "/";
+        }
+        return path.endsWith("/") ? path : path + "/";
+    }
+
     /** The absolute address of a site path under {@code baseUrl} (which ends with "/"). */
     public static String absolute(String baseUrl, String path) {
         return baseUrl + (path.startsWith("/") ? path.substring(1) : path);

@@ -69,7 +69,7 @@ public final class Validator {
     private static final List<String> OBLIGATION_FIELDS = List.of("type", "article", "text");
     private static final List<String> SOURCE_FIELDS = List.of("text", "pdf", "data_gouv", "cited_in", "excerpt");
     private static final List<String> ORGANISATION_FIELDS = List.of("id", "name", "acronym", "type", "siret",
-            "parent", "domaine_ministeriel", "address");
+            "parent", "domaine_ministeriel", "address", "article");
     private static final List<String> PAGE_FIELDS = List.of("title", "description", Policy.FIELD);
 
     private final Diagnostics diagnostics;
@@ -186,8 +186,9 @@ public final class Validator {
         if (parent != null && !organisations.contains(parent)) {
             f.problemAt("parent", unknownRef("organisation", parent, organisations, "add it to data/organisations.yml"));
         }
+        String article = registry ? f.oneOf("article", fr.vitrine.model.French.ARTICLES, false) : null;
         Organisation o = new Organisation(id, name, f.text("acronym", false), f.text("type", false), siret,
-                parent, f.text("domaine_ministeriel", false), f.text("address", false), r.file());
+                parent, f.text("domaine_ministeriel", false), f.text("address", false), r.file(), article);
         return f.failed() ? null : o;
     }
 
@@ -218,7 +219,7 @@ public final class Validator {
             }
         }
         return new Organisation(project.id(), merged[0], merged[1], merged[2], merged[3], merged[4], merged[5],
-                merged[6], project.file());
+                merged[6], project.file(), project.article());
     }
 
     /** Accepts beta.gouv.fr's "/organisations/dinum" as well as "dinum". */

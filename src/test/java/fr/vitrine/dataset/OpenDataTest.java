@@ -553,7 +553,7 @@ class OpenDataTest {
             if (t.schemaRef().startsWith("https://")) {
                 continue;
             }
-            Element dictionary = page.selectFirst("table:has(caption:containsOwn(Colonnes de " + t.file() + "))");
+            Element dictionary = page.selectFirst("table:has(caption:containsOwn(Colonnes du fichier " + t.file() + "))");
             assertNotNull(dictionary, "no dictionary for " + t.file());
             List<String> columns = new ArrayList<>();
             t.schema().get("fields").forEach(f -> columns.add(f.get("name").asText()));

@@ -40,7 +40,7 @@ class QualityGatesIT {
             "/conventions/urbanvitaliz-seconde-convention/", "/conventions/urbanvitaliz-fast/",
             "/conventions/cerema-dinum-subvention-essai/", "/produits/", "/produits/urbanvitaliz/",
             "/produits/synthetique/stats/", "/produits/recosante/stats/", "/produits/service-exemple/", "/stats/",
-            "/organisations/", "/organisations/dinum/", "/donnees/", "/a-propos/", "/accessibilite/", "/plan-du-site/",
+            "/organisations/", "/organisations/dinum/", "/financements/", "/donnees/", "/a-propos/", "/accessibilite/", "/plan-du-site/",
             "/404.html");
 
     @TempDir
@@ -146,7 +146,7 @@ class QualityGatesIT {
             }
             r.path("axe").forEach(v -> out.add(e.getKey() + ": axe " + v.path("id").asText() + " (" + v.path("help").asText()
                     + ") at " + v.path("nodes")));
-            for (String kind : List.of("structure", "keyboard", "noJs", "csp")) {
+            for (String kind : List.of("structure", "keyboard", "noJs", "csp", "mobile")) {
                 r.path(kind).forEach(v -> out.add(e.getKey() + ": " + kind + ": " + v.asText()));
             }
         });

@@ -31,9 +31,10 @@ class UrlsAndMarkdownTest {
     void markdownRendersTablesAnchorsAndATableOfContents() {
         Markdown.Rendered r = Markdown.render("## Article 1 : Objet\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n### 5.1 Montant\n");
         assertTrue(r.html().contains("<table class=\"md-table\">"), r.html());
-        assertEquals(List.of(new Heading(2, "Article 1 : Objet", "article-1--objet"),
+        assertEquals(List.of(new Heading(2, "Article 1 : Objet", "article-1"),
                 new Heading(3, "5.1 Montant", "51-montant")), r.headings());
-        assertTrue(r.html().contains("<h2 id=\"article-1--objet\">"), r.html());
+        assertTrue(r.html().contains("<h2 id=\"article-1\">Article 1 : Objet<span id=\"article-1--objet\"></span></h2>"),
+                r.html());
     }
 
     @Test

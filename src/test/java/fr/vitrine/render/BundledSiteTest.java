@@ -102,7 +102,7 @@ class BundledSiteTest {
     @Test
     void urbanvitalizProductTotalsSixLines() throws IOException {
         Document doc = page("produits/urbanvitaliz");
-        Element history = table(doc, "Financements de UrbanVitaliz");
+        Element history = table(doc, "Financements d'UrbanVitaliz");
         assertEquals(6, history.select("tbody tr").size());
         assertEquals("1 650 000 €", text(history.selectFirst("tfoot td.num")));
         assertTrue(fact(doc, "Financements recensés").startsWith("1 650 000 € sur 6 lignes"));

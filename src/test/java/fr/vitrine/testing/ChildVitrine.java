@@ -242,9 +242,11 @@ public final class ChildVitrine {
 
     /**
      * The controls and scripts the DSFR theme's layout writes itself (menu, display settings, collapsible breadcrumb
-     * and side menu, its two script files): never built from user data.
+     * and side menu, its two script files), and the convention listing's script with its status badges (templates of
+     * the four fixed statuses): never built from user data.
      */
-    private static final String THEME_CHROME = "body > script[src*=assets/dsfr/dsfr.], header.fr-header button, "
+    private static final String THEME_CHROME = "body > script[src*=assets/dsfr/dsfr.], main script[src$=assets/filters.js], "
+            + "main template[id^=status-badge-], header.fr-header button, "
             + "footer.fr-footer button, dialog#parametres-affichage, nav.fr-breadcrumb > button.fr-breadcrumb__button, "
             + "nav.fr-sidemenu button.fr-sidemenu__btn";
 

@@ -1,0 +1,72 @@
+package fr.vitrine.render;
+
+import fr.vitrine.model.Catalog;
+import fr.vitrine.model.MoneyTotals;
+import fr.vitrine.model.MoneyTotals.Row;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The /financements/ page: totals by funder, budget year, product, kind of act and source, each as an SVG chart
+ * with its table twin, and the money over time (cumulated by budget year).
+ */
+public record FundingView(MoneyTotals totals, List<Breakdown> breakdowns, String overTime,
+                          List<MoneyTotals.Declared> declared) {
+
+    /** One breakdown: its anchor, heading, rows, chart, and whether its rows overlap (products). */
+    public record Breakdown(String id, String title, String column, List<Row> rows, String chart, boolean overlapping) {
+    }
+
+    public static FundingView of(Catalog catalog, Charts.Palette palette) {
+        MoneyTotals t = new MoneyTotals(catalog);
+        List<Breakdown> list = new ArrayList<>();
+        list.add(breakdown("par-financeur", "Par financeur", "Financeur", t.byFunder(), false, palette));
+        list.add(breakdown("par-annee", "Par année budgétaire", "Année", t.byYear(), false, palette));
+        list.add(breakdown("par-produit", "Par produit", "Produit", t.byProduct(), true, palette));
+        list.add(breakdown("par-type", "Par type d'acte", "Type d'acte", t.byKind(), false, palette));
+        list.add(breakdown("par-source", "Par source", "Source", t.bySource(), false, palette));
+        return new FundingView(t, list, overTime(t.byYear(), palette), t.fromProductFiles());
+    }
+
+    private static Breakdown breakdown(String id, String title, String column, List<Row> rows, boolean overlapping,
+                                       Charts.Palette palette) {
+        String chart = null;
+        if (!rows.isEmpty()) {
+            StringBuilder desc = new StringBuilder(title + " : ");
+            for (int i = 0; i < rows.size(); i++) {
+                desc.append(i == 0 ? "" : " ; ").append(rows.get(i).label()).append(", ").append(rows.get(i).sum().getLabel());
+            }
+            chart = Charts.categories("financements-" + id, "Montants " + title.toLowerCase(java.util.Locale.FRENCH)
+                            + " (HT, TTC ou non précisé, voir le tableau)", desc + ".", "€", "Montant des lignes",
+                    rows.stream().map(r -> r.label().length() > 12 ? r.label().substring(0, 11).strip() + "…" : r.label()).toList(),
+                    rows.stream().map(r -> r.sum().total().doubleValue()).toList(), palette);
+        }
+        return new Breakdown(id, title, column, rows, chart, overlapping);
+    }
+
+    /** Money over time: the lines' amounts cumulated by budget year (lines without a year left out, and said so). */
+    private static String overTime(List<Row> byYear, Charts.Palette palette) {
+        List<Charts.Point> points = new ArrayList<>();
+        java.math.BigDecimal cumulated = java.math.BigDecimal.ZERO;
+        StringBuilder desc = new StringBuilder("Montants cumulés par année budgétaire : ");
+        for (Row r : byYear) {
+            if (!r.label().matches("\\d{4}")) {
+                continue;
+            }
+            cumulated = cumulated.add(r.sum().total());
+            int year = Integer.parseInt(r.label());
+            points.add(new Charts.Point(LocalDate.of(year, 12, 31), LocalDate.of(year, 1, 1), cumulated.doubleValue(),
+                    r.label() + " : " + Formats.euros(cumulated)));
+            desc.append(points.size() == 1 ? "" : ", ").append(r.label()).append(' ').append(Formats.euros(cumulated));
+        }
+        if (points.isEmpty()) {
+            return null;
+        }
+        desc.append(byYear.stream().anyMatch(r -> !r.label().matches("\\d{4}"))
+                ? " ; les lignes sans année n'y figurent pas." : ".");
+        return Charts.line("financements-cumul", "Montants cumulés par année budgétaire", desc.toString(), "€",
+                List.of(new Charts.SeriesSpec("Montant cumulé", points, false)), palette);
+    }
+}
