@@ -77,7 +77,7 @@ class ActionIT {
         assertEquals("0", o.outputs().get("errors"));
         assertEquals("0", o.outputs().get("warnings"));
         Document page = Jsoup.parse(site.resolve("index.html").toFile(), "UTF-8");
-        assertEquals("Statistiques d'impact de UrbanVitaliz", page.selectFirst("h1").text());
+        assertEquals("Statistiques d'impact d'UrbanVitaliz", page.selectFirst("h1").text());
         assertTrue(page.text().contains("230"), "the figures are on the page");
         assertTrue(page.select("nav.main-nav").isEmpty(), "no menu towards the programme's pages");
         assertTrue(Files.isRegularFile(site.resolve("donnees/datapackage.json")));
