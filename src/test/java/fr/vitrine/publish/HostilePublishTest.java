@@ -398,6 +398,8 @@ class HostilePublishTest {
         try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             Thread server = new Thread(() -> {
                 try (var socket = plain.accept()) {
+                    // Answer the client's TLS hello, once it has been sent, in plain HTTP.
+                    socket.getInputStream().read(new byte[4096]);
                     socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
                             .getBytes(StandardCharsets.US_ASCII));
                 } catch (IOException e) {
