@@ -2,10 +2,12 @@ package fr.vitrine.read;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
@@ -59,7 +61,7 @@ public final class BuiltIn {
             if (in == null) {
                 throw new IllegalStateException("this Vitrine build has no " + ROOT + "defaults.properties");
             }
-            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -74,12 +76,12 @@ public final class BuiltIn {
         try {
             URI uri = marker.toURI();
             if ("jar".equals(uri.getScheme())) {
+                // Path.of needs the jar's file system open.
                 try {
                     FileSystems.newFileSystem(uri, Map.of());
                 } catch (FileSystemAlreadyExistsException e) {
                     // opened earlier in this JVM
                 }
-                return Path.of(uri).getParent();
             }
             return Path.of(uri).getParent();
         } catch (URISyntaxException | IOException e) {
