@@ -395,17 +395,20 @@ class HostilePublishTest {
 
     @Test
     void httpsToAServerThatSpeaksPlainHttpIsATlsFailure() throws Exception {
-        try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket plain = new ServerSocket(0, 10, InetAddress.getByName("127.0.0.1"))) {
+            // Every connection (the client may retry one that closed early) gets a plain-HTTP answer to its hello.
             Thread server = new Thread(() -> {
-                try (var socket = plain.accept()) {
-                    // Answer the client's TLS hello, once it has been sent, in plain HTTP.
-                    socket.getInputStream().read(new byte[4096]);
-                    socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
-                            .getBytes(StandardCharsets.US_ASCII));
-                } catch (IOException e) {
-                    // the test fails on the client side if this does not answer
+                while (!plain.isClosed()) {
+                    try (var socket = plain.accept()) {
+                        socket.getInputStream().read(new byte[4096]);
+                        socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
+                    } catch (IOException e) {
+                        // closed at the end of the test, or the client gave up on this connection
+                    }
                 }
             });
+            server.setDaemon(true);
             server.start();
             int port = plain.getLocalPort();
 
@@ -414,6 +417,7 @@ class HostilePublishTest {
 
             assertTrue(e.getMessage().startsWith("GET /me/ to 127.0.0.1:" + port + " failed: TLS failure ("),
                     e.getMessage());
+            plain.close();
             server.join(5000);
         }
     }
