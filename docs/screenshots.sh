@@ -1,12 +1,12 @@
 #!/usr/bin/env sh
-# Rebuilds the README's screenshots: home, a convention, a /stats page and /financements/ of the bundled site, in the dsfr theme
+# Rebuilds the README's screenshots: home, a convention, a /stats page, /financements/ and search results of the bundled site, in the dsfr theme
 # (as configured) and the neutral one, and a team's /stats site (vitrine stats) on the synthetic metrics of the
 # tests, taken with Debian's headless Chromium (.ci/install-browser installs it). Needs `mvn test-compile`.
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-pages="home=/ convention=/conventions/urbanvitaliz-convention-initiale/ stats=/produits/urbanvitaliz/stats/ financements=/financements/"
+pages="home=/ convention=/conventions/urbanvitaliz-convention-initiale/ stats=/produits/urbanvitaliz/stats/ financements=/financements/ recherche=/recherche/?q=intrapreneur"
 
 "$here/vitrine" build --source "$here" --output "$work/dsfr" >/dev/null
 # The neutral theme: the same project with vitrine.theme=neutral.

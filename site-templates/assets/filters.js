@@ -52,8 +52,16 @@
     return t ? t.content.firstElementChild.cloneNode(true) : document.createTextNode(label);
   }
 
+  // Lower case, without accents: "Écosanté" is found as "ecosante".
+  function fold(s) { return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(); }
+
+  // Facets, and the words of a search box (?q=) sent here when the site has no search index.
   function matches(r) {
     return Object.keys(chosen).every(function (f) {
+      if (f === 'q') {
+        var text = fold(columns.map(function (c) { return c.text(r); }).join(' '));
+        return fold(chosen.q).split(/\s+/).every(function (w) { return text.indexOf(w) >= 0; });
+      }
       return (r.facets[f] || []).indexOf(chosen[f]) >= 0;
     });
   }

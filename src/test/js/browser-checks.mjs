@@ -36,6 +36,12 @@ const noJsContext = await newContext({ javaScriptEnabled: false });
 // 3. The pages as served, to catch Content-Security-Policy violations of the site's own resources.
 const cspContext = await newContext({});
 
+// A search page with a query (/recherche/?q=…) is checked once its results are shown; false if none came.
+async function searched(page, p) {
+  if (!p.includes('?q=')) return true;
+  return page.waitForSelector('#resultats-liste li', { timeout: 15000 }).then(() => true, () => false);
+}
+
 for (const p of pages) {
   const r = { axe: [], structure: [], keyboard: [], noJs: [], csp: [], mobile: [], status: 0 };
   report.pages[p] = r;
@@ -43,6 +49,7 @@ for (const p of pages) {
   const page = await axeContext.newPage();
   const response = await page.goto(base + p);
   r.status = response.status();
+  await searched(page, p);
   await page.evaluate(axeSource);
   const axe = await page.evaluate(() => window.axe.run(document, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
@@ -105,6 +112,7 @@ for (const p of pages) {
   const phone = await axeContext.newPage();
   await phone.setViewportSize({ width: 390, height: 844 });
   await phone.goto(base + p);
+  await searched(phone, p);
   r.mobile = await phone.evaluate(() => {
     const problems = [];
     const width = document.documentElement.clientWidth;
@@ -141,6 +149,7 @@ for (const p of pages) {
   served.on('pageerror', e => r.csp.push('script error: ' + e.message));
   await served.goto(base + p);
   await served.waitForLoadState('load');
+  if (!(await searched(served, p))) r.csp.push('no search result shown');
   await served.close();
 }
 

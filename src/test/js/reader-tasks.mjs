@@ -1,5 +1,6 @@
 // What readers come for, in headless Chromium with JavaScript: sort the convention listing by amount, combine two
-// facets, download the filtered rows as CSV, share the address; open a deep missing address and follow "Retour à l'accueil".
+// facets, download the filtered rows as CSV, share the address; open a deep missing address and follow "Retour à l'accueil";
+// search from the header's box and follow a result to its article; the same box without JavaScript.
 //
 // Usage: node reader-tasks.mjs <site folder> <report.json> <first facet> <first value> <second facet> <second value>
 import fs from 'node:fs';
@@ -59,6 +60,63 @@ report.notFoundFailedRequests = failed;
 await Promise.all([lost.waitForNavigation(), lost.click('main a:text("Retour à l\'accueil")')]);
 report.afterHome = new URL(lost.url()).pathname;
 report.homeTitle = await lost.title();
+
+// Search from the header's box: the results page, then the article that names the word.
+async function search(words) {
+  const p = await context.newPage();
+  p.on('console', m => { if (/Content Security Policy/i.test(m.text())) report.csp.push(m.text()); });
+  p.on('pageerror', e => report.csp.push('script error: ' + e.message));
+  await p.goto(server.base + '/');
+  await p.fill('header form[role="search"] input[name="q"]', words);
+  await Promise.all([p.waitForNavigation(), p.press('header form[role="search"] input[name="q"]', 'Enter')]);
+  await p.waitForSelector('#resultats-liste li, #resultats-statut:has-text("Aucun")');
+  const found = {
+    address: new URL(p.url()).pathname + new URL(p.url()).search,
+    status: (await p.textContent('#resultats-statut')).trim(),
+    titles: await p.$$eval('#resultats-liste .search-result__title a', as => as.map(a => a.textContent.trim())),
+    links: await p.$$eval('#resultats-liste a', as => as.map(a => new URL(a.href).pathname + new URL(a.href).hash)),
+    marks: await p.$$eval('#resultats-liste mark', ms => ms.map(m => m.textContent)),
+  };
+  return { p, found };
+}
+{
+  const { p, found } = await search('intrapreneur');
+  report.searchIntrapreneur = found;
+  const article = await p.$('#resultats-liste a[href*="#article-"]');
+  if (article) {
+    await Promise.all([p.waitForNavigation(), article.click()]);
+    const target = new URL(p.url());
+    report.searchLanded = target.pathname + target.hash;
+    // The text of the landed article: from its heading to the next heading of the same level.
+    report.searchLandedText = await p.evaluate(id => {
+      const h = document.getElementById(id);
+      let text = h.textContent;
+      for (let n = h.nextElementSibling; n && !(n.tagName === h.tagName); n = n.nextElementSibling) text += ' ' + n.textContent;
+      return text;
+    }, decodeURIComponent(target.hash.slice(1)));
+  }
+  await p.close();
+}
+{
+  const { p, found } = await search('friches');
+  report.searchFriches = found;
+  await p.close();
+}
+{
+  const { p, found } = await search('ecosante');
+  report.searchWithoutAccents = found;
+  await p.close();
+}
+// Without JavaScript the same box leads to the convention listing.
+{
+  const plain = await browser.newContext({ javaScriptEnabled: false });
+  const p = await plain.newPage();
+  await p.goto(server.base + '/');
+  await p.fill('header form[role="search"] input[name="q"]', 'friches');
+  await Promise.all([p.waitForNavigation(), p.press('header form[role="search"] input[name="q"]', 'Enter')]);
+  report.searchWithoutScript = new URL(p.url()).pathname;
+  await plain.close();
+}
 
 await browser.close();
 server.close();

@@ -9,8 +9,9 @@ const server = await serve(siteDir);
 const browser = await launchChromium();
 const page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
 for (const shot of shots) {
-  const [name, pagePath] = shot.split('=');
-  const response = await page.goto(server.base + pagePath, { waitUntil: 'load' });
+  const name = shot.slice(0, shot.indexOf('='));
+  const pagePath = shot.slice(shot.indexOf('=') + 1);
+  const response = await page.goto(server.base + pagePath, { waitUntil: 'networkidle' });
   if (response.status() !== 200) throw new Error(`${pagePath}: HTTP ${response.status()}`);
   const height = Math.min(1600, await page.evaluate(() => document.documentElement.scrollHeight));
   await page.screenshot({ path: path.join(outDir, name + '.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height } });

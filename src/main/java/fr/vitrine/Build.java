@@ -5,6 +5,7 @@ import fr.vitrine.dataset.OpenData;
 import fr.vitrine.model.Catalog;
 import fr.vitrine.read.SiteConfig;
 import fr.vitrine.read.Sources;
+import fr.vitrine.render.SearchIndex;
 import fr.vitrine.render.SiteRenderer;
 import fr.vitrine.render.Theme;
 import fr.vitrine.validate.Diagnostic;
@@ -22,6 +23,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -187,7 +189,7 @@ public final class Build {
                     return fail(diagnostics, "the datasets do not match their schemas");
                 }
                 // The pages too, so that check finds every problem build finds (templates, broken links).
-                renderAndCheckLinks(config, catalog, data, staging, diagnostics, false, phases);
+                renderAndCheckLinks(config, catalog, data, staging, diagnostics, false, phases, false);
                 if (diagnostics.hasErrors()) {
                     return fail(diagnostics, "fix them and run check again");
                 }
@@ -204,7 +206,7 @@ public final class Build {
             if (data == null) {
                 return fail(diagnostics, NOT_WRITTEN);
             }
-            int pages = renderAndCheckLinks(config, catalog, data, staging, diagnostics, standalone, phases);
+            int pages = renderAndCheckLinks(config, catalog, data, staging, diagnostics, standalone, phases, true);
             if (standalone && options.stats().failOnWarnings() && diagnostics.count(Diagnostic.Severity.WARNING) > 0) {
                 err.println("vitrine: warnings fail the run (fail-on-warnings)");
                 return fail(diagnostics, NOT_WRITTEN);
@@ -239,14 +241,22 @@ public final class Build {
 
     /** Renders every page into {@code staging}, then checks its links; returns the number of pages. */
     private static int renderAndCheckLinks(SiteConfig config, Catalog catalog, OpenData.Result data, Path staging,
-                                           Diagnostics diagnostics, boolean standalone, Phases phases) {
-        SiteRenderer renderer = new SiteRenderer(config, catalog, data, Version.get(), diagnostics, standalone);
+                                           Diagnostics diagnostics, boolean standalone, Phases phases,
+                                           boolean writeSearchIndex) {
+        // A product team's statistics site has no search; check looks for Pagefind as build does, without running it.
+        Optional<SearchIndex> search = standalone ? Optional.empty() : SearchIndex.locate(config, diagnostics);
+        SiteRenderer renderer = new SiteRenderer(config, catalog, data, Version.get(), diagnostics, standalone,
+                search.isPresent());
         int pages = renderer.render(staging);
         phases.done("render");
         if (!diagnostics.hasErrors()) {
             LinkCheck.Report links = LinkCheck.run(staging);
             LinkCheck.report(links.broken(), renderer.markdownSources(), config.templateFolder(), diagnostics);
             phases.done("check links");
+        }
+        if (writeSearchIndex && search.isPresent() && !diagnostics.hasErrors()) {
+            search.get().write(staging, config.source(), diagnostics);
+            phases.done("search index");
         }
         return pages;
     }

@@ -1,5 +1,6 @@
 package fr.vitrine;
 
+import fr.vitrine.testing.ChildVitrine;
 import fr.vitrine.testing.TestProject;
 import fr.vitrine.testing.Trees;
 import org.jsoup.Jsoup;
@@ -29,10 +30,16 @@ class BuildTest {
     @Test
     void twoBuildsOfTheSameInputAreByteIdentical() {
         TestProject project = TestProject.copyOfRepository(tmp);
+        // The same Pagefind for both builds, whatever their working folder.
+        Path pagefind = fr.vitrine.render.SearchIndex.candidates(TestProject.REPO).get(0);
+        project.write("jbake.properties", project.read("jbake.properties") + "\nvitrine.search.pagefind=" + pagefind + "\n");
         assertEquals(0, project.build(tmp.resolve("a")).exitCode());
-        assertEquals(0, project.build(tmp.resolve("b")).exitCode());
+        // The second in another JVM: an order that changes from one run to the next (hash seeds) shows.
+        ChildVitrine.Run child = new ChildVitrine(tmp, project, tmp.resolve("b"), null).build();
+        assertEquals(0, child.exitCode(), child.err());
         Map<String, String> a = Trees.fingerprint(tmp.resolve("a"));
         assertTrue(a.size() > 50, "files: " + a.size());
+        assertTrue(a.keySet().stream().anyMatch(f -> f.startsWith("pagefind/")), "with the search index");
         assertEquals(a, Trees.fingerprint(tmp.resolve("b")));
     }
 
@@ -176,9 +183,11 @@ class BuildTest {
         try (Stream<Path> walk = Files.walk(site)) {
             for (Path p : walk.filter(f -> f.toString().endsWith(".html")).toList()) {
                 Document doc = Jsoup.parse(p.toFile(), "UTF-8");
-                // The only scripts are the theme's own files (the DSFR's) and the listing's, never inline or from a record.
+                // The only scripts are the theme's own files (the DSFR's), the listing's and the search's, never
+                // inline or from a record.
                 assertTrue(doc.select("script").stream().allMatch(s -> (s.attr("src").contains("assets/dsfr/dsfr.")
-                        || s.attr("src").endsWith("assets/filters.js")) && s.data().isEmpty()), "script element in " + p);
+                        || s.attr("src").endsWith("assets/filters.js") || s.attr("src").endsWith("assets/search.js"))
+                        && s.data().isEmpty()), "script element in " + p);
                 assertTrue(doc.select("[onerror], [onmouseover], [onclick]").isEmpty(), "event handler in " + p);
                 assertTrue(doc.select("b").isEmpty(), "raw markup from a record in " + p);
                 assertTrue(doc.select("[href^=javascript], [href^=JaVaScRiPt], [src^=javascript]").isEmpty(),

@@ -38,6 +38,20 @@ public final class Markdown {
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
 
+    /** The paragraph holding a heading's link: not part of the text the search index holds. */
+    private static final Map<String, String> HEADING_LINK = attributes("class", "heading-link", "data-pagefind-ignore", "");
+    /** The box a wide table scrolls in, reachable with the keyboard. */
+    private static final Map<String, String> TABLE_WRAP = attributes("class", "md-table-wrap", "tabindex", "0");
+
+    /** Attributes in the order given (Map.of's order changes from one run to the next: output must not). */
+    private static Map<String, String> attributes(String... namesAndValues) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            out.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
     private Markdown() {
     }
 
@@ -190,7 +204,7 @@ public final class Markdown {
             html.line();
             String id = attributes.get("id");
             if (id != null && (h.getLevel() == 2 || h.getLevel() == 3)) {
-                html.tag("p", Map.of("class", "heading-link"));
+                html.tag("p", HEADING_LINK);
                 html.tag("a", Map.of("href", "#" + id));
                 html.text(label);
                 html.tag("span", Map.of("class", "sr-only fr-sr-only"));
@@ -239,7 +253,7 @@ public final class Markdown {
             html.line();
             // A wide table scrolls inside its own box on a phone (focusable, so the keyboard can scroll it too).
             if (scrollBox) {
-                html.tag("div", Map.of("class", "md-table-wrap", "tabindex", "0"));
+                html.tag("div", TABLE_WRAP);
             }
             html.tag("table", context.extendAttributes(node, "table", Map.of()));
             html.tag("caption");

@@ -60,7 +60,7 @@ public final class SiteRenderer {
      * page (the catalog then holds that one product).
      */
     public SiteRenderer(SiteConfig config, Catalog catalog, OpenData.Result data, String version,
-                        Diagnostics diagnostics, boolean standalone) {
+                        Diagnostics diagnostics, boolean standalone, boolean search) {
         this.config = config;
         this.catalog = catalog;
         this.data = data;
@@ -76,7 +76,7 @@ public final class SiteRenderer {
                         new Link("Produits", "/produits/"), new Link("Financements", "/financements/"),
                         new Link("Statistiques", "/stats/"),
                         new Link("Organisations", "/organisations/"), new Link("Données", "/donnees/")),
-                Facets.of(catalog), standalone);
+                Facets.of(catalog), standalone, search);
         this.listingSize = listingSize(config, diagnostics);
         this.theme = Theme.load(config, standalone);
         this.palette = theme.palette();
@@ -129,6 +129,9 @@ public final class SiteRenderer {
         for (Organisation o : catalog.organisations()) {
             pages.add(new PageSpec(o.path(), "organisation", o.name(),
                     List.of(home, organisations), Map.of("organisation", o)));
+        }
+        if (site.search()) {
+            pages.add(new PageSpec("/recherche/", "search", "Rechercher", List.of(home), Map.of()));
         }
         pages.add(new PageSpec("/donnees/", "data", "Données ouvertes", List.of(home), Map.of("data", data)));
         for (Page p : catalog.pages()) {

@@ -41,7 +41,7 @@ class QualityGatesIT {
             "/conventions/cerema-dinum-subvention-essai/", "/produits/", "/produits/urbanvitaliz/",
             "/produits/synthetique/stats/", "/produits/recosante/stats/", "/produits/service-exemple/", "/stats/",
             "/organisations/", "/organisations/dinum/", "/financements/", "/donnees/", "/a-propos/", "/accessibilite/", "/plan-du-site/",
-            "/404.html");
+            "/recherche/", "/recherche/?q=friches", "/404.html");
 
     @TempDir
     static Path tmp;

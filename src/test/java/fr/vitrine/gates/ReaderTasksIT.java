@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The reader tasks of issue 17 in Chromium, on the bundled site in both themes: sort the conventions by amount,
  * filter by year 2020 and then by a partner and get the intersection (kept in a shareable address), download the
- * filtered rows as CSV, and from a deep missing address follow "Retour à l'accueil".
+ * filtered rows as CSV, from a deep missing address follow "Retour à l'accueil", search "intrapreneur" and land on the
+ * article that names it, search "friches" and find UrbanVitaliz, and search without JavaScript.
  */
 class ReaderTasksIT {
 
@@ -86,6 +87,23 @@ class ReaderTasksIT {
         assertTrue(r.path("notFoundStyled").asInt() > 0, "the 404 page's stylesheets load at any depth");
         assertEquals(List.of(), texts(r.path("notFoundFailedRequests")));
         assertEquals("/", r.path("afterHome").asText());
+
+        // Search: from the header's box to the results, then down to the article that names the word.
+        JsonNode intrapreneur = r.path("searchIntrapreneur");
+        assertEquals("/recherche/?q=intrapreneur", intrapreneur.path("address").asText());
+        assertTrue(intrapreneur.path("status").asText().matches("\\d+\u00a0résultats? pour « intrapreneur »\\."),
+                intrapreneur.path("status").asText());
+        assertTrue(texts(intrapreneur.path("links")).stream().anyMatch(l -> l.matches("/conventions/[^/#]+/#article-\\d+")),
+                "a result links to the article: " + intrapreneur.path("links"));
+        assertTrue(r.path("searchLanded").asText().matches("/conventions/[^/#]+/#article-\\d+"), r.path("searchLanded").asText());
+        assertTrue(r.path("searchLandedText").asText().toLowerCase(java.util.Locale.FRENCH).contains("intrapreneur"),
+                "the landed article names the word: " + r.path("searchLandedText").asText());
+        assertTrue(texts(r.path("searchFriches").path("titles")).contains("UrbanVitaliz"), r.path("searchFriches").toString());
+        assertTrue(texts(r.path("searchFriches").path("marks")).stream().anyMatch(m -> m.startsWith("friche")),
+                "the words found are marked in the excerpts");
+        assertTrue(texts(r.path("searchWithoutAccents").path("titles")).stream().anyMatch(t -> t.contains("Ecosanté")),
+                "accents folded: " + r.path("searchWithoutAccents"));
+        assertEquals("/conventions/", r.path("searchWithoutScript").asText(), "without JavaScript the box leads to the listing");
     }
 
     static List<String> texts(JsonNode array) {

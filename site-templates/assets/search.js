@@ -1,0 +1,142 @@
+// Full-text search. Every search box is a plain form leading to the convention listing; when the site has a search
+// index, this script sends it to /recherche/ instead. There, it queries the index Pagefind wrote at build time
+// (/pagefind/, loaded in small pieces as needed) and lists the pages found, each with the articles that match,
+// linked to their #article anchor. Text from the index is inserted as text, never as markup.
+(function () {
+  'use strict';
+  document.querySelectorAll('form[data-search-page]').forEach(function (form) {
+    form.setAttribute('action', form.getAttribute('data-search-page'));
+  });
+
+  var root = document.getElementById('resultats');
+  if (!root) return;
+  var status = document.getElementById('resultats-statut');
+  var list = document.getElementById('resultats-liste');
+  var more = document.getElementById('resultats-suite');
+  var input = document.querySelector('#recherche-page input[name="q"]');
+  var siteRoot = new URL(root.getAttribute('data-site-root'), location.href);
+  var PAGE = 10;
+  var pagefind = null;
+  var found = [];
+  var shown = 0;
+  var asked = 0;
+  var pageTitle = document.title;
+
+  function plural(n, one, many) { return n + '\u00a0' + (n > 1 ? many : one); }
+
+  // An excerpt holds the matched words in <mark>: keep those marks and the text, nothing else.
+  function excerpt(html) {
+    var p = document.createElement('p');
+    p.className = 'search-excerpt';
+    var parsed = new DOMParser().parseFromString('<body>' + (html || ''), 'text/html').body;
+    parsed.childNodes.forEach(function (node) {
+      if (node.nodeName === 'MARK') {
+        var m = document.createElement('mark');
+        m.textContent = node.textContent;
+        p.appendChild(m);
+      } else {
+        p.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return p;
+  }
+
+  function link(url, text) {
+    var a = document.createElement('a');
+    a.href = url;
+    a.textContent = text;
+    return a;
+  }
+
+  function item(data) {
+    var li = document.createElement('li');
+    li.className = 'search-result';
+    var title = document.createElement('h2');
+    title.className = 'search-result__title';
+    if (data.meta.nature) {
+      var nature = document.createElement('span');
+      nature.className = 'search-result__nature';
+      nature.textContent = data.meta.nature + ' : ';
+      title.appendChild(nature);
+    }
+    title.appendChild(link(data.url, data.meta.title || data.url));
+    li.appendChild(title);
+    // The parts of the page that match, those naming the words most often first: an article of a convention, a
+    // section of a product page.
+    var parts = (data.sub_results || []).filter(function (s) { return s.url !== data.url; })
+      .map(function (s, i) { return { s: s, i: i, n: (s.locations || []).length }; })
+      .sort(function (a, b) { return b.n - a.n || a.i - b.i; })
+      .slice(0, 3).map(function (x) { return x.s; });
+    if (parts.length === 0) {
+      li.appendChild(excerpt(data.excerpt));
+    } else {
+      var ul = document.createElement('ul');
+      parts.forEach(function (s) {
+        var part = document.createElement('li');
+        part.appendChild(link(s.url, s.title));
+        part.appendChild(excerpt(s.excerpt));
+        ul.appendChild(part);
+      });
+      li.appendChild(ul);
+    }
+    return li;
+  }
+
+  function showMore() {
+    var next = found.slice(shown, shown + PAGE);
+    shown += next.length;
+    more.hidden = shown >= found.length;
+    return Promise.all(next.map(function (r) { return r.data(); })).then(function (all) {
+      all.forEach(function (d) { list.appendChild(item(d)); });
+    });
+  }
+
+  function search(query) {
+    var ask = ++asked;
+    list.textContent = '';
+    more.hidden = true;
+    var words = query.trim();
+    history.replaceState(null, '', location.pathname + (words ? '?q=' + encodeURIComponent(words) : ''));
+    if (!words) {
+      status.textContent = 'Saisissez un ou plusieurs mots.';
+      document.title = pageTitle;
+      return;
+    }
+    status.textContent = 'Recherche en cours…';
+    pagefind.search(words).then(function (result) {
+      if (ask !== asked) return;
+      found = result.results;
+      shown = 0;
+      status.textContent = found.length === 0
+        ? 'Aucun résultat pour « ' + words + ' ». Essayez d’autres mots, ou parcourez la liste des conventions.'
+        : plural(found.length, 'résultat', 'résultats') + ' pour « ' + words + ' ».';
+      document.title = (found.length ? plural(found.length, 'résultat', 'résultats') : 'Aucun résultat')
+        + ' pour « ' + words + ' » – ' + pageTitle;
+      return showMore();
+    });
+  }
+
+  more.addEventListener('click', function () { showMore(); });
+
+  import(new URL(root.getAttribute('data-pagefind'), location.href).href).then(function (module) {
+    pagefind = module;
+    return pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 24 });
+  }).then(function () {
+    var form = document.getElementById('recherche-page');
+    var query = new URLSearchParams(location.search).get('q') || '';
+    input.value = query;
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      search(input.value);
+    });
+    var timer = null;
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { search(input.value); }, 300);
+    });
+    search(query);
+  }).catch(function () {
+    status.textContent = 'La recherche n’est pas disponible ici (elle a besoin que le site soit servi par un serveur web). '
+      + 'Parcourez la liste des conventions, des produits ou des organisations.';
+  });
+})();
