@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes a synthetic Vitrine project of N conventions (copies of the bundled project plus generated records).
 
-Usage: bench/generate.py N DIR   — used by bench/run.sh; the records are fake and never published.
+Usage: bench/generate.py N DIR [--short]   — used by bench/compare; the records are fake and never published.
+With --short, each convention's text is one paragraph instead of the seconde convention's full text.
 """
 import os, shutil, sys
 
@@ -16,6 +17,8 @@ for item in ("jbake.properties", "content", "data", "site-templates"):
 os.symlink(os.path.join(repo, "node_modules"), os.path.join(out, "node_modules"))
 body = open(os.path.join(repo, "content/conventions/urbanvitaliz-seconde-convention.md"), encoding="utf-8").read()
 body = body.split("\n---\n", 1)[1]
+if "--short" in sys.argv[3:]:
+    body = "\nLes parties conviennent de financer le produit selon les modalités ci-dessus.\n"
 orgs = ["cerema", "dgpr", "dgs", "anct", "dgaln"]  # each signs with the DINUM
 products = ["urbanvitaliz", "reco-co", "recosante"]
 for i in range(n):
@@ -43,6 +46,7 @@ funding:
     year: {year}
 obligations:
   - type: stats-page
+privacy: {{rib: redact}}
 source:
   pdf: unknown
 ---

@@ -118,9 +118,7 @@ public final class Detector {
         for (int[] w : numbers) {
             phone(text, w, out);
         }
-        if (lower.contains("demeurant") || lower.contains("domicili") || lower.contains("sidant") || lower.contains("habitant")) {
-            address(text, out);
-        }
+        address(text, lower, out);
         out.sort(Comparator.comparingInt(Finding::start));
         return List.copyOf(out);
     }
@@ -344,10 +342,35 @@ public final class Detector {
         }
     }
 
-    private static void address(String text, List<Finding> out) {
-        Matcher m = ADDRESS.matcher(text);
-        while (m.find()) {
-            add(out, new Finding(Kind.ADDRESS, m.start(1), m.end(1), "introduced as someone's home"));
+    /** The words that introduce a home address, as they start in the lower-cased text. */
+    private static final List<String> HOME_WORDS = List.of("demeurant", "domicili", "résidant", "residant", "habitant");
+
+    /** Runs {@link #ADDRESS} only from each word that can introduce one, over the length such an address can take. */
+    private static void address(String text, String lower, List<Finding> out) {
+        java.util.TreeSet<Integer> starts = new java.util.TreeSet<>();
+        for (String word : HOME_WORDS) {
+            for (int at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
+                starts.add(at);
+            }
+        }
+        int done = 0;
+        Matcher m = ADDRESS.matcher(text).useTransparentBounds(true);
+        if (lower.length() != text.length()) {
+            // Lower-casing changed the length (a rare letter such as « İ »): positions differ, scan it all.
+            while (m.find()) {
+                add(out, new Finding(Kind.ADDRESS, m.start(1), m.end(1), "introduced as someone's home"));
+            }
+            return;
+        }
+        for (int at : starts) {
+            if (at < done) {
+                continue;
+            }
+            m.region(at, Math.min(text.length(), at + 400));
+            if (m.lookingAt()) {
+                add(out, new Finding(Kind.ADDRESS, m.start(1), m.end(1), "introduced as someone's home"));
+                done = m.end();
+            }
         }
     }
 

@@ -110,6 +110,10 @@ class DetectorTest {
                 "12 rue des Lilas, 69003 Lyon");
         none("Adresse : 20 avenue de Ségur – TSA 30 719 75 334 PARIS Cedex 07");
         none("Domiciliation : TPLYON, DGFIP du Rhône, 3 rue de la Charité, 69268 Lyon Cedex 2");
+        // Found at any place of a long text, in any case, and after a letter whose lower case is longer (« İ »).
+        String far = "Les habitants du quartier. ".repeat(2000);
+        found(Kind.ADDRESS, far + "Mme Durand, DEMEURANT 4 bis, avenue Foch, 75016 Paris.", "4 bis, avenue Foch, 75016 Paris");
+        found(Kind.ADDRESS, "İstanbul ; M. Kaya, résidant au 3 place d'Armes, 59000 Lille.", "3 place d'Armes, 59000 Lille");
     }
 
     @Test
