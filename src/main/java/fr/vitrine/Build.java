@@ -250,7 +250,7 @@ public final class Build {
         int pages = renderer.render(staging);
         phases.done("render");
         if (!diagnostics.hasErrors()) {
-            LinkCheck.Report links = LinkCheck.run(staging);
+            LinkCheck.Report links = LinkCheck.run(staging, renderer.links());
             LinkCheck.report(links.broken(), renderer.markdownSources(), config.templateFolder(), diagnostics);
             phases.done("check links");
         }

@@ -99,6 +99,15 @@ class BetaGouvSnapshotIT {
     }
 
     @Test
+    void theBuildsLinkScanAgreesWithJsoupAndJsoupFindsNoBrokenLink() {
+        // The build checks links on what its renderer saw; jsoup over the written files is the oracle.
+        for (Path page : files(site, ".html")) {
+            fr.vitrine.render.PageLinksTest.agree(page.toString(), read(page));
+        }
+        assertEquals(List.of(), fr.vitrine.check.LinkCheck.run(site).broken());
+    }
+
+    @Test
     void everyProductFileHasItsPage() {
         List<String> missing = new ArrayList<>();
         for (Path file : files(corpus.resolve("_startups"), ".md")) {

@@ -1,6 +1,7 @@
 package fr.vitrine.check;
 
 import fr.vitrine.model.Text;
+import fr.vitrine.render.PageLinks;
 import fr.vitrine.render.Urls;
 import fr.vitrine.validate.Diagnostics;
 import org.jsoup.Jsoup;
@@ -27,8 +28,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Walks a generated site and checks that every internal {@code href}/{@code src} points to a file of the site and
- * every {@code #fragment} to an element id of its target page. External links are collected, not fetched.
+ * Checks that every internal {@code href}/{@code src} of a generated site points to a file of the site and every
+ * {@code #fragment} to an element id of its target page. External links are collected, not fetched. The build hands
+ * over what its renderer saw of each page ({@link PageLinks}); {@code vitrine links} and the tests read any site's
+ * files with jsoup.
  */
 public final class LinkCheck {
 
@@ -87,8 +90,44 @@ public final class LinkCheck {
         this.realRoot = real;
     }
 
+    /** Reads every page of {@code site} with jsoup; reports symbolic links and special files in it. */
     public static Report run(Path site) {
-        return new LinkCheck(site).walk();
+        LinkCheck check = new LinkCheck(site);
+        check.pages = check.list();
+        Map<Path, PageLinks> scanned = new ConcurrentHashMap<>();
+        check.pages.parallelStream().forEach(page -> {
+            Document doc = parse(page);
+            if (doc == null) {
+                check.unsafe.add(new Broken(check.root.relativize(page).toString(), "", "cannot read this page"));
+                scanned.put(page, new PageLinks(List.of(), Set.of(), null));
+            } else {
+                scanned.put(page, links(doc));
+            }
+        });
+        return check.verify(scanned);
+    }
+
+    /**
+     * Checks the pages a build rendered into {@code site}, from what its renderer saw of each ({@code rendered}, by
+     * site file): no page is read again. Other files (assets, datasets) are looked up in {@code site}.
+     */
+    public static Report run(Path site, Map<String, PageLinks> rendered) {
+        LinkCheck check = new LinkCheck(site);
+        Map<Path, PageLinks> pages = new TreeMap<>();
+        rendered.forEach((file, links) -> pages.put(check.root.resolve(file).normalize(), links));
+        check.pages = List.copyOf(pages.keySet());
+        return check.verify(pages);
+    }
+
+    /** What jsoup finds in a page: the oracle {@link PageLinks#scan} is held to. */
+    public static PageLinks links(Document doc) {
+        List<String> links = new ArrayList<>();
+        for (Element e : doc.select("a[href], link[href], area[href], img[src], script[src], source[src], iframe[src]")) {
+            links.add(e.hasAttr("href") && e.tagName().matches("a|link|area") ? e.attr("href") : e.attr("src"));
+        }
+        Element canonical = doc.selectFirst("link[rel=canonical]");
+        return new PageLinks(List.copyOf(links), doc.select("[id]").stream().map(Element::id).collect(Collectors.toSet()),
+                canonical == null ? null : canonical.attr("href"));
     }
 
     /**
@@ -116,36 +155,19 @@ public final class LinkCheck {
         return found;
     }
 
-    private Report walk() {
-        pages = list();
-        Map<Path, List<String>> linksByPage = new ConcurrentHashMap<>();
-        pages.parallelStream().forEach(page -> {
-            Document doc = parse(page);
-            if (doc == null) {
-                unsafe.add(new Broken(root.relativize(page).toString(), "", "cannot read this page"));
-                linksByPage.put(page, List.of());
-                return;
-            }
-            idsByPage.put(page, doc.select("[id]").stream().map(e -> e.id()).collect(Collectors.toSet()));
-            Element canonical = doc.selectFirst("link[rel=canonical]");
-            if (page.equals(root.resolve(Urls.file(Urls.NOT_FOUND))) && canonical != null) {
-                String address = canonical.attr("href");
+    private Report verify(Map<Path, PageLinks> scanned) {
+        scanned.forEach((page, links) -> {
+            idsByPage.put(page, links.ids());
+            if (page.equals(root.resolve(Urls.file(Urls.NOT_FOUND))) && links.canonical() != null) {
+                String address = links.canonical();
                 rootedPages.put(page, Urls.basePath(address.substring(0, address.lastIndexOf('/') + 1)));
             }
-            List<String> links = new ArrayList<>();
-            for (Element e : doc.select("a[href], link[href], area[href]")) {
-                links.add(e.attr("href"));
-            }
-            for (Element e : doc.select("img[src], script[src], source[src], iframe[src]")) {
-                links.add(e.attr("src"));
-            }
-            linksByPage.put(page, links);
         });
         List<Broken> broken = new ArrayList<>(unsafe);
         broken.sort(java.util.Comparator.comparing(Broken::page));
         Map<String, Set<String>> external = new TreeMap<>();
         for (Path page : pages) {
-            for (String link : linksByPage.get(page)) {
+            for (String link : scanned.get(page).links()) {
                 check(page, link, broken, external);
             }
         }
@@ -286,7 +308,7 @@ public final class LinkCheck {
     }
 
     /** The page, or {@code null} when it can't be read (reported by the caller). */
-    private Document parse(Path page) {
+    private static Document parse(Path page) {
         try {
             return Jsoup.parse(Files.readString(page, StandardCharsets.UTF_8), "");
         } catch (IOException | UncheckedIOException e) {

@@ -54,6 +54,7 @@ public final class SiteRenderer {
     private final OpenData.Result data;
     private final boolean standalone;
     private final int listingSize;
+    private final Map<String, PageLinks> links = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * A renderer for the whole site, or with {@code standalone} for a product team's site whose root is its /stats
@@ -282,7 +283,7 @@ public final class SiteRenderer {
             case "organisations", "organisation" -> folder + "organisations.json";
             case "funding" -> folder + "lignes-financement.json";
             case "stats" -> folder + "indicateurs.json";
-            case "masterindex", "data", "plan", "page", "programme", "error404" -> folder + "datapackage.json";
+            case "masterindex", "data", "plan", "page", "programme", "error404", "search" -> folder + "datapackage.json";
             default -> null;
         };
     }
@@ -302,6 +303,11 @@ public final class SiteRenderer {
                     : type.endsWith(".md") ? "Markdown" : "texte brut") + ")");
         }
         return out;
+    }
+
+    /** What each HTML page rendered so far links to, by site file ("conventions/x/index.html"), for the link check. */
+    public Map<String, PageLinks> links() {
+        return links;
     }
 
     /** Renders every page into {@code out} and copies assets and downloads; returns the number of pages. */
@@ -356,7 +362,11 @@ public final class SiteRenderer {
                     + "; check the template and that it extends a layout that prints content");
             return false;
         }
-        write(out.resolve(Urls.file(spec.path())), html.toString());
+        String file = Urls.file(spec.path());
+        if (file.endsWith(".html")) {
+            links.put(file, PageLinks.scan(html.toString()));
+        }
+        write(out.resolve(file), html.toString());
         return true;
     }
 

@@ -99,7 +99,7 @@ class MainTest {
                 tmp.resolve("site").toString(), "--timings"));
         // Only the timing lines: when the fuzz tests share this JVM, Jazzer's agent also logs here.
         List<String> stages = err().lines().map(String::strip).filter(l -> l.matches(".*\\s[0-9.]+ s$")).toList();
-        assertEquals(List.of("read + validate", "datasets", "render", "check links", "replace output"),
+        assertEquals(List.of("read + validate", "datasets", "render", "check links", "search index", "replace output"),
                 stages.stream().map(l -> l.replaceAll("\\s+[0-9.]+ s$", "")).toList(), err());
         // Reading and validating the bundled sources takes measurable time: the clock starts before it.
         double read = Double.parseDouble(stages.get(0).replaceAll(".*\\s([0-9.]+) s$", "$1"));
