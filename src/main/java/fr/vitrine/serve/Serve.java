@@ -136,6 +136,11 @@ public final class Serve implements AutoCloseable {
         return server.state().root();
     }
 
+    /** The version of what is served: one more for each rebuild. */
+    long version() {
+        return server.state().version();
+    }
+
     /** Blocks until {@link #close}. */
     public void await() throws InterruptedException {
         stopped.await();
