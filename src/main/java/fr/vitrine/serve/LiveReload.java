@@ -31,12 +31,17 @@ final class LiveReload {
             (function () {
               var key = 'vitrine-scroll:' + location.pathname;
               var saved = sessionStorage.getItem(key);
+              // The position is restored here, once styles, images and fonts are in, not by the browser.
+              history.scrollRestoration = 'manual';
               if (saved) {
                 sessionStorage.removeItem(key);
                 var xy = saved.split(',');
                 var restore = function () { window.scrollTo(+xy[0], +xy[1]); };
+                // Without scroll anchoring, late layout changes (scripts, fonts) do not move the restored position.
+                document.documentElement.style.overflowAnchor = 'none';
+                document.body.style.overflowAnchor = 'none';
                 restore();
-                window.addEventListener('load', restore);
+                window.addEventListener('load', function () { document.fonts.ready.then(restore); });
               }
               var version = document.currentScript.getAttribute('data-version');
               var events = new EventSource('/__vitrine/events?since=' + encodeURIComponent(version));
