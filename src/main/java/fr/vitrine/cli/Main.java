@@ -70,10 +70,10 @@ public final class Main implements Callable<Integer> {
         return build;
     }
 
-    static class SourceOptions {
+    public static class SourceOptions {
         @Option(names = "--source", paramLabel = "DIR", defaultValue = ".",
                 description = "Project folder holding content/, data/ and optionally jbake.properties and site-templates/ (default: ${DEFAULT-VALUE}).")
-        Path source;
+        public Path source;
     }
 
     @Command(name = "build", mixinStandardHelpOptions = true,

@@ -2,12 +2,13 @@ package fr.vitrine.serve;
 
 import fr.vitrine.Build;
 import fr.vitrine.validate.Console;
+import fr.vitrine.cli.Main;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code vitrine serve}. */
@@ -17,9 +18,8 @@ import java.util.concurrent.Callable;
                 "Ctrl-C stops it. Nothing is written to the project: the site is built in a temporary folder."})
 public final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--source", paramLabel = "DIR", defaultValue = ".",
-            description = "Project folder holding content/, data/ and optionally jbake.properties and site-templates/ (default: ${DEFAULT-VALUE}).")
-    Path source;
+    @CommandLine.Mixin
+    Main.SourceOptions sources = new Main.SourceOptions();
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8000", description = "Port (default: ${DEFAULT-VALUE}).")
     int port;
@@ -37,7 +37,7 @@ public final class ServeCommand implements Callable<Integer> {
         PrintStream err = Console.of(System.err);
         Serve serve;
         try {
-            serve = Serve.start(new Serve.Options(source, bind, port, open), out, err);
+            serve = Serve.start(new Serve.Options(sources.source, bind, port, open), out, err);
         } catch (Serve.UsageException e) {
             err.println("vitrine: " + e.getMessage());
             return Build.USAGE;

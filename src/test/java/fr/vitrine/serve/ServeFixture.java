@@ -38,7 +38,13 @@ final class ServeFixture implements AutoCloseable {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     ServeFixture(Path dir) throws Exception {
+        this(dir, p -> { });
+    }
+
+    /** Serves the copy once {@code prepare} changed it. */
+    ServeFixture(Path dir, java.util.function.Consumer<TestProject> prepare) throws Exception {
         project = TestProject.copyOfRepository(dir);
+        prepare.accept(project);
         serve = Serve.start(new Serve.Options(project.root(), "127.0.0.1", 0, false),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }

@@ -67,6 +67,29 @@ class ServeTest {
     }
 
     @Test
+    @Order(0)
+    void sourcesWithErrorsAtStartAreShownUntilFixed(@TempDir Path other) throws Exception {
+        int[] line = new int[1];
+        try (ServeFixture broken = new ServeFixture(other,
+                p -> line[0] = p.replace(CONVENTION, "signed: 2020-03-05", "signed: 2020-02-31"))) {
+            assertNull(broken.serve.site());
+            HttpResponse<String> page = broken.get(PAGE);
+            assertEquals(503, page.statusCode());
+            Element overlay = Jsoup.parse(page.body()).selectFirst("#vitrine-errors");
+            assertNotNull(overlay);
+            assertTrue(overlay.text().matches(".*ecosante-delegation-dgpr-dgs\\.md:" + line[0] + ":\\d+: error: .*"),
+                    overlay.text());
+            try (ServeFixture.Events events = broken.events(broken.serve.version())) {
+                broken.project.replace(CONVENTION, "signed: 2020-02-31", "signed: 2020-03-05");
+                assertTrue(events.next().get("all").asBoolean());
+            }
+            HttpResponse<String> fixed = broken.get(PAGE);
+            assertEquals(200, fixed.statusCode());
+            assertNull(Jsoup.parse(fixed.body()).selectFirst("#vitrine-errors"));
+        }
+    }
+
+    @Test
     @Order(1)
     void servesPagesWithTheReloadScriptAllowedByItsHashOnly() throws Exception {
         HttpResponse<String> home = fixture.get("/");
