@@ -56,6 +56,8 @@ final class SiteServer implements AutoCloseable {
     private static final Map<String, String> TYPES = types();
 
     private final HttpServer server;
+    /** Bound to this machine only: then only requests naming this machine are answered. */
+    private final boolean loopback;
     private final ExecutorService executor;
     private final Set<BlockingQueue<Change>> listeners = new CopyOnWriteArraySet<>();
     private volatile State state = new State(0, null, List.of("vitrine: the site is being built"), Instant.now());
@@ -63,6 +65,7 @@ final class SiteServer implements AutoCloseable {
     /** Binds (throws {@link java.net.BindException} when the port is taken); serving starts with {@link #start}. */
     SiteServer(InetSocketAddress address) throws IOException {
         server = HttpServer.create(address, 64);
+        loopback = address.getAddress().isLoopbackAddress();
         AtomicInteger threads = new AtomicInteger();
         executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "vitrine-serve-" + threads.incrementAndGet());
@@ -102,8 +105,18 @@ final class SiteServer implements AutoCloseable {
                 text(exchange, 405, "Method not allowed: GET and HEAD only.", head);
                 return;
             }
+            if (loopback && !localHost(exchange.getRequestHeaders().getFirst("Host"))) {
+                // A page of another site whose name was pointed at 127.0.0.1 (DNS rebinding) reads nothing.
+                text(exchange, 403, "Forbidden: ask for localhost or 127.0.0.1.", head);
+                return;
+            }
             if (LiveReload.EVENTS.equals(path)) {
-                events(exchange);
+                if (head) {
+                    exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+                    exchange.sendResponseHeaders(200, -1);
+                } else {
+                    events(exchange);
+                }
                 return;
             }
             State now = state;
@@ -169,6 +182,15 @@ final class SiteServer implements AutoCloseable {
         try (InputStream in = Files.newInputStream(file); OutputStream out = exchange.getResponseBody()) {
             in.transferTo(out);
         }
+    }
+
+    /** Whether a Host header names this machine: localhost, a 127.x.x.x address or [::1], with any port. */
+    static boolean localHost(String host) {
+        if (host == null) {
+            return false;
+        }
+        String name = host.toLowerCase(Locale.ROOT).replaceFirst(":\\d+$", "");
+        return name.equals("localhost") || name.equals("[::1]") || name.matches("127(\\.\\d{1,3}){3}");
     }
 
     /** If-None-Match first (a list of tags or *); If-Modified-Since only without it, compared to the second. */

@@ -101,14 +101,30 @@ class ServeJailTest {
     @Test
     void servesWhatIsInside() throws IOException {
         // The same request shapes reach the site's own files: the refusals above are not blanket ones.
-        String page = fixture.raw("GET /conventions/ecosante-delegation-dgpr-dgs/index.html HTTP/1.1\r\nHost: x\r\n"
+        String page = fixture.raw("GET /conventions/ecosante-delegation-dgpr-dgs/index.html HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Connection: close\r\n\r\n");
         assertEquals(200, ServeFixture.status(page));
-        String encoded = fixture.raw("GET /conventions/%65cosante-delegation-dgpr-dgs/ HTTP/1.1\r\nHost: x\r\n"
+        String encoded = fixture.raw("GET /conventions/%65cosante-delegation-dgpr-dgs/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Connection: close\r\n\r\n");
         assertEquals(200, ServeFixture.status(encoded));
         Files.createSymbolicLink(site.resolve("inside.html"), site.resolve("index.html"));
-        assertEquals(200, ServeFixture.status(fixture.raw("GET /inside.html HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")));
+        assertEquals(200, ServeFixture.status(fixture.raw("GET /inside.html HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")));
+    }
+
+    @Test
+    void answersOnlyRequestsNamingThisMachine() throws IOException {
+        // A hostile site whose name resolves to 127.0.0.1 (DNS rebinding) sends its own name as Host.
+        for (String host : List.of("evil.example", "evil.example:" + fixture.port(), "127.0.0.1.evil.example", "")) {
+            String answer = fixture.raw("GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+            assertEquals(403, ServeFixture.status(answer), host);
+            assertFalse(answer.contains("<html"), host);
+        }
+        assertEquals(403, ServeFixture.status(fixture.raw("GET " + LiveReload.EVENTS + " HTTP/1.1\r\nHost: evil.example\r\n"
+                + "Connection: close\r\n\r\n")));
+        for (String host : List.of("localhost:" + fixture.port(), "127.0.0.1", "[::1]:" + fixture.port(), "LOCALHOST")) {
+            assertEquals(200, ServeFixture.status(fixture.raw("GET / HTTP/1.1\r\nHost: " + host
+                    + "\r\nConnection: close\r\n\r\n")), host);
+        }
     }
 
     @Test

@@ -160,7 +160,7 @@ class ServeTest {
             assertEquals(405, refused.statusCode(), method);
             assertEquals("GET, HEAD", refused.headers().firstValue("Allow").orElseThrow());
         }
-        String folder = fixture.raw("GET /conventions HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        String folder = fixture.raw("GET /conventions HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
         assertEquals(301, ServeFixture.status(folder));
         assertTrue(folder.contains("Location: /conventions/\r\n"), folder);
     }
