@@ -55,8 +55,13 @@ final class Rebuilder implements AutoCloseable {
         return current;
     }
 
-    /** Builds the sources again; on success the new site becomes {@link #current} and older ones but one are deleted. */
-    synchronized Outcome rebuild() {
+    /**
+     * Builds the site again after {@code sources} changed (files or folders created, changed or deleted; null when
+     * unknown: the first build, or events the system lost). On success the new site becomes {@link #current} and
+     * older ones but one are deleted. Today every page is built again whatever {@code sources} says: an incremental
+     * build re-renders only what depends on them, and reports those pages as {@link Outcome#changed}.
+     */
+    synchronized Outcome rebuild(Set<Path> sources) {
         long started = System.nanoTime();
         Path output = work.resolve("site-" + (++generation));
         ByteArrayOutputStream messages = new ByteArrayOutputStream();

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 
@@ -46,6 +47,8 @@ public final class Serve implements AutoCloseable {
     private final SiteServer server;
     private final Rebuilder rebuilder;
     private final Semaphore pending = new Semaphore(0);
+    /** Sources changed since the last rebuild started; null when unknown (everything may have changed). */
+    private Set<Path> changedSources = new TreeSet<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Watcher watcher;
     private Thread rebuilds;
@@ -102,9 +105,9 @@ public final class Serve implements AutoCloseable {
             throw e;
         }
         try {
-            serve.rebuild();
+            serve.rebuild(null);
             serve.watcher = new Watcher(serve.watchedTrees(), List.of(source.resolve(SiteConfig.FILE)),
-                    serve.pending::release);
+                    serve::changed);
             serve.rebuilds = new Thread(serve::rebuildLoop, "vitrine-rebuild");
             serve.rebuilds.setDaemon(true);
             serve.rebuilds.start();
@@ -173,7 +176,7 @@ public final class Serve implements AutoCloseable {
                 pending.acquire();
                 pending.drainPermits();
                 if (!closing) {
-                    rebuild();
+                    rebuild(takeChanged());
                     watcher.watch(watchedTrees(), List.of(source.resolve(SiteConfig.FILE)));
                 }
             }
@@ -182,11 +185,32 @@ public final class Serve implements AutoCloseable {
         }
     }
 
-    /** Rebuilds, serves the result (or the errors over the last good site), tells the pages, prints the same. */
-    private void rebuild() {
+    /** Called by the watcher: these sources changed (an empty set: unknown ones). */
+    private void changed(Set<Path> paths) {
+        synchronized (this) {
+            if (paths.isEmpty() || changedSources == null) {
+                changedSources = null;
+            } else {
+                changedSources.addAll(paths);
+            }
+        }
+        pending.release();
+    }
+
+    private synchronized Set<Path> takeChanged() {
+        Set<Path> taken = changedSources;
+        changedSources = new TreeSet<>();
+        return taken;
+    }
+
+    /**
+     * Rebuilds after {@code sources} changed (null: everything, as at start), serves the result (or the errors over
+     * the last good site), tells the pages, prints the same.
+     */
+    private void rebuild(Set<Path> sources) {
         Rebuilder.Outcome outcome;
         try {
-            outcome = rebuilder.rebuild();
+            outcome = rebuilder.rebuild(sources);
         } catch (RuntimeException e) {
             outcome = new Rebuilder.Outcome(null, Set.of(), List.of("vitrine: the build failed: " + e), List.of(), 0);
         }

@@ -12,7 +12,10 @@ import java.nio.file.WatchService;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -27,13 +30,18 @@ final class Watcher implements AutoCloseable {
 
     private final WatchService service;
     private final Map<WatchKey, Path> keys = new HashMap<>();
-    private final Runnable onChange;
+    private final Consumer<Set<Path>> onChange;
     private final Thread thread;
     private volatile List<Path> trees = List.of();
     private volatile List<Path> files = List.of();
+    /** The system dropped events (overflow) in the current burst. */
+    private boolean lost;
 
-    /** Watches {@code trees} (folders, with everything under them) and {@code files}; calls {@code onChange}. */
-    Watcher(List<Path> trees, List<Path> files, Runnable onChange) throws IOException {
+    /**
+     * Watches {@code trees} (folders, with everything under them) and {@code files}; calls {@code onChange} with the
+     * paths created, changed or deleted in a burst (empty when the system lost events: anything may have changed).
+     */
+    Watcher(List<Path> trees, List<Path> files, Consumer<Set<Path>> onChange) throws IOException {
         this.service = FileSystems.getDefault().newWatchService();
         this.onChange = onChange;
         watch(trees, files);
@@ -93,13 +101,15 @@ final class Watcher implements AutoCloseable {
         try {
             while (true) {
                 WatchKey key = service.take();
-                boolean relevant = handle(key);
+                Set<Path> changed = new TreeSet<>();
+                boolean relevant = handle(key, changed);
                 // Debounce: wait for QUIET_MS without events.
                 while ((key = service.poll(QUIET_MS, TimeUnit.MILLISECONDS)) != null) {
-                    relevant |= handle(key);
+                    relevant |= handle(key, changed);
                 }
                 if (relevant) {
-                    onChange.run();
+                    onChange.accept(lost ? Set.of() : changed);
+                    lost = false;
                 }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
@@ -107,24 +117,27 @@ final class Watcher implements AutoCloseable {
         }
     }
 
-    /** Reads a key's events; watches new folders; true when one concerns the sources. */
-    private synchronized boolean handle(WatchKey key) {
+    /** Reads a key's events into {@code paths}; watches new folders; true when one concerns the sources. */
+    private synchronized boolean handle(WatchKey key, Set<Path> paths) {
         Path dir = keys.get(key);
         boolean relevant = false;
         for (WatchEvent<?> event : key.pollEvents()) {
             if (event.kind() == StandardWatchEventKinds.OVERFLOW || dir == null) {
                 relevant = true;
+                lost = true;
                 continue;
             }
             Path changed = dir.resolve((Path) event.context());
             if (files.contains(changed) || trees.stream().anyMatch(changed::startsWith)) {
                 relevant = true;
+                paths.add(changed);
                 if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(changed)) {
                     registerTree(changed);
                 }
             } else if (trees.stream().anyMatch(t -> t.startsWith(changed))) {
                 // A watched folder or one of its parents appeared (or went): watch again.
                 relevant = true;
+                paths.add(changed);
                 watch(trees, files);
             }
         }

@@ -286,6 +286,21 @@ class ServeTest {
 
     @Test
     @Order(8)
+    void aSettingsChangeRebuilds() throws Exception {
+        String settings = fixture.project.read("jbake.properties");
+        assertTrue(settings.contains("vitrine.theme=dsfr"), "the bundled project uses the DSFR theme");
+        try (ServeFixture.Events events = fixture.events(fixture.serve.version())) {
+            fixture.project.theme("neutral");
+            assertTrue(events.next().get("all").asBoolean(), "the styles changed: every page reloads");
+            assertFalse(fixture.get("/").body().contains("dsfr"), "still the DSFR theme");
+            fixture.project.write("jbake.properties", settings);
+            events.next();
+            assertTrue(fixture.get("/").body().contains("dsfr"));
+        }
+    }
+
+    @Test
+    @Order(9)
     void newFoldersAreWatched() throws Exception {
         try (ServeFixture.Events events = fixture.events(fixture.serve.version())) {
             Path folder = fixture.project.file("site-templates/partials/nouveau/plus-bas");
@@ -297,7 +312,7 @@ class ServeTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void holdsConcurrentRequestsDuringARebuild() throws Exception {
         List<String> paths = List.of("/", PAGE, "/conventions/", "/donnees/", "/nulle-part/");
         ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
@@ -343,7 +358,7 @@ class ServeTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void aDeletedPageIsGone() throws Exception {
         try (ServeFixture.Events events = fixture.events(fixture.serve.version())) {
             Files.delete(fixture.project.file(CONVENTION));
@@ -357,7 +372,7 @@ class ServeTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void closingStopsTheServerAndDeletesTheSites() throws Exception {
         Path site = fixture.serve.site();
         int port = fixture.port();
