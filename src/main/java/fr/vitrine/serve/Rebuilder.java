@@ -1,6 +1,7 @@
 package fr.vitrine.serve;
 
 import fr.vitrine.Build;
+import fr.vitrine.validate.Console;
 import fr.vitrine.validate.Diagnostic;
 
 import java.io.ByteArrayOutputStream;
@@ -76,7 +77,8 @@ final class Rebuilder implements AutoCloseable {
         }
         if (code != Build.OK) {
             // Problems without a place (settings, theme, output): the lines Build printed that are not diagnostics.
-            messages.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("vitrine: ")).forEach(errors::add);
+            messages.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("vitrine: "))
+                    .map(Console::clean).forEach(errors::add);
             if (errors.isEmpty()) {
                 errors.add("vitrine: the build failed (exit code " + code + ")");
             }

@@ -225,7 +225,7 @@ class ServeTest {
     @Test
     @Order(5)
     void hostileFileNamesAndMessagesAreEscapedInTheOverlay() throws Exception {
-        String name = "content/conventions/<img src=x onerror=alert(1)>.md";
+        String name = "content/conventions/<img src=x onerror=alert(1)>\u001B[2J.md";
         try (ServeFixture.Events events = fixture.events(fixture.serve.version())) {
             fixture.project.write(name, "---\nid: '<script>alert(2)</script>'\ntitle: <b>x</b>\n---\n");
             events.next();
@@ -233,7 +233,10 @@ class ServeTest {
             Document page = Jsoup.parse(body);
             Element overlay = page.selectFirst("#vitrine-errors");
             assertNotNull(overlay, "the hostile file is an error");
-            assertTrue(overlay.text().contains("<img src=x onerror=alert(1)>.md:"), overlay.text());
+            // Cleaned as on the terminal (the escape sequence written \u001B), then escaped as HTML.
+            assertTrue(overlay.text().contains("<img src=x onerror=alert(1)>\\u001B[2J.md:"), overlay.text());
+            assertTrue(fixture.err().contains("<img src=x onerror=alert(1)>\\u001B[2J.md:"), fixture.err());
+            assertFalse(fixture.err().contains("\u001B") || body.contains("\u001B"), "a raw escape sequence");
             assertTrue(page.select("#vitrine-errors img, #vitrine-errors script, #vitrine-errors b").isEmpty(),
                     overlay.html());
             assertFalse(body.contains("<img src=x"), "the name reached the page as markup");
