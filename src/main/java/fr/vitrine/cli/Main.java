@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
         description = "Static open-data site generator for funding conventions and impact metrics.",
         subcommands = {Main.InitCommand.class, Main.BuildCommand.class, Main.CheckCommand.class, Main.LinksCommand.class,
                 Main.StatsCommand.class, Main.PublishCommand.class, Main.ImportCommand.class,
-                CommandLine.HelpCommand.class},
+                fr.vitrine.serve.ServeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:invalid input (every problem is printed as path:line:column)",
                 "2:usage error"})
@@ -70,10 +70,10 @@ public final class Main implements Callable<Integer> {
         return build;
     }
 
-    static class SourceOptions {
+    public static class SourceOptions {
         @Option(names = "--source", paramLabel = "DIR", defaultValue = ".",
                 description = "Project folder holding content/, data/ and optionally jbake.properties and site-templates/ (default: ${DEFAULT-VALUE}).")
-        Path source;
+        public Path source;
     }
 
     @Command(name = "build", mixinStandardHelpOptions = true,
