@@ -165,11 +165,20 @@ public final class LinkCheck {
         });
         List<Broken> broken = new ArrayList<>(unsafe);
         broken.sort(java.util.Comparator.comparing(Broken::page));
-        Map<String, Set<String>> external = new TreeMap<>();
-        for (Path page : pages) {
+        // Pages are checked in parallel, each into its own lists, gathered in page order.
+        record Found(List<Broken> broken, Map<String, Set<String>> external) {
+        }
+        List<Found> found = pages.parallelStream().map(page -> {
+            Found f = new Found(new ArrayList<>(), new TreeMap<>());
             for (String link : scanned.get(page).links()) {
-                check(page, link, broken, external);
+                check(page, link, f.broken(), f.external());
             }
+            return f;
+        }).toList();
+        Map<String, Set<String>> external = new TreeMap<>();
+        for (Found f : found) {
+            broken.addAll(f.broken());
+            f.external().forEach((link, on) -> external.computeIfAbsent(link, l -> new TreeSet<>()).addAll(on));
         }
         List<String> unchecked = OTHER_PAGES.stream().filter(f -> Files.isRegularFile(root.resolve(f))).toList();
         return new Report(pages.size(), broken, external, unchecked);
@@ -256,14 +265,15 @@ public final class LinkCheck {
                 broken.add(new Broken(name, link, "points outside the site"));
                 return;
             }
-            if (Files.isDirectory(target)) {
+            if (kind(target) == Kind.FOLDER) {
                 target = target.resolve("index.html");
             }
-            if (Files.exists(target) && !inside(target)) {
+            Kind kind = kind(target);
+            if (kind == Kind.OUTSIDE) {
                 broken.add(new Broken(name, link, "points outside the site through a symbolic link"));
                 return;
             }
-            if (!Files.isRegularFile(target)) {
+            if (kind != Kind.FILE) {
                 broken.add(new Broken(name, link, "no such file " + root.relativize(target), nearest(page, target)));
                 return;
             }
@@ -296,6 +306,26 @@ public final class LinkCheck {
         Path address = byAddress.get(near);
         String link = page.getParent().relativize(address).toString().replace('\\', '/');
         return (link.isEmpty() ? "." : link) + (Files.isDirectory(address) ? "/" : "");
+    }
+
+    private enum Kind { FILE, FOLDER, OUTSIDE, NONE }
+
+    /** Many links share a target: what each target is, looked up once. */
+    private final Map<Path, Kind> kinds = new ConcurrentHashMap<>();
+
+    private Kind kind(Path target) {
+        return kinds.computeIfAbsent(target, t -> {
+            if (idsByPage.containsKey(t)) {
+                return Kind.FILE;
+            }
+            if (!Files.exists(t)) {
+                return Kind.NONE;
+            }
+            if (!inside(t)) {
+                return Kind.OUTSIDE;
+            }
+            return Files.isDirectory(t) ? Kind.FOLDER : Files.isRegularFile(t) ? Kind.FILE : Kind.NONE;
+        });
     }
 
     /** True when {@code target}, links followed, is a file of the site. */
