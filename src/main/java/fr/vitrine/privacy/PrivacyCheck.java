@@ -2,7 +2,6 @@ package fr.vitrine.privacy;
 
 import fr.vitrine.privacy.Kind.Mode;
 import fr.vitrine.read.CommonmarkEngine;
-import fr.vitrine.read.Markdown;
 import fr.vitrine.read.PdfText;
 import fr.vitrine.read.SiteConfig;
 import fr.vitrine.read.TextFile;
@@ -24,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The privacy check of the read stage. For a convention or page just parsed it scans the whole file and the
  * original text its record names ({@code source.text}); reports each finding at {@code path:line:column}; and
- * redacts, once, what must be: the document's body is re-rendered from the redacted Markdown, and the texts to
+ * redacts, once, what must be: the document's Markdown body is replaced by the redacted one (rendered after), and the texts to
  * publish instead of the files are left in the document ({@link #PUBLISHED_MARKDOWN}, {@link #PUBLISHED_SOURCE}),
  * so every writer gets the redacted text. The record's data (front matter) are never altered: a value there that
  * must be redacted is an error.
@@ -58,7 +57,7 @@ public final class PrivacyCheck {
     /** Checks a parsed convention or page; reports into {@code diagnostics}; redacts in {@code doc}. */
     public void check(Path file, DocumentModel doc, YamlTree tree, Diagnostics diagnostics) {
         Policy p = policy.with(file, tree, diagnostics);
-        String text = TextFile.readUtf8(file, new Diagnostics());
+        String text = (String) doc.get(CommonmarkEngine.TEXT);
         Object bodyLine = doc.get(CommonmarkEngine.BODY_LINE);
         if (text == null || !(bodyLine instanceof Integer line)) {
             return;
@@ -70,9 +69,6 @@ public final class PrivacyCheck {
         String published = report(file, body, line, Where.TEXT, p, diagnostics);
         if (!published.equals(body)) {
             doc.put(CommonmarkEngine.BODY_MARKDOWN, published);
-            Markdown.Rendered rendered = Markdown.render(published, Markdown.linkLabelFor(file));
-            doc.setBody(rendered.html());
-            doc.put(CommonmarkEngine.HEADINGS, rendered.headings());
             doc.put(PUBLISHED_MARKDOWN, frontMatter + published);
         }
         sourceText(tree).ifPresent(source -> sources.computeIfAbsent(source, s -> checkSource(s, p, diagnostics))

@@ -23,6 +23,8 @@ public final class CommonmarkEngine extends MarkupEngine {
     public static final String SOURCE = "vitrine.source";
     public static final String BODY_MARKDOWN = "vitrine.markdown";
     public static final String BODY_LINE = "vitrine.bodyLine";
+    /** The whole file as read (front matter and body), so that no later check reads it again. */
+    public static final String TEXT = "vitrine.text";
 
     @Override
     public DocumentModel parse(JBakeConfiguration config, File file) {
@@ -46,12 +48,21 @@ public final class CommonmarkEngine extends MarkupEngine {
             return doc;
         }
         doc.put(RECORD, record);
+        doc.put(TEXT, text);
         doc.put(BODY_MARKDOWN, fm.body());
         doc.put(BODY_LINE, fm.bodyFirstLine());
-        Markdown.Rendered rendered = Markdown.render(fm.body(), Markdown.linkLabelFor(path));
+        return doc;
+    }
+
+    /**
+     * Renders the document's Markdown body ({@link #BODY_MARKDOWN}, once the privacy check has redacted it) into its
+     * HTML body and headings: once per record, after reading.
+     */
+    public static void renderBody(DocumentModel doc, Path file) {
+        Markdown.Rendered rendered = Markdown.render((String) doc.getOrDefault(BODY_MARKDOWN, ""),
+                Markdown.linkLabelFor(file));
         doc.setBody(rendered.html());
         doc.put(HEADINGS, rendered.headings());
-        return doc;
     }
 
     /** Used when JBake's own header parsing path is taken: the body is rendered with commonmark too. */

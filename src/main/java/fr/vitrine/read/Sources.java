@@ -207,8 +207,12 @@ public final class Sources {
             unreadable.add(id);
             return null;
         }
-        if (!external && (type.equals(CONVENTION) || type.equals(PAGE))) {
-            privacy.check(file, doc, tree, diagnostics);
+        if (type.equals(CONVENTION) || type.equals(PAGE)) {
+            if (!external) {
+                privacy.check(file, doc, tree, diagnostics);
+            }
+            // Once, from the text to publish (a product's description is rendered when every record is known).
+            CommonmarkEngine.renderBody(doc, file);
         }
         return new SourceRecord(type, id, file, tree, "", doc, external);
     }
