@@ -7,8 +7,8 @@ import fr.vitrine.read.SiteConfig;
 import fr.vitrine.read.Sources;
 import fr.vitrine.render.SiteRenderer;
 import fr.vitrine.render.Theme;
-import fr.vitrine.validate.Diagnostic;
-import fr.vitrine.validate.Diagnostics;
+import fr.vitrine.diagnostics.Diagnostic;
+import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.validate.MetricsLoader;
 import fr.vitrine.validate.Validator;
 

@@ -2,7 +2,7 @@ package fr.vitrine.check;
 
 import fr.vitrine.model.Text;
 import fr.vitrine.render.Urls;
-import fr.vitrine.validate.Diagnostics;
+import fr.vitrine.diagnostics.Diagnostics;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import fr.vitrine.dataset.Formulas;
 import fr.vitrine.dataset.Table;
 import fr.vitrine.dataset.Table.Field;
-import fr.vitrine.validate.Diagnostics;
+import fr.vitrine.diagnostics.Diagnostics;
 
 import java.io.IOException;
 import java.io.Reader;

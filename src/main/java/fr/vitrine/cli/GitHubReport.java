@@ -4,7 +4,7 @@ import fr.vitrine.model.Catalog;
 import fr.vitrine.model.Indicator;
 import fr.vitrine.model.Product;
 import fr.vitrine.model.ProductMetrics;
-import fr.vitrine.validate.Diagnostic;
+import fr.vitrine.diagnostics.Diagnostic;
 
 import java.io.IOException;
 import java.io.PrintStream;

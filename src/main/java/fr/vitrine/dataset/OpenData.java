@@ -6,7 +6,7 @@ import fr.vitrine.model.Measure;
 import fr.vitrine.model.ProductMetrics;
 import fr.vitrine.read.ImpactCsv;
 import fr.vitrine.read.SiteConfig;
-import fr.vitrine.validate.Diagnostics;
+import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.validate.ImpactRows;
 import fr.vitrine.validate.MetricsLoader;
 

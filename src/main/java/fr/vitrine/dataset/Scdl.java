@@ -8,7 +8,7 @@ import fr.vitrine.model.Kind;
 import fr.vitrine.model.Organisation;
 import fr.vitrine.model.PartialDate;
 import fr.vitrine.read.SiteConfig;
-import fr.vitrine.validate.Diagnostics;
+import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.validate.Siret;
 
 import java.math.BigDecimal;

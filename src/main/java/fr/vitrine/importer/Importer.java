@@ -14,8 +14,8 @@ import fr.vitrine.read.FrontMatter;
 import fr.vitrine.read.PdfText;
 import fr.vitrine.read.SiteConfig;
 import fr.vitrine.read.TextFile;
-import fr.vitrine.validate.Diagnostic;
-import fr.vitrine.validate.Diagnostics;
+import fr.vitrine.diagnostics.Diagnostic;
+import fr.vitrine.diagnostics.Diagnostics;
 
 import java.io.IOException;
 import java.io.PrintStream;

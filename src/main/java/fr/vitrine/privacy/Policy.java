@@ -3,7 +3,7 @@ package fr.vitrine.privacy;
 import fr.vitrine.privacy.Kind.Mode;
 import fr.vitrine.read.SiteConfig;
 import fr.vitrine.read.YamlTree;
-import fr.vitrine.validate.Diagnostics;
+import fr.vitrine.diagnostics.Diagnostics;
 
 import java.nio.file.Path;
 import java.util.Arrays;

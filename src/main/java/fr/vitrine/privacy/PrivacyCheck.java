@@ -7,8 +7,8 @@ import fr.vitrine.read.PdfText;
 import fr.vitrine.read.SiteConfig;
 import fr.vitrine.read.TextFile;
 import fr.vitrine.read.YamlTree;
-import fr.vitrine.validate.Diagnostic;
-import fr.vitrine.validate.Diagnostics;
+import fr.vitrine.diagnostics.Diagnostic;
+import fr.vitrine.diagnostics.Diagnostics;
 import org.jbake.model.DocumentModel;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package fr.vitrine.read;
 
 import fr.vitrine.model.Text;
-import fr.vitrine.validate.Diagnostics;
+import fr.vitrine.diagnostics.Diagnostics;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;

@@ -6,7 +6,7 @@ import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfigurationFactory;
 
 import java.io.File;
-import fr.vitrine.validate.Position;
+import fr.vitrine.diagnostics.Position;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -2,7 +2,7 @@ package fr.vitrine.read;
 
 import fr.vitrine.privacy.PrivacyCheck;
 import fr.vitrine.model.Vocabulary;
-import fr.vitrine.validate.Diagnostics;
+import fr.vitrine.diagnostics.Diagnostics;
 import org.jbake.app.Parser;
 import org.jbake.model.DocumentModel;
 import org.jbake.parser.Engines;

@@ -1,7 +1,7 @@
 package fr.vitrine.read;
 
-import fr.vitrine.validate.Diagnostic;
-import fr.vitrine.validate.Diagnostics;
+import fr.vitrine.diagnostics.Diagnostic;
+import fr.vitrine.diagnostics.Diagnostics;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -12,7 +12,7 @@ import fr.vitrine.model.Product;
 import fr.vitrine.model.ProductMetrics;
 import fr.vitrine.read.SiteConfig;
 import fr.vitrine.render.SiteView.Link;
-import fr.vitrine.validate.Diagnostics;
+import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.validate.MetricsLoader;
 import io.pebbletemplates.pebble.error.PebbleException;
 import org.jbake.model.DocumentTypes;

@@ -1,5 +1,8 @@
 package fr.vitrine.validate;
 
+import fr.vitrine.diagnostics.Diagnostics;
+import fr.vitrine.diagnostics.Position;
+
 import fr.vitrine.model.PartialDate;
 import fr.vitrine.model.Text;
 import fr.vitrine.read.Characters;

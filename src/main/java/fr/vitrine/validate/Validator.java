@@ -1,5 +1,7 @@
 package fr.vitrine.validate;
 
+import fr.vitrine.diagnostics.Diagnostics;
+
 import fr.vitrine.model.Catalog;
 import fr.vitrine.model.Convention;
 import fr.vitrine.model.Funding;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import fr.vitrine.read.FrontMatter;
 import fr.vitrine.testing.TestProject;
-import fr.vitrine.validate.Diagnostics;
+import fr.vitrine.diagnostics.Diagnostics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

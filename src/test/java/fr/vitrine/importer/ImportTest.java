@@ -7,7 +7,7 @@ import fr.vitrine.cli.Main;
 import fr.vitrine.read.FrontMatter;
 import fr.vitrine.testing.Pdfs;
 import fr.vitrine.testing.TestProject;
-import fr.vitrine.validate.Diagnostics;
+import fr.vitrine.diagnostics.Diagnostics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
