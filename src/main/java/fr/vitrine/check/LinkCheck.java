@@ -1,7 +1,7 @@
 package fr.vitrine.check;
 
 import fr.vitrine.model.Text;
-import fr.vitrine.render.Urls;
+import fr.vitrine.model.Urls;
 import fr.vitrine.diagnostics.Diagnostics;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

@@ -47,6 +47,19 @@ public final class TableCheck {
     }
 
     /**
+     * Checks every table written in the folder {@code dir}, foreign keys included; reports paths under
+     * {@code shownDir}, the folder they are published in.
+     */
+    public static void checkAll(List<Table> tables, Path dir, Path shownDir, Diagnostics diagnostics) {
+        TableCheck check = new TableCheck(diagnostics);
+        check.expect(tables);
+        for (Table t : tables) {
+            check.check(t, dir.resolve(t.csvFile()), shownDir.resolve(t.csvFile()));
+        }
+        check.finish();
+    }
+
+    /**
      * Checks {@code file}; {@code shownAs} is the path reported in messages. Foreign keys are checked by
      * {@link #finish()}, once every table of the package has been read.
      */

@@ -126,7 +126,8 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return new fr.vitrine.importer.Importer(out(), err()).run(sources.source, file, id);
+            return new fr.vitrine.importer.Importer(out(), err(), new Build(out(), err())::check)
+                    .run(sources.source, file, id);
         }
     }
 

@@ -9,7 +9,7 @@ import fr.vitrine.model.Organisation;
 import fr.vitrine.model.PartialDate;
 import fr.vitrine.read.SiteConfig;
 import fr.vitrine.diagnostics.Diagnostics;
-import fr.vitrine.validate.Siret;
+import fr.vitrine.model.Siret;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -5,6 +5,7 @@ import fr.vitrine.read.CommonmarkEngine;
 import fr.vitrine.read.Markdown;
 import fr.vitrine.read.PdfText;
 import fr.vitrine.read.SiteConfig;
+import fr.vitrine.read.Sources;
 import fr.vitrine.read.TextFile;
 import fr.vitrine.read.YamlTree;
 import fr.vitrine.diagnostics.Diagnostic;
@@ -20,9 +21,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
- * The privacy check of the read stage. For a convention or page just parsed it scans the whole file and the
+ * The privacy check, between reading and validating. For each convention or page read it scans the whole file and the
  * original text its record names ({@code source.text}); reports each finding at {@code path:line:column}; and
  * redacts, once, what must be: the document's body is re-rendered from the redacted Markdown, and the texts to
  * publish instead of the files are left in the document ({@link #PUBLISHED_MARKDOWN}, {@link #PUBLISHED_SOURCE}),
@@ -55,8 +57,16 @@ public final class PrivacyCheck {
         this.contentFolder = config.contentFolder();
     }
 
+    /** Checks every convention and page read (in parallel, as they were read); reports; redacts in their documents. */
+    public static void check(SiteConfig config, Sources.SourceSet sources, Diagnostics diagnostics) {
+        PrivacyCheck check = new PrivacyCheck(config, diagnostics);
+        Stream.concat(sources.conventions().stream(), sources.pages().stream()).toList().parallelStream()
+                .filter(r -> !r.external())
+                .forEach(r -> check.check(r.file(), r.document(), r.tree(), diagnostics));
+    }
+
     /** Checks a parsed convention or page; reports into {@code diagnostics}; redacts in {@code doc}. */
-    public void check(Path file, DocumentModel doc, YamlTree tree, Diagnostics diagnostics) {
+    private void check(Path file, DocumentModel doc, YamlTree tree, Diagnostics diagnostics) {
         Policy p = policy.with(file, tree, diagnostics);
         String text = TextFile.readUtf8(file, new Diagnostics());
         Object bodyLine = doc.get(CommonmarkEngine.BODY_LINE);

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Markdown to HTML with commonmark-java: GFM tables, heading anchors, and a table of contents.
@@ -237,9 +238,10 @@ public final class Markdown {
         @Override
         public void render(Node node) {
             html.line();
-            // A wide table scrolls inside its own box on a phone (focusable, so the keyboard can scroll it too).
+            // A wide table scrolls inside its own box on a phone (focusable, so the keyboard can scroll it too);
+            // attributes in a fixed order (Map.of's changes from one run to the next).
             if (scrollBox) {
-                html.tag("div", Map.of("class", "md-table-wrap", "tabindex", "0"));
+                html.tag("div", new TreeMap<>(Map.of("class", "md-table-wrap", "tabindex", "0")));
             }
             html.tag("table", context.extendAttributes(node, "table", Map.of()));
             html.tag("caption");

@@ -1,6 +1,5 @@
 package fr.vitrine.read;
 
-import fr.vitrine.privacy.PrivacyCheck;
 import fr.vitrine.model.Vocabulary;
 import fr.vitrine.diagnostics.Diagnostics;
 import org.jbake.app.Parser;
@@ -58,14 +57,12 @@ public final class Sources {
     private final Parser parser;
     private final Path projectRoot;
     private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
-    private final PrivacyCheck privacy;
 
     private Sources(SiteConfig config, Diagnostics diagnostics) {
         this.config = config;
         this.diagnostics = diagnostics;
         this.parser = new Parser(config.jbake());
         this.projectRoot = realPath(config.source());
-        this.privacy = new PrivacyCheck(config, diagnostics);
     }
 
     public static SourceSet read(SiteConfig config, Diagnostics diagnostics) {
@@ -206,9 +203,6 @@ public final class Sources {
         if (tree == null) {
             unreadable.add(id);
             return null;
-        }
-        if (!external && (type.equals(CONVENTION) || type.equals(PAGE))) {
-            privacy.check(file, doc, tree, diagnostics);
         }
         return new SourceRecord(type, id, file, tree, "", doc, external);
     }

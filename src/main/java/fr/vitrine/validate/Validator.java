@@ -15,6 +15,7 @@ import fr.vitrine.model.Party;
 import fr.vitrine.model.Person;
 import fr.vitrine.model.Product;
 import fr.vitrine.model.ProductMetrics;
+import fr.vitrine.model.Siret;
 import fr.vitrine.model.Text;
 import fr.vitrine.privacy.Policy;
 import fr.vitrine.privacy.PrivacyCheck;
