@@ -355,8 +355,7 @@ public final class Validator {
         }
         checkId(f, "id", id);
         String title = f.text("title", true);
-        String kindCode = f.oneOf("kind", new LinkedHashSet<>(Kind.codes()), true);
-        Kind kind = kindCode == null ? null : Kind.parse(kindCode);
+        Kind kind = f.oneOf("kind", Kind.class, true);
 
         String parent = f.text("parent", false);
         if (kind == Kind.AVENANT && parent == null && !f.has("parent")) {
@@ -400,12 +399,7 @@ public final class Validator {
             } else if (org != null && skipped.contains(org)) {
                 p.problemAt("org", notPublished("organisation", org));
             }
-            String roleCode = p.text("role", true);
-            Party.Role role = roleCode == null ? null : Party.Role.parse(roleCode);
-            if (roleCode != null && role == null) {
-                p.problemAt("role", "unknown role '" + roleCode + "'; allowed: partenaire, délégant, délégataire, "
-                        + "attribuant, bénéficiaire");
-            }
+            Party.Role role = p.oneOf("role", Party.Role.class, Party.Role::parse, true);
             Person representative = person(p, "representative");
             Person signatory = person(p, "signatory");
             if (org != null && role != null) {
@@ -448,9 +442,9 @@ public final class Validator {
         List<Obligation> obligations = new ArrayList<>();
         for (Fields o : f.maps("obligations", false)) {
             o.allowOnly(OBLIGATION_FIELDS);
-            String type = o.oneOf("type", new LinkedHashSet<>(Obligation.Type.codes()), true);
+            Obligation.Type type = o.oneOf("type", Obligation.Type.class, true);
             if (type != null) {
-                obligations.add(new Obligation(Obligation.Type.parse(type), o.text("article", false), o.text("text", false)));
+                obligations.add(new Obligation(type, o.text("article", false), o.text("text", false)));
             }
         }
 
@@ -523,14 +517,9 @@ public final class Validator {
         String from = partyRef(l, "from", organisations);
         String to = partyRef(l, "to", organisations);
         BigDecimal amount = l.amount("amount", true);
-        Funding.Tax tax = Funding.Tax.UNKNOWN;
         String taxText = l.text("tax", false);
-        if (taxText != null) {
-            tax = Funding.Tax.parse(taxText);
-            if (tax == null) {
-                l.problemAt("tax", "tax must be HT, TTC or unknown, got '" + taxText + "'");
-            }
-        }
+        Funding.Tax tax = taxText == null ? Funding.Tax.UNKNOWN
+                : l.parse("tax", taxText, Funding.Tax.class, Funding.Tax::parse);
         Funding.Credits credits = credits(l, "credits");
         Integer year = l.integer("year", 1900, 2200);
         PartialDate start = null;
@@ -589,16 +578,8 @@ public final class Validator {
     }
 
     private static Funding.Credits credits(Fields f, String key) {
-        String s = f.text(key, false);
-        if (s == null) {
-            return Funding.Credits.UNKNOWN;
-        }
-        Funding.Credits c = Funding.Credits.parse(s);
-        if (c == null) {
-            f.problemAt(key, "'" + key + "' must be AE, CP, AE+CP or unknown, got '" + s + "'");
-            return Funding.Credits.UNKNOWN;
-        }
-        return c;
+        Funding.Credits c = f.oneOf(key, Funding.Credits.class, Funding.Credits::parse, false);
+        return c == null ? Funding.Credits.UNKNOWN : c;
     }
 
     /** For each kind of credit the schedule gives, its installments must add up to the line's amount. */
