@@ -4,6 +4,8 @@ import fr.vitrine.check.LinkCheck;
 import fr.vitrine.check.TableCheck;
 import fr.vitrine.dataset.Downloads;
 import fr.vitrine.dataset.OpenData;
+import fr.vitrine.diagnostics.Diagnostic;
+import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.diagnostics.Exit;
 import fr.vitrine.model.Catalog;
 import fr.vitrine.privacy.PrivacyCheck;
@@ -11,8 +13,6 @@ import fr.vitrine.read.SiteConfig;
 import fr.vitrine.read.Sources;
 import fr.vitrine.render.SiteRenderer;
 import fr.vitrine.render.Theme;
-import fr.vitrine.diagnostics.Diagnostic;
-import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.validate.MetricsLoader;
 import fr.vitrine.validate.Validator;
 

@@ -1,8 +1,8 @@
 package fr.vitrine.check;
 
+import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.model.Text;
 import fr.vitrine.model.Urls;
-import fr.vitrine.diagnostics.Diagnostics;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import fr.vitrine.dataset.Formulas;
-import fr.vitrine.dataset.Table;
 import fr.vitrine.dataset.Table.Field;
+import fr.vitrine.dataset.Table;
 import fr.vitrine.diagnostics.Diagnostics;
 
 import java.io.IOException;

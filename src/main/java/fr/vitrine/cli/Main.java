@@ -3,14 +3,14 @@ package fr.vitrine.cli;
 import fr.vitrine.Build;
 import fr.vitrine.StatsSite;
 import fr.vitrine.Version;
+import fr.vitrine.diagnostics.Console;
+import fr.vitrine.diagnostics.Diagnostic;
 import fr.vitrine.publish.DataGouvApi;
 import fr.vitrine.publish.Publisher;
 import fr.vitrine.read.SiteConfig;
-import fr.vitrine.diagnostics.Console;
-import fr.vitrine.diagnostics.Diagnostic;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,11 +1,11 @@
 package fr.vitrine.dataset;
 
+import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.model.Catalog;
 import fr.vitrine.model.Measure;
 import fr.vitrine.model.ProductMetrics;
 import fr.vitrine.read.ImpactCsv;
 import fr.vitrine.read.SiteConfig;
-import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.validate.ImpactRows;
 import fr.vitrine.validate.MetricsLoader;
 

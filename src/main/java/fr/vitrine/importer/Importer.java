@@ -3,6 +3,8 @@ package fr.vitrine.importer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import fr.vitrine.diagnostics.Diagnostic;
+import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.diagnostics.Exit;
 import fr.vitrine.importer.Draft.Value;
 import fr.vitrine.model.Text;
@@ -14,8 +16,6 @@ import fr.vitrine.read.FrontMatter;
 import fr.vitrine.read.PdfText;
 import fr.vitrine.read.SiteConfig;
 import fr.vitrine.read.TextFile;
-import fr.vitrine.diagnostics.Diagnostic;
-import fr.vitrine.diagnostics.Diagnostics;
 
 import java.io.IOException;
 import java.io.PrintStream;

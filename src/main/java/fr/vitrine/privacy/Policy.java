@@ -1,10 +1,10 @@
 package fr.vitrine.privacy;
 
+import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.model.Coded;
 import fr.vitrine.privacy.Kind.Mode;
 import fr.vitrine.read.SiteConfig;
 import fr.vitrine.read.YamlTree;
-import fr.vitrine.diagnostics.Diagnostics;
 
 import java.nio.file.Path;
 import java.util.EnumMap;

@@ -1,5 +1,7 @@
 package fr.vitrine.privacy;
 
+import fr.vitrine.diagnostics.Diagnostic;
+import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.privacy.Kind.Mode;
 import fr.vitrine.read.CommonmarkEngine;
 import fr.vitrine.read.Markdown;
@@ -8,8 +10,6 @@ import fr.vitrine.read.SiteConfig;
 import fr.vitrine.read.Sources;
 import fr.vitrine.read.TextFile;
 import fr.vitrine.read.YamlTree;
-import fr.vitrine.diagnostics.Diagnostic;
-import fr.vitrine.diagnostics.Diagnostics;
 import org.jbake.model.DocumentModel;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package fr.vitrine.read;
 
-import fr.vitrine.model.Text;
 import fr.vitrine.diagnostics.Diagnostics;
+import fr.vitrine.model.Text;
 import fr.vitrine.model.Urls;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;

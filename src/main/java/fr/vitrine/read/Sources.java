@@ -1,7 +1,7 @@
 package fr.vitrine.read;
 
-import fr.vitrine.model.Vocabulary;
 import fr.vitrine.diagnostics.Diagnostics;
+import fr.vitrine.model.Vocabulary;
 import org.jbake.app.Parser;
 import org.jbake.model.DocumentModel;
 import org.jbake.parser.Engines;

@@ -2,7 +2,6 @@ package fr.vitrine.validate;
 
 import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.diagnostics.Position;
-
 import fr.vitrine.model.Coded;
 import fr.vitrine.model.PartialDate;
 import fr.vitrine.model.Text;

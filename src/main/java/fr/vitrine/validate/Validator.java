@@ -1,7 +1,6 @@
 package fr.vitrine.validate;
 
 import fr.vitrine.diagnostics.Diagnostics;
-
 import fr.vitrine.model.Catalog;
 import fr.vitrine.model.Convention;
 import fr.vitrine.model.Funding;
@@ -17,14 +16,14 @@ import fr.vitrine.model.Product;
 import fr.vitrine.model.ProductMetrics;
 import fr.vitrine.model.Siret;
 import fr.vitrine.model.Text;
+import fr.vitrine.model.Vocabulary;
 import fr.vitrine.privacy.Policy;
 import fr.vitrine.privacy.PrivacyCheck;
-import fr.vitrine.model.Vocabulary;
 import fr.vitrine.read.CommonmarkEngine;
 import fr.vitrine.read.ProductBody;
 import fr.vitrine.read.SourceRecord;
-import fr.vitrine.read.TextFile;
 import fr.vitrine.read.Sources.SourceSet;
+import fr.vitrine.read.TextFile;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package fr.vitrine.check;
 
-import fr.vitrine.dataset.Table;
 import fr.vitrine.dataset.Table.Field;
 import fr.vitrine.dataset.Table.ForeignKey;
+import fr.vitrine.dataset.Table;
 import fr.vitrine.diagnostics.Diagnostic;
 import fr.vitrine.diagnostics.Diagnostics;
 import org.junit.jupiter.api.Test;

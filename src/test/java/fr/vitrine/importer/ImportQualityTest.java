@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import fr.vitrine.Build;
+import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.read.FrontMatter;
 import fr.vitrine.testing.TestProject;
-import fr.vitrine.diagnostics.Diagnostics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

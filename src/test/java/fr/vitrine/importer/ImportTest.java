@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import fr.vitrine.Build;
 import fr.vitrine.cli.Main;
+import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.read.FrontMatter;
 import fr.vitrine.testing.Pdfs;
 import fr.vitrine.testing.TestProject;
-import fr.vitrine.diagnostics.Diagnostics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
