@@ -1,15 +1,19 @@
 package fr.vitrine;
 
 import fr.vitrine.check.LinkCheck;
+import fr.vitrine.check.TableCheck;
+import fr.vitrine.dataset.Downloads;
 import fr.vitrine.dataset.OpenData;
+import fr.vitrine.diagnostics.Diagnostic;
+import fr.vitrine.diagnostics.Diagnostics;
+import fr.vitrine.diagnostics.Exit;
 import fr.vitrine.model.Catalog;
+import fr.vitrine.privacy.PrivacyCheck;
 import fr.vitrine.read.SiteConfig;
 import fr.vitrine.read.Sources;
 import fr.vitrine.render.SearchIndex;
 import fr.vitrine.render.SiteRenderer;
 import fr.vitrine.render.Theme;
-import fr.vitrine.validate.Diagnostic;
-import fr.vitrine.validate.Diagnostics;
 import fr.vitrine.validate.MetricsLoader;
 import fr.vitrine.validate.Validator;
 
@@ -33,9 +37,10 @@ import java.util.stream.Stream;
  */
 public final class Build {
 
-    public static final int OK = 0;
-    public static final int INVALID_INPUT = 1;
-    public static final int USAGE = 2;
+    /** The exit codes ({@link Exit}), as the command line names them. */
+    public static final int OK = Exit.OK;
+    public static final int INVALID_INPUT = Exit.INVALID_INPUT;
+    public static final int USAGE = Exit.USAGE;
 
     /** Marks a folder as Vitrine's output, so a build never deletes a folder it did not create. */
     public static final String MARKER = ".vitrine-output";
@@ -125,6 +130,8 @@ public final class Build {
     /** Reads and validates; prints every problem. Returns the catalog, or {@code null} when there are errors. */
     public Catalog load(SiteConfig config, Diagnostics diagnostics) {
         Sources.SourceSet sources = Sources.read(config, diagnostics);
+        PrivacyCheck.check(config, sources, diagnostics);
+        Sources.renderBodies(sources);
         Catalog catalog = Validator.validate(sources, config.contentFolder(),
                 MetricsLoader.csvFiles(config.dataFolder(), diagnostics), today, diagnostics);
         return diagnostics.hasErrors() ? null : catalog;
@@ -132,6 +139,11 @@ public final class Build {
 
     public int run(Options options) {
         return runDetailed(options).code();
+    }
+
+    /** {@code vitrine check} on a project folder, with its jbake.properties; returns the exit code. */
+    public int check(Path project) {
+        return run(new Options(project, null, null, true));
     }
 
     public Result runDetailed(Options options) {
@@ -184,7 +196,7 @@ public final class Build {
             if (options.checkOnly()) {
                 scratch = Staging.create(scratchParent, scratchPrefix, true);
                 Path staging = scratch.dir();
-                OpenData.Result data = OpenData.write(catalog, config, staging, output, diagnostics);
+                OpenData.Result data = writeData(catalog, config, staging, output, diagnostics, false);
                 if (diagnostics.hasErrors()) {
                     return fail(diagnostics, "the datasets do not match their schemas");
                 }
@@ -201,7 +213,7 @@ public final class Build {
             }
             scratch = Staging.create(scratchParent, scratchPrefix, false);
             Path staging = scratch.dir();
-            OpenData.Result data = OpenData.write(catalog, config, staging, output, diagnostics, standalone);
+            OpenData.Result data = writeData(catalog, config, staging, output, diagnostics, standalone);
             phases.done("datasets");
             if (data == null) {
                 return fail(diagnostics, NOT_WRITTEN);
@@ -239,7 +251,22 @@ public final class Build {
         }
     }
 
-    /** Renders every page into {@code staging}, then checks its links; returns the number of pages. */
+    /**
+     * Writes the open data into {@code staging}, then verifies the tables against their schemas (reported as paths
+     * under {@code output}); {@code null} when there are errors.
+     */
+    private static OpenData.Result writeData(Catalog catalog, SiteConfig config, Path staging, Path output,
+                                             Diagnostics diagnostics, boolean standalone) {
+        OpenData.Result data = OpenData.write(catalog, config, staging, diagnostics, standalone);
+        TableCheck.checkAll(data.tables(), staging.resolve(OpenData.FOLDER), output.resolve(OpenData.FOLDER),
+                diagnostics);
+        return diagnostics.hasErrors() ? null : data;
+    }
+
+    /**
+     * Renders every page into {@code staging} and writes the downloads beside them, then checks the links; returns
+     * the number of pages.
+     */
     private static int renderAndCheckLinks(SiteConfig config, Catalog catalog, OpenData.Result data, Path staging,
                                            Diagnostics diagnostics, boolean standalone, Phases phases,
                                            boolean writeSearchIndex) {
@@ -248,6 +275,9 @@ public final class Build {
         SiteRenderer renderer = new SiteRenderer(config, catalog, data, Version.get(), diagnostics, standalone,
                 search.isPresent());
         int pages = renderer.render(staging);
+        if (!standalone) {
+            Downloads.write(catalog, config, staging);
+        }
         phases.done("render");
         if (!diagnostics.hasErrors()) {
             LinkCheck.Report links = LinkCheck.run(staging, renderer.links());

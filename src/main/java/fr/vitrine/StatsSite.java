@@ -1,12 +1,12 @@
 package fr.vitrine;
 
+import fr.vitrine.diagnostics.Diagnostic;
+import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.model.Catalog;
 import fr.vitrine.model.Product;
 import fr.vitrine.model.ProductMetrics;
 import fr.vitrine.model.Text;
 import fr.vitrine.read.ImpactCsv;
-import fr.vitrine.validate.Diagnostic;
-import fr.vitrine.validate.Diagnostics;
 import fr.vitrine.validate.MetricsLoader;
 
 import java.io.IOException;

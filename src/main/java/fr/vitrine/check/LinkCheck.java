@@ -1,9 +1,9 @@
 package fr.vitrine.check;
 
+import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.model.Text;
+import fr.vitrine.model.Urls;
 import fr.vitrine.render.PageLinks;
-import fr.vitrine.render.Urls;
-import fr.vitrine.validate.Diagnostics;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import fr.vitrine.dataset.Formulas;
-import fr.vitrine.dataset.Table;
 import fr.vitrine.dataset.Table.Field;
-import fr.vitrine.validate.Diagnostics;
+import fr.vitrine.dataset.Table;
+import fr.vitrine.diagnostics.Diagnostics;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -44,6 +44,19 @@ public final class TableCheck {
 
     public TableCheck(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
+    }
+
+    /**
+     * Checks every table written in the folder {@code dir}, foreign keys included; reports paths under
+     * {@code shownDir}, the folder they are published in.
+     */
+    public static void checkAll(List<Table> tables, Path dir, Path shownDir, Diagnostics diagnostics) {
+        TableCheck check = new TableCheck(diagnostics);
+        check.expect(tables);
+        for (Table t : tables) {
+            check.check(t, dir.resolve(t.csvFile()), shownDir.resolve(t.csvFile()));
+        }
+        check.finish();
     }
 
     /**

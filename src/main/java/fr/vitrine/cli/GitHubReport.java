@@ -1,10 +1,10 @@
 package fr.vitrine.cli;
 
+import fr.vitrine.diagnostics.Diagnostic;
 import fr.vitrine.model.Catalog;
 import fr.vitrine.model.Indicator;
 import fr.vitrine.model.Product;
 import fr.vitrine.model.ProductMetrics;
-import fr.vitrine.validate.Diagnostic;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -3,14 +3,14 @@ package fr.vitrine.cli;
 import fr.vitrine.Build;
 import fr.vitrine.StatsSite;
 import fr.vitrine.Version;
+import fr.vitrine.diagnostics.Console;
+import fr.vitrine.diagnostics.Diagnostic;
 import fr.vitrine.publish.DataGouvApi;
 import fr.vitrine.publish.Publisher;
 import fr.vitrine.read.SiteConfig;
-import fr.vitrine.validate.Console;
-import fr.vitrine.validate.Diagnostic;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
         description = "Static open-data site generator for funding conventions and impact metrics.",
         subcommands = {Main.InitCommand.class, Main.BuildCommand.class, Main.CheckCommand.class, Main.LinksCommand.class,
                 Main.StatsCommand.class, Main.PublishCommand.class, Main.ImportCommand.class,
-                fr.vitrine.serve.ServeCommand.class, CommandLine.HelpCommand.class},
+                ServeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:invalid input (every problem is printed as path:line:column)",
                 "2:usage error"})
@@ -126,7 +126,8 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return new fr.vitrine.importer.Importer(out(), err()).run(sources.source, file, id);
+            return new fr.vitrine.importer.Importer(out(), err(), new Build(out(), err())::check)
+                    .run(sources.source, file, id);
         }
     }
 

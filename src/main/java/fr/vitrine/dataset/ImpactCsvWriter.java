@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.model.Measure;
 import fr.vitrine.read.ImpactCsv;
-import fr.vitrine.validate.Diagnostics;
 import fr.vitrine.validate.ImpactRows;
 import fr.vitrine.validate.MetricsLoader;
 

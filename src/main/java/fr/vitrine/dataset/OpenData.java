@@ -1,12 +1,11 @@
 package fr.vitrine.dataset;
 
-import fr.vitrine.check.TableCheck;
+import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.model.Catalog;
 import fr.vitrine.model.Measure;
 import fr.vitrine.model.ProductMetrics;
 import fr.vitrine.read.ImpactCsv;
 import fr.vitrine.read.SiteConfig;
-import fr.vitrine.validate.Diagnostics;
 import fr.vitrine.validate.ImpactRows;
 import fr.vitrine.validate.MetricsLoader;
 
@@ -59,15 +58,15 @@ public final class OpenData {
     }
 
     /**
-     * Writes the datasets and their descriptions into {@code site/donnees}; reports schema violations (as paths
-     * under {@code shownRoot}) and returns {@code null} when there are any.
+     * Writes the datasets and their descriptions into {@code site/donnees}. Open data writes datasets only: the build
+     * verifies them against their schemas afterwards ({@code fr.vitrine.check.TableCheck}), never the writers.
      */
-    public static Result write(Catalog catalog, SiteConfig config, Path site, Path shownRoot, Diagnostics diagnostics) {
-        return write(catalog, config, site, shownRoot, diagnostics, false);
+    public static Result write(Catalog catalog, SiteConfig config, Path site, Diagnostics diagnostics) {
+        return write(catalog, config, site, diagnostics, false);
     }
 
     /** With {@code metricsOnly}, writes only the impact indicators and their Data Package (a team's /stats site). */
-    public static Result write(Catalog catalog, SiteConfig config, Path site, Path shownRoot, Diagnostics diagnostics,
+    public static Result write(Catalog catalog, SiteConfig config, Path site, Diagnostics diagnostics,
                                boolean metricsOnly) {
         Path dir = site.resolve(FOLDER);
         String baseUrl = config.baseUrl();
@@ -86,15 +85,6 @@ public final class OpenData {
         if (subsidies != null) {
             DatasetWriter.write(subsidies, dir, metadata);
             tables.add(subsidies.table());
-        }
-        TableCheck check = new TableCheck(diagnostics);
-        check.expect(tables);
-        for (Table t : tables) {
-            check.check(t, dir.resolve(t.csvFile()), shownRoot.resolve(FOLDER).resolve(t.csvFile()));
-        }
-        check.finish();
-        if (diagnostics.hasErrors()) {
-            return null;
         }
         List<Resource> resources = new ArrayList<>();
         for (Table t : tables) {

@@ -1,15 +1,15 @@
 package fr.vitrine.dataset;
 
 import fr.vitrine.dataset.Table.Field;
+import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.model.Catalog;
 import fr.vitrine.model.Convention;
 import fr.vitrine.model.Funding;
 import fr.vitrine.model.Kind;
 import fr.vitrine.model.Organisation;
 import fr.vitrine.model.PartialDate;
+import fr.vitrine.model.Siret;
 import fr.vitrine.read.SiteConfig;
-import fr.vitrine.validate.Diagnostics;
-import fr.vitrine.validate.Siret;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

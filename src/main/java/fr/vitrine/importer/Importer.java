@@ -3,7 +3,9 @@ package fr.vitrine.importer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import fr.vitrine.Build;
+import fr.vitrine.diagnostics.Diagnostic;
+import fr.vitrine.diagnostics.Diagnostics;
+import fr.vitrine.diagnostics.Exit;
 import fr.vitrine.importer.Draft.Value;
 import fr.vitrine.model.Text;
 import fr.vitrine.privacy.Detector;
@@ -14,8 +16,6 @@ import fr.vitrine.read.FrontMatter;
 import fr.vitrine.read.PdfText;
 import fr.vitrine.read.SiteConfig;
 import fr.vitrine.read.TextFile;
-import fr.vitrine.validate.Diagnostic;
-import fr.vitrine.validate.Diagnostics;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 
 /**
@@ -42,9 +43,13 @@ public final class Importer {
     private final PrintStream out;
     private final PrintStream err;
 
-    public Importer(PrintStream out, PrintStream err) {
+    private final ToIntFunction<Path> check;
+
+    /** {@code check} runs vitrine check on a project folder and returns its exit code. */
+    public Importer(PrintStream out, PrintStream err, ToIntFunction<Path> check) {
         this.out = out;
         this.err = err;
+        this.check = check;
     }
 
     /** The result of a draft: the record's YAML, the Markdown body, and the drafted values. */
@@ -56,30 +61,30 @@ public final class Importer {
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         if (!List.of("txt", "md", "pdf").contains(ext)) {
             err.println("vitrine: " + file + ": import reads .txt, .md and .pdf files; save the text in one of them");
-            return Build.USAGE;
+            return Exit.USAGE;
         }
         if (!Files.isRegularFile(file)) {
             err.println("vitrine: " + file + ": no such file");
-            return Build.USAGE;
+            return Exit.USAGE;
         }
         String id = givenId != null ? givenId : Text.slug(name.substring(0, name.length() - ext.length() - 1));
         if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*") || id.length() > 100) {
             err.println("vitrine: id '" + id + "' is not valid: use at most 100 lower-case letters, digits and "
                     + "hyphens (--id urbanvitaliz-avenant-3)");
-            return Build.USAGE;
+            return Exit.USAGE;
         }
         SiteConfig config;
         try {
             config = SiteConfig.load(project, project.resolve("output"), true);
         } catch (IllegalArgumentException e) {
             err.println("vitrine: " + e.getMessage());
-            return Build.USAGE;
+            return Exit.USAGE;
         }
         Path target = config.contentFolder().resolve("conventions").resolve(id + ".md");
         if (Files.exists(target)) {
             err.println(display(target) + ":1:1: error: this record already exists; import never overwrites: choose "
                     + "another --id, or remove the file first");
-            return Build.INVALID_INPUT;
+            return Exit.INVALID_INPUT;
         }
         Diagnostics diagnostics = new Diagnostics();
         SignedText text;
@@ -92,13 +97,13 @@ public final class Importer {
                 text = SignedText.ofPages(pages);
             } catch (PdfText.Unreadable e) {
                 err.println(display(file) + ":1:1: error: " + e.getMessage());
-                return Build.INVALID_INPUT;
+                return Exit.INVALID_INPUT;
             }
         } else {
             String raw = TextFile.readUtf8(file, diagnostics);
             if (raw == null) {
                 diagnostics.all().forEach(err::println);
-                return Build.INVALID_INPUT;
+                return Exit.INVALID_INPUT;
             }
             PrivacyCheck.report(file, raw, 1, PrivacyCheck.Where.TEXT, policy, diagnostics);
             text = SignedText.ofText(raw);
@@ -112,7 +117,7 @@ public final class Importer {
             draft = draft(text, config, id, sourcePath(config, file), privacy, policy);
         } catch (IOException e) {
             err.println("vitrine: cannot read the registries under " + config.dataFolder() + ": " + e.getMessage());
-            return Build.INVALID_INPUT;
+            return Exit.INVALID_INPUT;
         }
         try {
             Files.createDirectories(target.getParent());
@@ -120,18 +125,17 @@ public final class Importer {
                     StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (FileAlreadyExistsException e) {
             err.println(display(target) + ":1:1: error: this record already exists; import never overwrites");
-            return Build.INVALID_INPUT;
+            return Exit.INVALID_INPUT;
         } catch (IOException e) {
             err.println("vitrine: cannot write " + target + ": " + e.getMessage());
-            return Build.INVALID_INPUT;
+            return Exit.INVALID_INPUT;
         }
         diagnostics.all().forEach(err::println);
         summary(target, draft.values());
         out.println("Checking the project with the draft (vitrine check):");
-        int check = new Build(out, err).run(new Build.Options(project, null, null, true));
-        out.println(check == Build.OK ? "The draft passes vitrine check; review every value against the signed text."
+        out.println(check.applyAsInt(project) == Exit.OK ? "The draft passes vitrine check; review every value against the signed text."
                 : "vitrine check reports problems (above): complete the draft, then run vitrine check again.");
-        return Build.OK;
+        return Exit.OK;
     }
 
     /** Drafts the record of {@code text}: the YAML (with comments), checked to parse, and the Markdown body. */

@@ -250,8 +250,8 @@ public final class Catalog {
         Product product = product(productId);
         Product.Phase phase = product == null ? null : product.currentPhase(today);
         String stopped = phase == null ? null : switch (phase.name()) {
-            case "abandon" -> "le produit est abandonné depuis le " + fr.vitrine.render.Formats.date(phase.start());
-            case "alumni" -> "le partenariat a pris fin le " + fr.vitrine.render.Formats.date(phase.start());
+            case "abandon" -> "le produit est abandonné depuis le " + Formats.date(phase.start());
+            case "alumni" -> "le partenariat a pris fin le " + Formats.date(phase.start());
             default -> null;
         };
         List<Duty> out = new java.util.ArrayList<>();

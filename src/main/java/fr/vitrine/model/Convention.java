@@ -79,7 +79,7 @@ public record Convention(String id, String title, Kind kind, String parent, Part
         public static final Subsidy NONE = new Subsidy(null, null, null, null);
     }
 
-    public enum Status {
+    public enum Status implements Coded {
         EN_VIGUEUR("en-vigueur", "En vigueur"),
         A_VENIR("a-venir", "À venir"),
         TERMINEE("terminee", "Terminée"),
@@ -93,11 +93,13 @@ public record Convention(String id, String title, Kind kind, String parent, Part
             this.label = label;
         }
 
-        public String getCode() {
+        @Override
+        public String code() {
             return code;
         }
 
-        public String getLabel() {
+        @Override
+        public String label() {
             return label;
         }
     }

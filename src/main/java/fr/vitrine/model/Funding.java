@@ -1,7 +1,6 @@
 package fr.vitrine.model;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.List;
 
 /** Money lines of a convention and the vocabulary they use. */
@@ -11,31 +10,35 @@ public final class Funding {
     }
 
     /** Whether an amount includes VAT. */
-    public enum Tax {
-        HT("HT"), TTC("TTC"), UNKNOWN("non précisé");
+    public enum Tax implements Coded {
+        HT("HT", "HT"), TTC("TTC", "TTC"), UNKNOWN("unknown", "non précisé");
 
+        public final String code;
         public final String label;
 
-        Tax(String label) {
+        Tax(String code, String label) {
+            this.code = code;
             this.label = label;
         }
 
-        public String getLabel() {
+        @Override
+        public String code() {
+            return code;
+        }
+
+        @Override
+        public String label() {
             return label;
         }
 
-        public static Tax parse(String s) {
-            return switch (s.strip().toUpperCase(java.util.Locale.ROOT)) {
-                case "HT" -> HT;
-                case "TTC" -> TTC;
-                case "UNKNOWN" -> UNKNOWN;
-                default -> null;
-            };
+        /** Any case. */
+        public static java.util.Optional<Tax> parse(String s) {
+            return Coded.parse(Tax.class, s, c -> c.toUpperCase(java.util.Locale.ROOT));
         }
     }
 
     /** Budget credits: autorisations d'engagement, crédits de paiement, or both. */
-    public enum Credits {
+    public enum Credits implements Coded {
         AE("AE", "Autorisations d'engagement (AE)"),
         CP("CP", "Crédits de paiement (CP)"),
         AE_CP("AE+CP", "AE et CP"),
@@ -49,18 +52,19 @@ public final class Funding {
             this.label = label;
         }
 
-        public String getCode() {
+        @Override
+        public String code() {
             return code;
         }
 
-        public String getLabel() {
+        @Override
+        public String label() {
             return label;
         }
 
-        public static Credits parse(String s) {
-            String k = s.strip().replace(" ", "").toUpperCase(java.util.Locale.ROOT);
-            return Arrays.stream(values()).filter(c -> c.code.toUpperCase(java.util.Locale.ROOT).equals(k))
-                    .findFirst().orElse(null);
+        /** Any case, spaces ignored ("ae + cp"). */
+        public static java.util.Optional<Credits> parse(String s) {
+            return Coded.parse(Credits.class, s, c -> c.replace(" ", "").toUpperCase(java.util.Locale.ROOT));
         }
     }
 

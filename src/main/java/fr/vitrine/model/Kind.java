@@ -1,7 +1,7 @@
 package fr.vitrine.model;
 
 /** What sort of legal instrument a convention is. */
-public enum Kind {
+public enum Kind implements Coded {
     PARTENARIAT("partenariat", "Convention de partenariat"),
     DELEGATION_DE_GESTION("delegation-de-gestion", "Convention de délégation de gestion"),
     SUBVENTION("subvention", "Convention de subvention"),
@@ -17,11 +17,13 @@ public enum Kind {
         this.label = label;
     }
 
-    public String getCode() {
+    @Override
+    public String code() {
         return code;
     }
 
-    public String getLabel() {
+    @Override
+    public String label() {
         return label;
     }
 
@@ -40,18 +42,5 @@ public enum Kind {
     /** URL segment of the kind's listing page (French, like every URL of the site). */
     public String slug() {
         return this == UNKNOWN ? "non-precise" : code;
-    }
-
-    public static Kind parse(String s) {
-        for (Kind k : values()) {
-            if (k.code.equals(s.strip())) {
-                return k;
-            }
-        }
-        return null;
-    }
-
-    public static java.util.List<String> codes() {
-        return java.util.Arrays.stream(values()).map(k -> k.code).toList();
     }
 }

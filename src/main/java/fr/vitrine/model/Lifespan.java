@@ -1,6 +1,5 @@
 package fr.vitrine.model;
 
-import fr.vitrine.render.Formats;
 
 import java.time.LocalDate;
 import java.time.Period;

@@ -15,7 +15,7 @@ public record Measure(String administration, String service, String indicator, d
                       String comment) {
 
     /** {@code type_indicateur}: what the service does for its users (impact) or how much it is used (usage). */
-    public enum Kind {
+    public enum Kind implements Coded {
         IMPACT("impact", "Impact"), USAGE("usage", "Usage");
 
         public final String code;
@@ -26,7 +26,13 @@ public record Measure(String administration, String service, String indicator, d
             this.label = label;
         }
 
-        public String getLabel() {
+        @Override
+        public String code() {
+            return code;
+        }
+
+        @Override
+        public String label() {
             return label;
         }
     }

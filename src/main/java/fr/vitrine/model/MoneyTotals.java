@@ -1,6 +1,5 @@
 package fr.vitrine.model;
 
-import fr.vitrine.render.Formats;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

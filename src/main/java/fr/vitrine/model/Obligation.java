@@ -1,8 +1,5 @@
 package fr.vitrine.model;
 
-import java.util.Arrays;
-import java.util.List;
-
 /**
  * A commitment a convention puts on its parties.
  *
@@ -11,7 +8,7 @@ import java.util.List;
  */
 public record Obligation(Type type, String article, String text) {
 
-    public enum Type {
+    public enum Type implements Coded {
         STATS_PAGE("stats-page", "Page publique de statistiques d'impact (/stats)"),
         OPEN_SOURCE("open-source", "Code source publié en open source"),
         FRANCECONNECT("franceconnect", "Intégration de FranceConnect pour l'authentification"),
@@ -33,20 +30,14 @@ public record Obligation(Type type, String article, String text) {
             this.label = label;
         }
 
-        public String getCode() {
+        @Override
+        public String code() {
             return code;
         }
 
-        public String getLabel() {
+        @Override
+        public String label() {
             return label;
-        }
-
-        public static Type parse(String s) {
-            return Arrays.stream(values()).filter(t -> t.code.equals(s.strip())).findFirst().orElse(null);
-        }
-
-        public static List<String> codes() {
-            return Arrays.stream(values()).map(t -> t.code).toList();
         }
     }
 }

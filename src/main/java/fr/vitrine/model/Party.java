@@ -8,7 +8,7 @@ package fr.vitrine.model;
  */
 public record Party(String org, Role role, Person representative, Person signatory) {
 
-    public enum Role {
+    public enum Role implements Coded {
         PARTENAIRE("partenaire", "Partenaire"),
         DELEGANT("délégant", "Délégant"),
         DELEGATAIRE("délégataire", "Délégataire"),
@@ -23,19 +23,19 @@ public record Party(String org, Role role, Person representative, Person signato
             this.label = label;
         }
 
-        public String getLabel() {
+        @Override
+        public String code() {
+            return code;
+        }
+
+        @Override
+        public String label() {
             return label;
         }
 
         /** Accepts the code with or without accents, any case. */
-        public static Role parse(String s) {
-            String key = Text.fold(s);
-            for (Role r : values()) {
-                if (Text.fold(r.code).equals(key)) {
-                    return r;
-                }
-            }
-            return null;
+        public static java.util.Optional<Role> parse(String s) {
+            return Coded.parse(Role.class, s, Text::fold);
         }
     }
 }

@@ -1,7 +1,7 @@
 package fr.vitrine.privacy;
 
+import fr.vitrine.model.Siret;
 import fr.vitrine.model.Text;
-import fr.vitrine.validate.Siret;
 
 import java.math.BigInteger;
 import java.util.ArrayList;

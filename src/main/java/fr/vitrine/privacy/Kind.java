@@ -1,9 +1,11 @@
 package fr.vitrine.privacy;
 
+import fr.vitrine.model.Coded;
+
 import java.util.Locale;
 
 /** The kinds of personal or sensitive data the privacy check looks for, with their default treatment. */
-public enum Kind {
+public enum Kind implements Coded {
     IBAN("IBAN", Mode.REDACT, "[coordonnées bancaires masquées]"),
     RIB("bank account (RIB)", Mode.REDACT, "[coordonnées bancaires masquées]"),
     CARD("payment card number", Mode.REDACT, "[numéro de carte masqué]"),
@@ -25,34 +27,29 @@ public enum Kind {
     }
 
     /** The name used in settings: {@code vitrine.privacy.iban}, {@code privacy: {email: allow}}. */
+    @Override
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static Kind parse(String code) {
-        for (Kind k : values()) {
-            if (k.code().equals(code)) {
-                return k;
-            }
-        }
-        return null;
+    @Override
+    public String label() {
+        return label;
     }
 
     /** What to do with a finding of a kind. */
-    public enum Mode {
+    public enum Mode implements Coded {
         REDACT, WARN, ALLOW;
 
+        /** The word used in settings, which is also how a mode is shown. */
+        @Override
         public String code() {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        public static Mode parse(String code) {
-            for (Mode m : values()) {
-                if (m.code().equals(code)) {
-                    return m;
-                }
-            }
-            return null;
+        @Override
+        public String label() {
+            return code();
         }
     }
 }

@@ -1,17 +1,17 @@
 package fr.vitrine.privacy;
 
+import fr.vitrine.diagnostics.Diagnostics;
+import fr.vitrine.model.Coded;
 import fr.vitrine.privacy.Kind.Mode;
 import fr.vitrine.read.SiteConfig;
 import fr.vitrine.read.YamlTree;
-import fr.vitrine.validate.Diagnostics;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What to do with each kind of finding: {@code vitrine.privacy.<kind>=redact|warn|allow} in jbake.properties, and
@@ -46,12 +46,12 @@ public final class Policy {
         for (Kind k : Kind.values()) {
             String key = SETTING + k.code();
             config.string(key).ifPresent(v -> {
-                Mode mode = Mode.parse(v.strip());
-                if (mode == null) {
+                Optional<Mode> mode = Coded.parse(Mode.class, v);
+                if (mode.isEmpty()) {
                     diagnostics.error(config.source().resolve(SiteConfig.FILE), config.positionOf(key),
-                            key + " must be " + modes() + ", got '" + v + "'");
+                            Coded.unknown(Mode.class, key, v));
                 } else {
-                    m.put(k, mode);
+                    m.put(k, mode.get());
                 }
             });
         }
@@ -71,17 +71,17 @@ public final class Policy {
         Map<Kind, Mode> m = new EnumMap<>(modes);
         Set<Kind> stated = EnumSet.noneOf(Kind.class);
         override.forEach((key, value) -> {
-            Kind kind = Kind.parse(String.valueOf(key));
-            Mode mode = value == null ? null : Mode.parse(String.valueOf(value));
-            if (kind == null) {
-                diagnostics.error(file, tree.keyAt(FIELD + "." + key), "unknown privacy kind '" + key + "'; kinds: "
-                        + kinds());
-            } else if (mode == null) {
-                diagnostics.error(file, tree.valueAt(FIELD + "." + key), "privacy." + key + " must be " + modes()
-                        + ", got '" + value + "'");
+            Optional<Kind> kind = Coded.parse(Kind.class, String.valueOf(key));
+            Optional<Mode> mode = Coded.parse(Mode.class, String.valueOf(value));
+            if (kind.isEmpty()) {
+                diagnostics.error(file, tree.keyAt(FIELD + "." + key),
+                        Coded.unknown(Kind.class, "privacy kind", String.valueOf(key)));
+            } else if (mode.isEmpty()) {
+                diagnostics.error(file, tree.valueAt(FIELD + "." + key),
+                        Coded.unknown(Mode.class, FIELD + "." + key, String.valueOf(value)));
             } else {
-                m.put(kind, mode);
-                stated.add(kind);
+                m.put(kind.get(), mode.get());
+                stated.add(kind.get());
             }
         });
         return new Policy(m, stated);
@@ -97,10 +97,6 @@ public final class Policy {
     }
 
     private static String kinds() {
-        return Arrays.stream(Kind.values()).map(Kind::code).collect(Collectors.joining(", "));
-    }
-
-    private static String modes() {
-        return "redact, warn or allow";
+        return String.join(", ", Coded.codes(Kind.class));
     }
 }

@@ -1,13 +1,14 @@
 package fr.vitrine.privacy;
 
+import fr.vitrine.diagnostics.Diagnostic;
+import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.privacy.Kind.Mode;
 import fr.vitrine.read.CommonmarkEngine;
 import fr.vitrine.read.PdfText;
 import fr.vitrine.read.SiteConfig;
+import fr.vitrine.read.Sources;
 import fr.vitrine.read.TextFile;
 import fr.vitrine.read.YamlTree;
-import fr.vitrine.validate.Diagnostic;
-import fr.vitrine.validate.Diagnostics;
 import org.jbake.model.DocumentModel;
 
 import java.io.IOException;
@@ -19,9 +20,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
- * The privacy check of the read stage. For a convention or page just parsed it scans the whole file and the
+ * The privacy check, between reading and validating. For each convention or page read it scans the whole file and the
  * original text its record names ({@code source.text}); reports each finding at {@code path:line:column}; and
  * redacts, once, what must be: the document's Markdown body is replaced by the redacted one (rendered after), and the texts to
  * publish instead of the files are left in the document ({@link #PUBLISHED_MARKDOWN}, {@link #PUBLISHED_SOURCE}),
@@ -54,8 +56,16 @@ public final class PrivacyCheck {
         this.contentFolder = config.contentFolder();
     }
 
+    /** Checks every convention and page read (in parallel, as they were read); reports; redacts in their documents. */
+    public static void check(SiteConfig config, Sources.SourceSet sources, Diagnostics diagnostics) {
+        PrivacyCheck check = new PrivacyCheck(config, diagnostics);
+        Stream.concat(sources.conventions().stream(), sources.pages().stream()).toList().parallelStream()
+                .filter(r -> !r.external())
+                .forEach(r -> check.check(r.file(), r.document(), r.tree(), diagnostics));
+    }
+
     /** Checks a parsed convention or page; reports into {@code diagnostics}; redacts in {@code doc}. */
-    public void check(Path file, DocumentModel doc, YamlTree tree, Diagnostics diagnostics) {
+    private void check(Path file, DocumentModel doc, YamlTree tree, Diagnostics diagnostics) {
         Policy p = policy.with(file, tree, diagnostics);
         String text = (String) doc.get(CommonmarkEngine.TEXT);
         Object bodyLine = doc.get(CommonmarkEngine.BODY_LINE);

@@ -1,6 +1,6 @@
 package fr.vitrine.read;
 
-import fr.vitrine.validate.Diagnostics;
+import fr.vitrine.diagnostics.Diagnostics;
 import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.model.DocumentModel;
 import org.jbake.parser.MarkupEngine;

@@ -1,6 +1,6 @@
 package fr.vitrine.read;
 
-import fr.vitrine.validate.Diagnostics;
+import fr.vitrine.diagnostics.Diagnostics;
 
 import java.nio.file.Path;
 

@@ -11,11 +11,11 @@ import org.commonmark.node.CustomBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
-import org.commonmark.renderer.html.HtmlWriter;
-import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.HtmlWriter;
 import org.commonmark.renderer.html.UrlSanitizer;
 
 import java.util.ArrayList;
@@ -251,7 +251,8 @@ public final class Markdown {
         @Override
         public void render(Node node) {
             html.line();
-            // A wide table scrolls inside its own box on a phone (focusable, so the keyboard can scroll it too).
+            // A wide table scrolls inside its own box on a phone (focusable, so the keyboard can scroll it too);
+            // attributes in a fixed order (Map.of's changes from one run to the next).
             if (scrollBox) {
                 html.tag("div", TABLE_WRAP);
             }

@@ -1,7 +1,8 @@
 package fr.vitrine.read;
 
+import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.model.Text;
-import fr.vitrine.validate.Diagnostics;
+import fr.vitrine.model.Urls;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -178,7 +179,7 @@ public final class ProductBody {
                     default -> null;
                 };
                 if (own != null) {
-                    return fr.vitrine.render.Urls.relative(pagePath, own);
+                    return Urls.relative(pagePath, own);
                 }
             }
         }

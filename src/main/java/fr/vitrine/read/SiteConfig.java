@@ -1,13 +1,12 @@
 package fr.vitrine.read;
 
+import fr.vitrine.diagnostics.Position;
 import org.jbake.app.JBakeException;
 import org.jbake.app.configuration.DefaultJBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfigurationFactory;
 
 import java.io.File;
-import fr.vitrine.validate.Position;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,7 @@
 package fr.vitrine.read;
 
-import fr.vitrine.privacy.PrivacyCheck;
+import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.model.Vocabulary;
-import fr.vitrine.validate.Diagnostics;
 import org.jbake.app.Parser;
 import org.jbake.model.DocumentModel;
 import org.jbake.parser.Engines;
@@ -58,18 +57,26 @@ public final class Sources {
     private final Parser parser;
     private final Path projectRoot;
     private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
-    private final PrivacyCheck privacy;
 
     private Sources(SiteConfig config, Diagnostics diagnostics) {
         this.config = config;
         this.diagnostics = diagnostics;
         this.parser = new Parser(config.jbake());
         this.projectRoot = realPath(config.source());
-        this.privacy = new PrivacyCheck(config, diagnostics);
     }
 
     public static SourceSet read(SiteConfig config, Diagnostics diagnostics) {
         return new Sources(config, diagnostics).readAll();
+    }
+
+    /**
+     * Renders the Markdown body of every convention and page, once, from the text to publish (after the privacy check
+     * has redacted it); a product's description is rendered when every record is known (ProductBody).
+     */
+    public static void renderBodies(SourceSet sources) {
+        java.util.stream.Stream.concat(sources.conventions().stream(), sources.pages().stream()).toList()
+                .parallelStream().filter(r -> r.document() != null)
+                .forEach(r -> CommonmarkEngine.renderBody(r.document(), r.file()));
     }
 
     private SourceSet readAll() {
@@ -206,13 +213,6 @@ public final class Sources {
         if (tree == null) {
             unreadable.add(id);
             return null;
-        }
-        if (type.equals(CONVENTION) || type.equals(PAGE)) {
-            if (!external) {
-                privacy.check(file, doc, tree, diagnostics);
-            }
-            // Once, from the text to publish (a product's description is rendered when every record is known).
-            CommonmarkEngine.renderBody(doc, file);
         }
         return new SourceRecord(type, id, file, tree, "", doc, external);
     }

@@ -1,10 +1,11 @@
 package fr.vitrine.read;
 
-import fr.vitrine.validate.Diagnostic;
-import fr.vitrine.validate.Diagnostics;
+import fr.vitrine.diagnostics.Diagnostic;
+import fr.vitrine.diagnostics.Diagnostics;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -26,6 +27,16 @@ public final class TextFile {
     public static final long MAX_BYTES = 8L * 1024 * 1024;
 
     private TextFile() {
+    }
+
+    /** Writes {@code text} as UTF-8, creating the folders above {@code file}. */
+    public static void writeUtf8(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The file's text without a leading BOM, or {@code null} after reporting why it can't be read. */

@@ -1,7 +1,7 @@
 package fr.vitrine.read;
 
-import fr.vitrine.validate.Diagnostics;
-import fr.vitrine.validate.Position;
+import fr.vitrine.diagnostics.Diagnostics;
+import fr.vitrine.diagnostics.Position;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;

@@ -1,8 +1,9 @@
 package fr.vitrine.render;
 
 import fr.vitrine.model.Catalog;
-import fr.vitrine.model.MoneyTotals;
+import fr.vitrine.model.Formats;
 import fr.vitrine.model.MoneyTotals.Row;
+import fr.vitrine.model.MoneyTotals;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

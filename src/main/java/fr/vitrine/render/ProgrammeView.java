@@ -1,6 +1,7 @@
 package fr.vitrine.render;
 
 import fr.vitrine.model.Catalog;
+import fr.vitrine.model.Formats;
 import fr.vitrine.model.Product;
 
 import java.math.BigDecimal;

@@ -1,8 +1,8 @@
 package fr.vitrine.render;
 
 import fr.vitrine.read.SiteConfig;
-import fr.vitrine.validate.Diagnostics;
-import fr.vitrine.validate.Position;
+import fr.vitrine.diagnostics.Diagnostics;
+import fr.vitrine.diagnostics.Position;
 
 import java.io.IOException;
 import java.io.InputStream;

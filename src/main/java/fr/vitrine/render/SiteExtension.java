@@ -1,8 +1,10 @@
 package fr.vitrine.render;
 
+import fr.vitrine.model.Formats;
 import fr.vitrine.model.French;
 import fr.vitrine.model.Organisation;
 import fr.vitrine.model.PartialDate;
+import fr.vitrine.model.Urls;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.Filter;
 import io.pebbletemplates.pebble.extension.Function;

@@ -1,19 +1,21 @@
 package fr.vitrine.render;
 
-import fr.vitrine.dataset.ImpactCsvWriter;
+import fr.vitrine.dataset.Downloads;
 import fr.vitrine.dataset.OpenData;
 import fr.vitrine.dataset.RecordJson;
 import fr.vitrine.dataset.Tables;
+import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.model.Catalog;
 import fr.vitrine.model.Convention;
+import fr.vitrine.model.Formats;
 import fr.vitrine.model.Organisation;
 import fr.vitrine.model.Page;
 import fr.vitrine.model.Product;
 import fr.vitrine.model.ProductMetrics;
+import fr.vitrine.model.Urls;
 import fr.vitrine.read.SiteConfig;
+import fr.vitrine.read.TextFile;
 import fr.vitrine.render.SiteView.Link;
-import fr.vitrine.validate.Diagnostics;
-import fr.vitrine.validate.MetricsLoader;
 import io.pebbletemplates.pebble.error.PebbleException;
 import org.jbake.model.DocumentTypes;
 import org.jbake.template.RenderingException;
@@ -22,12 +24,9 @@ import org.jbake.template.model.TemplateModel;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +119,8 @@ public final class SiteRenderer {
             String path = p.path();
             pages.add(new PageSpec(path, "product", p.title(), List.of(home, products),
                     Map.of("product", p, "funding", catalog.moneyOfProduct(p.id()))));
-            pages.add(statsPage(p, path + "stats/", List.of(home, products, new Link(p.title(), path)), statsCsv(p.id())));
+            pages.add(statsPage(p, path + "stats/", List.of(home, products, new Link(p.title(), path)),
+                    Downloads.statsCsv(p.id())));
         }
         pages.add(new PageSpec("/financements/", "funding", "Financements", List.of(home),
                 Map.of("funding", FundingView.of(catalog, palette))));
@@ -241,11 +241,6 @@ public final class SiteRenderer {
             "terminee", "", "inconnu", "warning");
 
     /** Site path of a product's impact rows, normalised. */
-    static String statsCsv(String productId) {
-        String address = fr.vitrine.model.Text.address(productId);
-        return "/produits/" + address + "/stats/" + address + "-statistiques-impact.csv";
-    }
-
     /** Territorial indicators by name: how many territories and rows, for a summary table. */
     private static List<Map<String, Object>> territorialSummary(ProductMetrics metrics) {
         Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
@@ -322,9 +317,8 @@ public final class SiteRenderer {
         });
         theme.copyAssets(out);
         if (!standalone) {
-            writeDownloads(out);
+            writeListingIndex(out);
             writeMedia(out);
-            writeMetrics(out);
         }
         return written.get();
     }
@@ -366,7 +360,7 @@ public final class SiteRenderer {
         if (file.endsWith(".html")) {
             links.put(file, PageLinks.scan(html.toString()));
         }
-        write(out.resolve(file), html.toString());
+        TextFile.writeUtf8(out.resolve(file), html.toString());
         return true;
     }
 
@@ -418,36 +412,7 @@ public final class SiteRenderer {
                     "status", status.code, "statusLabel", status.label,
                     "facets", facetsOf.getOrDefault(c.id(), Map.of())));
         }
-        write(out.resolve(Urls.file(LISTING_INDEX)), RecordJson.write(rows));
-    }
-
-    private void writeDownloads(Path out) {
-        writeListingIndex(out);
-        for (Convention c : catalog.conventions()) {
-            Path dir = out.resolve("conventions").resolve(c.id());
-            write(dir.resolve(c.id() + ".json"), RecordJson.write(RecordJson.convention(c, catalog)));
-            try {
-                // The privacy check's redacted texts, when it masked something (fr.vitrine.privacy.PrivacyCheck).
-                if (c.hasText()) {
-                    publish(c.file(), c.published().markdown(), dir.resolve(c.id() + ".md"));
-                }
-                if (c.source().text() != null) {
-                    Path text = config.contentFolder().resolve(c.source().text());
-                    publish(text, c.published().sourceText(), dir.resolve(text.getFileName()));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    /** Writes {@code redacted} when there is one, else copies the file as it is. */
-    private static void publish(Path file, String redacted, Path target) throws IOException {
-        if (redacted != null) {
-            write(target, redacted);
-        } else {
-            Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        TextFile.writeUtf8(out.resolve(Urls.file(LISTING_INDEX)), RecordJson.write(rows));
     }
 
     /** Images of product descriptions, copied from the beta.gouv.fr checkout beside the product's page. */
@@ -467,28 +432,4 @@ public final class SiteRenderer {
         }
     }
 
-    /** Each product's impact rows, normalised, beside its /stats page. */
-    private void writeMetrics(Path out) {
-        Map<String, Path> targets = new LinkedHashMap<>();
-        java.util.Set<Path> sources = new java.util.TreeSet<>();
-        for (Product p : catalog.products()) {
-            ProductMetrics m = catalog.metrics(p.id());
-            if (m != null) {
-                targets.put(p.id(), out.resolve(Urls.file(statsCsv(p.id()))));
-                sources.addAll(m.files());
-            }
-        }
-        if (!targets.isEmpty()) {
-            ImpactCsvWriter.write(List.copyOf(sources), MetricsLoader.servicesOf(catalog.products()), targets);
-        }
-    }
-
-    static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

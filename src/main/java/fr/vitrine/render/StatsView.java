@@ -1,5 +1,6 @@
 package fr.vitrine.render;
 
+import fr.vitrine.model.Formats;
 import fr.vitrine.model.Indicator;
 import fr.vitrine.model.PartialDate;
 import fr.vitrine.model.Series;

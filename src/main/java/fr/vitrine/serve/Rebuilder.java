@@ -1,8 +1,8 @@
 package fr.vitrine.serve;
 
 import fr.vitrine.Build;
-import fr.vitrine.validate.Console;
-import fr.vitrine.validate.Diagnostic;
+import fr.vitrine.diagnostics.Console;
+import fr.vitrine.diagnostics.Diagnostic;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

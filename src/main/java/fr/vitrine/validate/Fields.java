@@ -1,5 +1,8 @@
 package fr.vitrine.validate;
 
+import fr.vitrine.diagnostics.Diagnostics;
+import fr.vitrine.diagnostics.Position;
+import fr.vitrine.model.Coded;
 import fr.vitrine.model.PartialDate;
 import fr.vitrine.model.Text;
 import fr.vitrine.read.Characters;
@@ -15,7 +18,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Typed, validating access to one YAML map of a record. Each accessor reports what is wrong at the value's line and
@@ -329,12 +334,31 @@ final class Fields {
     String oneOf(String key, Set<String> allowed, boolean required) {
         String s = text(key, required);
         if (s != null && !allowed.contains(s)) {
-            String near = Text.closest(s, allowed);
-            problem(pathOf(key), "'" + s + "' is not a valid " + key
-                    + (near != null ? "; did you mean '" + near + "'?" : "") + " (allowed: " + String.join(", ", allowed) + ")");
+            problem(pathOf(key), Coded.unknown(key, s, allowed));
             return null;
         }
         return s;
+    }
+
+    /** The constant of {@code type} whose code the value is; {@code null} after reporting an unknown code. */
+    <E extends Enum<E> & Coded> E oneOf(String key, Class<E> type, boolean required) {
+        return oneOf(key, type, s -> Coded.parse(type, s), required);
+    }
+
+    /** The same, with the enumeration's own {@code parse} (which tolerates case, accents or spaces). */
+    <E extends Enum<E> & Coded> E oneOf(String key, Class<E> type, Function<String, Optional<E>> parse,
+                                        boolean required) {
+        String s = text(key, required);
+        return s == null ? null : parse(key, s, type, parse);
+    }
+
+    /** The constant {@code parse} finds for the value {@code s} of {@code key}; {@code null} after reporting none. */
+    <E extends Enum<E> & Coded> E parse(String key, String s, Class<E> type, Function<String, Optional<E>> parse) {
+        Optional<E> e = parse.apply(s);
+        if (e.isEmpty()) {
+            problem(pathOf(key), Coded.unknown(type, key, s));
+        }
+        return e.orElse(null);
     }
 
     void missing(String key, String hint) {

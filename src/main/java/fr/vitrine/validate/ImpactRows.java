@@ -1,5 +1,6 @@
 package fr.vitrine.validate;
 
+import fr.vitrine.model.Coded;
 import fr.vitrine.model.Measure;
 import fr.vitrine.model.Text;
 import fr.vitrine.read.FrenchNumbers;
@@ -27,6 +28,7 @@ public final class ImpactRows {
     public static final List<String> DATAVIZ = List.of("linechart", "barchart", "map", "scatterplot", "piechart");
     public static final List<String> DENOM_INSEE = List.of("REG", "DEP", "COM", "ARR", "COMER", "COM_COMER", "COG",
             "CTCD", "CAN");
+    /** The codes of {@link Measure.Kind} in the schema's order (the pages list impact first). */
     public static final List<String> KINDS = List.of("usage", "impact");
     /** Table Schema's default {@code trueValues} and {@code falseValues} (the schema sets none of its own). */
     static final List<String> TRUE_VALUES = List.of("true", "True", "TRUE", "1");
@@ -90,7 +92,7 @@ public final class ImpactRows {
             return null;
         }
         return new Measure(administration, service, indicator, value, unit, target,
-                kind.equals("impact") ? Measure.Kind.IMPACT : Measure.Kind.USAGE, frequency, date, period, start,
+                Coded.parse(Measure.Kind.class, kind).orElseThrow(), frequency, date, period, start,
                 automated, source, denom, code, dataviz, c.optional(COMMENT));
     }
 

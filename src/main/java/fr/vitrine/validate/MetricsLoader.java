@@ -1,5 +1,6 @@
 package fr.vitrine.validate;
 
+import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.model.Indicator;
 import fr.vitrine.model.Measure;
 import fr.vitrine.model.Product;

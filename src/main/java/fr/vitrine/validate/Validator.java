@@ -1,5 +1,6 @@
 package fr.vitrine.validate;
 
+import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.model.Catalog;
 import fr.vitrine.model.Convention;
 import fr.vitrine.model.Funding;
@@ -13,15 +14,16 @@ import fr.vitrine.model.Party;
 import fr.vitrine.model.Person;
 import fr.vitrine.model.Product;
 import fr.vitrine.model.ProductMetrics;
+import fr.vitrine.model.Siret;
 import fr.vitrine.model.Text;
+import fr.vitrine.model.Vocabulary;
 import fr.vitrine.privacy.Policy;
 import fr.vitrine.privacy.PrivacyCheck;
-import fr.vitrine.model.Vocabulary;
 import fr.vitrine.read.CommonmarkEngine;
 import fr.vitrine.read.ProductBody;
 import fr.vitrine.read.SourceRecord;
-import fr.vitrine.read.TextFile;
 import fr.vitrine.read.Sources.SourceSet;
+import fr.vitrine.read.TextFile;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -352,8 +354,7 @@ public final class Validator {
         }
         checkId(f, "id", id);
         String title = f.text("title", true);
-        String kindCode = f.oneOf("kind", new LinkedHashSet<>(Kind.codes()), true);
-        Kind kind = kindCode == null ? null : Kind.parse(kindCode);
+        Kind kind = f.oneOf("kind", Kind.class, true);
 
         String parent = f.text("parent", false);
         if (kind == Kind.AVENANT && parent == null && !f.has("parent")) {
@@ -397,12 +398,7 @@ public final class Validator {
             } else if (org != null && skipped.contains(org)) {
                 p.problemAt("org", notPublished("organisation", org));
             }
-            String roleCode = p.text("role", true);
-            Party.Role role = roleCode == null ? null : Party.Role.parse(roleCode);
-            if (roleCode != null && role == null) {
-                p.problemAt("role", "unknown role '" + roleCode + "'; allowed: partenaire, délégant, délégataire, "
-                        + "attribuant, bénéficiaire");
-            }
+            Party.Role role = p.oneOf("role", Party.Role.class, Party.Role::parse, true);
             Person representative = person(p, "representative");
             Person signatory = person(p, "signatory");
             if (org != null && role != null) {
@@ -445,9 +441,9 @@ public final class Validator {
         List<Obligation> obligations = new ArrayList<>();
         for (Fields o : f.maps("obligations", false)) {
             o.allowOnly(OBLIGATION_FIELDS);
-            String type = o.oneOf("type", new LinkedHashSet<>(Obligation.Type.codes()), true);
+            Obligation.Type type = o.oneOf("type", Obligation.Type.class, true);
             if (type != null) {
-                obligations.add(new Obligation(Obligation.Type.parse(type), o.text("article", false), o.text("text", false)));
+                obligations.add(new Obligation(type, o.text("article", false), o.text("text", false)));
             }
         }
 
@@ -520,14 +516,9 @@ public final class Validator {
         String from = partyRef(l, "from", organisations);
         String to = partyRef(l, "to", organisations);
         BigDecimal amount = l.amount("amount", true);
-        Funding.Tax tax = Funding.Tax.UNKNOWN;
         String taxText = l.text("tax", false);
-        if (taxText != null) {
-            tax = Funding.Tax.parse(taxText);
-            if (tax == null) {
-                l.problemAt("tax", "tax must be HT, TTC or unknown, got '" + taxText + "'");
-            }
-        }
+        Funding.Tax tax = taxText == null ? Funding.Tax.UNKNOWN
+                : l.parse("tax", taxText, Funding.Tax.class, Funding.Tax::parse);
         Funding.Credits credits = credits(l, "credits");
         Integer year = l.integer("year", 1900, 2200);
         PartialDate start = null;
@@ -586,16 +577,8 @@ public final class Validator {
     }
 
     private static Funding.Credits credits(Fields f, String key) {
-        String s = f.text(key, false);
-        if (s == null) {
-            return Funding.Credits.UNKNOWN;
-        }
-        Funding.Credits c = Funding.Credits.parse(s);
-        if (c == null) {
-            f.problemAt(key, "'" + key + "' must be AE, CP, AE+CP or unknown, got '" + s + "'");
-            return Funding.Credits.UNKNOWN;
-        }
-        return c;
+        Funding.Credits c = f.oneOf(key, Funding.Credits.class, Funding.Credits::parse, false);
+        return c == null ? Funding.Credits.UNKNOWN : c;
     }
 
     /** For each kind of credit the schedule gives, its installments must add up to the line's amount. */

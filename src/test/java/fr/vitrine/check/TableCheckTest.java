@@ -1,10 +1,10 @@
 package fr.vitrine.check;
 
-import fr.vitrine.dataset.Table;
 import fr.vitrine.dataset.Table.Field;
 import fr.vitrine.dataset.Table.ForeignKey;
-import fr.vitrine.validate.Diagnostic;
-import fr.vitrine.validate.Diagnostics;
+import fr.vitrine.dataset.Table;
+import fr.vitrine.diagnostics.Diagnostic;
+import fr.vitrine.diagnostics.Diagnostics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

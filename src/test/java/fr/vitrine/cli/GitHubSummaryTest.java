@@ -1,11 +1,11 @@
 package fr.vitrine.cli;
 
+import fr.vitrine.diagnostics.Diagnostic;
+import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.model.Catalog;
 import fr.vitrine.model.Product;
 import fr.vitrine.model.ProductMetrics;
 import fr.vitrine.read.ImpactCsv;
-import fr.vitrine.validate.Diagnostic;
-import fr.vitrine.validate.Diagnostics;
 import fr.vitrine.validate.MetricsLoader;
 import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TablesExtension;

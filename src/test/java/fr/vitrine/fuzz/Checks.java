@@ -1,6 +1,6 @@
 package fr.vitrine.fuzz;
 
-import fr.vitrine.validate.Diagnostic;
+import fr.vitrine.diagnostics.Diagnostic;
 
 import java.nio.file.Path;
 

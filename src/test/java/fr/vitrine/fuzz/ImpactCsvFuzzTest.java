@@ -2,11 +2,11 @@ package fr.vitrine.fuzz;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import fr.vitrine.diagnostics.Diagnostic;
+import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.model.Measure;
 import fr.vitrine.model.Text;
 import fr.vitrine.read.ImpactCsv;
-import fr.vitrine.validate.Diagnostic;
-import fr.vitrine.validate.Diagnostics;
 import fr.vitrine.validate.ImpactRows;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,14 +2,14 @@ package fr.vitrine.fuzz;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import fr.vitrine.diagnostics.Diagnostic;
+import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.read.CommonmarkEngine;
 import fr.vitrine.read.Markdown;
 import fr.vitrine.read.SourceRecord;
 import fr.vitrine.read.Sources;
 import fr.vitrine.read.TextFile;
 import fr.vitrine.read.YamlTree;
-import fr.vitrine.validate.Diagnostic;
-import fr.vitrine.validate.Diagnostics;
 import fr.vitrine.validate.Validator;
 import org.jbake.model.DocumentModel;
 import org.jsoup.Jsoup;

@@ -3,9 +3,10 @@ package fr.vitrine.importer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import fr.vitrine.Build;
+import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.read.FrontMatter;
 import fr.vitrine.testing.TestProject;
-import fr.vitrine.validate.Diagnostics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,8 +61,9 @@ class ImportQualityTest {
         for (Map.Entry<String, String> c : cases.entrySet()) {
             String draftId = c.getKey() + "-draft";
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int code = new Importer(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true,
-                    StandardCharsets.UTF_8)).run(project.root(), project.file(c.getValue()), draftId);
+            PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+            int code = new Importer(print, print, new Build(print, print)::check)
+                    .run(project.root(), project.file(c.getValue()), draftId);
             assertEquals(0, code, out.toString(StandardCharsets.UTF_8));
             String draft = project.read("content/conventions/" + draftId + ".md");
             provenanceIsTrue(draft, project.read(c.getValue()));

@@ -3,11 +3,12 @@ package fr.vitrine.importer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import fr.vitrine.Build;
 import fr.vitrine.cli.Main;
+import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.read.FrontMatter;
 import fr.vitrine.testing.Pdfs;
 import fr.vitrine.testing.TestProject;
-import fr.vitrine.validate.Diagnostics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +40,7 @@ class ImportTest {
     private static Run run(TestProject project, Path file, String id) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        int code = new Importer(print, print).run(project.root(), file, id);
+        int code = new Importer(print, print, new Build(print, print)::check).run(project.root(), file, id);
         return new Run(code, bytes.toString(StandardCharsets.UTF_8));
     }
 

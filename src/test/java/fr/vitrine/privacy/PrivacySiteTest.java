@@ -101,9 +101,9 @@ class PrivacySiteTest {
         TestProject.Run run = project.check();
         assertEquals(1, run.exitCode());
         assertTrue(run.diagnostics().contains(project.file("jbake.properties") + ":" + line
-                + ":1: error: vitrine.privacy.iban must be redact, warn or allow, got 'hide'"), run.err());
+                + ":1: error: 'hide' is not a valid vitrine.privacy.iban (allowed: redact, warn, allow)"), run.err());
         assertTrue(run.diagnostics().contains(project.file(SECONDE) + ":" + at
-                + ":16: error: privacy.rib must be redact, warn or allow, got 'masquer'"), run.err());
+                + ":16: error: 'masquer' is not a valid privacy.rib (allowed: redact, warn, allow)"), run.err());
     }
 
     @Test

@@ -1,9 +1,9 @@
 package fr.vitrine.read;
 
+import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.model.Text;
 import fr.vitrine.testing.TestProject;
 import fr.vitrine.testing.Trees;
-import fr.vitrine.validate.Diagnostics;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

@@ -1,7 +1,7 @@
 package fr.vitrine.read;
 
 import fr.vitrine.model.Heading;
-import fr.vitrine.render.Urls;
+import fr.vitrine.model.Urls;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

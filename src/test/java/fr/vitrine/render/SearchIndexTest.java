@@ -2,8 +2,8 @@ package fr.vitrine.render;
 
 import fr.vitrine.read.SiteConfig;
 import fr.vitrine.testing.TestProject;
-import fr.vitrine.validate.Diagnostic;
-import fr.vitrine.validate.Diagnostics;
+import fr.vitrine.diagnostics.Diagnostic;
+import fr.vitrine.diagnostics.Diagnostics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

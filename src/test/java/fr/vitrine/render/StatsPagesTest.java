@@ -1,5 +1,6 @@
 package fr.vitrine.render;
 
+import fr.vitrine.model.Formats;
 import fr.vitrine.testing.TestProject;
 import fr.vitrine.testing.TestSites;
 import org.jsoup.Jsoup;

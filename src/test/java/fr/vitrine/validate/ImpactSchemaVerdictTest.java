@@ -1,5 +1,6 @@
 package fr.vitrine.validate;
 
+import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.model.Product;
 import fr.vitrine.model.ProductMetrics;
 import org.junit.jupiter.api.io.TempDir;

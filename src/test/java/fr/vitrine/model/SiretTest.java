@@ -1,4 +1,4 @@
-package fr.vitrine.validate;
+package fr.vitrine.model;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package fr.vitrine.validate;
+package fr.vitrine.diagnostics;
 
 import java.nio.file.Path;
 import java.util.Comparator;

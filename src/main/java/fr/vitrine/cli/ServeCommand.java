@@ -1,8 +1,8 @@
-package fr.vitrine.serve;
+package fr.vitrine.cli;
 
 import fr.vitrine.Build;
-import fr.vitrine.validate.Console;
-import fr.vitrine.cli.Main;
+import fr.vitrine.diagnostics.Console;
+import fr.vitrine.serve.Serve;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,6 +1,4 @@
-package fr.vitrine.render;
-
-import fr.vitrine.model.PartialDate;
+package fr.vitrine.model;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package fr.vitrine.validate;
+package fr.vitrine.model;
 
 /**
  * SIRET numbers: 14 digits whose Luhn checksum is valid. La Poste's establishments (SIREN 356 000 000) are numbered

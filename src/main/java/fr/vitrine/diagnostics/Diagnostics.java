@@ -1,6 +1,6 @@
-package fr.vitrine.validate;
+package fr.vitrine.diagnostics;
 
-import fr.vitrine.validate.Diagnostic.Severity;
+import fr.vitrine.diagnostics.Diagnostic.Severity;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package fr.vitrine.validate;
+package fr.vitrine.diagnostics;
 
 /** A 1-based line and column in a source file; {@link #UNKNOWN} when a problem has no precise place. */
 public record Position(int line, int column) {

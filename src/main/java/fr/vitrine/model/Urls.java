@@ -1,4 +1,4 @@
-package fr.vitrine.render;
+package fr.vitrine.model;
 
 /** Site paths ("/conventions/x/") and the relative links between them, so a site works under any base path. */
 public final class Urls {

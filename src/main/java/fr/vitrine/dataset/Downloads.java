@@ -1,0 +1,84 @@
+package fr.vitrine.dataset;
+
+import fr.vitrine.model.Catalog;
+import fr.vitrine.model.Convention;
+import fr.vitrine.model.Product;
+import fr.vitrine.model.ProductMetrics;
+import fr.vitrine.model.Text;
+import fr.vitrine.model.Urls;
+import fr.vitrine.read.SiteConfig;
+import fr.vitrine.read.TextFile;
+import fr.vitrine.validate.MetricsLoader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The files offered beside the pages: each convention's record (JSON), its Markdown and its source text, as the
+ * privacy check left them, and each product's impact rows beside its /stats page.
+ */
+public final class Downloads {
+
+    private Downloads() {
+    }
+
+    /** Site path of a product's impact rows, beside its /stats page. */
+    public static String statsCsv(String productId) {
+        String address = Text.address(productId);
+        return "/produits/" + address + "/stats/" + address + "-statistiques-impact.csv";
+    }
+
+    /** Writes every download of the catalog under the site folder {@code out}. */
+    public static void write(Catalog catalog, SiteConfig config, Path out) {
+        for (Convention c : catalog.conventions()) {
+            Path dir = out.resolve("conventions").resolve(c.id());
+            TextFile.writeUtf8(dir.resolve(c.id() + ".json"), RecordJson.write(RecordJson.convention(c, catalog)));
+            try {
+                // The privacy check's redacted texts, when it masked something (fr.vitrine.privacy.PrivacyCheck).
+                if (c.hasText()) {
+                    publish(c.file(), c.published().markdown(), dir.resolve(c.id() + ".md"));
+                }
+                if (c.source().text() != null) {
+                    Path text = config.contentFolder().resolve(c.source().text());
+                    publish(text, c.published().sourceText(), dir.resolve(text.getFileName()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        writeMetrics(catalog, out);
+    }
+
+    /** Writes {@code redacted} when there is one, else copies the file as it is. */
+    private static void publish(Path file, String redacted, Path target) throws IOException {
+        if (redacted != null) {
+            TextFile.writeUtf8(target, redacted);
+        } else {
+            Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Each product's impact rows, normalised, beside its /stats page. */
+    private static void writeMetrics(Catalog catalog, Path out) {
+        Map<String, Path> targets = new LinkedHashMap<>();
+        Set<Path> sources = new TreeSet<>();
+        for (Product p : catalog.products()) {
+            ProductMetrics m = catalog.metrics(p.id());
+            if (m != null) {
+                targets.put(p.id(), out.resolve(Urls.file(statsCsv(p.id()))));
+                sources.addAll(m.files());
+            }
+        }
+        if (!targets.isEmpty()) {
+            ImpactCsvWriter.write(List.copyOf(sources), MetricsLoader.servicesOf(catalog.products()), targets);
+        }
+    }
+}
