@@ -66,6 +66,7 @@ public final class RecordJson {
             om.put("type", o.type().code);
             om.put("article", o.article());
             om.put("text", o.text());
+            om.put("ends", o.ends() == null ? null : o.ends().iso());
             return om;
         }).toList());
         Map<String, Object> source = new LinkedHashMap<>();

@@ -256,21 +256,51 @@ public final class Catalog {
         };
         List<Duty> out = new java.util.ArrayList<>();
         obligationsOfProduct(productId).forEach((type, acts) -> {
-            List<Convention.Status> statuses = acts.stream().map(c -> c.status(today)).toList();
+            List<Convention.Status> statuses = acts.stream().map(c -> term(c, type)).toList();
             if (stopped != null && type != Obligation.Type.PUBLICATION) {
                 // A duty about the product ends with it (publishing the act itself does not).
                 out.add(new Duty(type, acts, "echue", stopped));
             } else if (statuses.contains(Convention.Status.EN_VIGUEUR) || statuses.contains(Convention.Status.A_VENIR)) {
                 out.add(new Duty(type, acts, "en-cours", null));
             } else if (statuses.stream().allMatch(s -> s == Convention.Status.TERMINEE)) {
-                out.add(new Duty(type, acts, "echue", acts.size() > 1 ? "les actes qui la prévoient ont pris fin"
+                PartialDate own = acts.size() == 1 ? ownTerm(acts.get(0), type) : null;
+                out.add(new Duty(type, acts, "echue", own != null ? "son terme, le " + Formats.date(own) + ", est passé"
+                        : acts.size() > 1 ? "les actes qui la prévoient ont pris fin"
                         : "l'acte qui la prévoit a pris fin"));
             } else {
                 Convention unknown = acts.get(statuses.indexOf(Convention.Status.INCONNU));
-                out.add(new Duty(type, acts, "terme-inconnu", unknown.statusReason(today)));
+                PartialDate own = ownTerm(unknown, type);
+                out.add(new Duty(type, acts, "terme-inconnu", own != null
+                        ? "son terme (" + Formats.date(own) + ") n'est pas donné au jour près"
+                        : unknown.statusReason(today)));
             }
         });
         return out;
+    }
+
+    /** The term an act gives one of its obligations, or {@code null}: it then lasts as long as the act. */
+    private static PartialDate ownTerm(Convention c, Obligation.Type type) {
+        return c.obligations().stream().filter(o -> o.type() == type && o.ends() != null).map(Obligation::ends)
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * Whether an act's obligation runs on the build's day: by its own term when the text gives one (past it, it has
+     * ended even if the act runs on; before it, it runs, from the act's start), else by the act's status.
+     */
+    private Convention.Status term(Convention c, Obligation.Type type) {
+        PartialDate own = ownTerm(c, type);
+        Convention.Status act = c.status(today);
+        if (own == null) {
+            return act;
+        }
+        if (own.last().isBefore(today)) {
+            return Convention.Status.TERMINEE;
+        }
+        if (own.first().isBefore(today)) {
+            return Convention.Status.INCONNU;
+        }
+        return act == Convention.Status.A_VENIR ? act : Convention.Status.EN_VIGUEUR;
     }
 
     /** The state of one obligation of a product, or {@code null} when none of its conventions imposes it. */

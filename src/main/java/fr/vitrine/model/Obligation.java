@@ -5,8 +5,14 @@ package fr.vitrine.model;
  *
  * @param article where the text says it ("Article 2"), or {@code null}
  * @param text    the words of the text, quoted
+ * @param ends    its own term when the text gives one ("jusqu'au 31 décembre 2025"), else {@code null}: it then lasts
+ *                as long as its act
  */
-public record Obligation(Type type, String article, String text) {
+public record Obligation(Type type, String article, String text, PartialDate ends) {
+
+    public Obligation(Type type, String article, String text) {
+        this(type, article, text, null);
+    }
 
     public enum Type implements Coded {
         STATS_PAGE("stats-page", "Page publique de statistiques d'impact (/stats)"),

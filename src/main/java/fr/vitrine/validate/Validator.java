@@ -68,7 +68,7 @@ public final class Validator {
     private static final List<String> IMPUTATION_FIELDS = List.of("programme", "fonds_de_concours", "bop", "uo",
             "centre_financier", "domaine_fonctionnel", "activite", "centre_de_cout", "note");
     private static final List<String> INSTALLMENT_FIELDS = List.of("credit", "when", "amount", "maximum", "note");
-    private static final List<String> OBLIGATION_FIELDS = List.of("type", "article", "text");
+    private static final List<String> OBLIGATION_FIELDS = List.of("type", "article", "text", "ends");
     private static final List<String> SOURCE_FIELDS = List.of("text", "pdf", "data_gouv", "cited_in", "excerpt");
     private static final List<String> ORGANISATION_FIELDS = List.of("id", "name", "acronym", "type", "siret",
             "parent", "domaine_ministeriel", "address", "article");
@@ -443,7 +443,8 @@ public final class Validator {
             o.allowOnly(OBLIGATION_FIELDS);
             Obligation.Type type = o.oneOf("type", Obligation.Type.class, true);
             if (type != null) {
-                obligations.add(new Obligation(type, o.text("article", false), o.text("text", false)));
+                obligations.add(new Obligation(type, o.text("article", false), o.text("text", false),
+                        o.date("ends", false)));
             }
         }
 

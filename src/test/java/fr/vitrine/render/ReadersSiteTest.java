@@ -114,6 +114,33 @@ class ReadersSiteTest {
     }
 
     @Test
+    void anObligationWithItsOwnTermLastsUntilItNotUntilItsAct(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        fr.vitrine.testing.TestProject project = fr.vitrine.testing.TestProject.copyOfRepository(dir);
+        // The seconde convention ended on 30 June 2024; its stats page was due until mid-2027.
+        project.replace("content/conventions/urbanvitaliz-seconde-convention.md", "    text: mesurer et diffuser",
+                "    ends: 2027-06-30\n    text: mesurer et diffuser");
+        // Ecosanté's act has an unknown end; publishing it was due until 2022, then until some day of November 2026.
+        String ecosante = "content/conventions/ecosante-delegation-dgpr-dgs.md";
+        project.replace(ecosante, "    article: Article 8\n", "    article: Article 8\n    ends: 2022-12-31\n");
+        Path out = dir.resolve("site");
+        assertEquals(0, project.build(out).exitCode());
+        Document uv = Jsoup.parse(out.resolve("produits/urbanvitaliz/index.html").toFile(), "UTF-8");
+        String duty = uv.selectFirst("ul.obligations li:contains(statistiques d\\'impact)").text();
+        assertTrue(duty.contains("en cours"), duty);
+        Document reco = Jsoup.parse(out.resolve("produits/recosante/index.html").toFile(), "UTF-8");
+        String publication = reco.selectFirst("ul.obligations li:contains(data.gouv.fr)").text();
+        assertTrue(publication.contains("échue (son terme, le 31 décembre 2022, est passé)"), publication);
+
+        project.replace(ecosante, "    ends: 2022-12-31\n", "    ends: 2026-11\n");
+        assertEquals(0, project.build(out).exitCode());
+        reco = Jsoup.parse(out.resolve("produits/recosante/index.html").toFile(), "UTF-8");
+        publication = reco.selectFirst("ul.obligations li:contains(data.gouv.fr)").text();
+        assertTrue(publication.contains("terme inconnu (son terme (novembre 2026) n'est pas donné au jour près)"),
+                publication);
+    }
+
+    @Test
     void feedGivesOnlyTheDatesRecordsGive() throws IOException {
         Document atom = Jsoup.parse(Files.readString(site.resolve("conventions/atom.xml")), "", Parser.xmlParser());
         List<Element> entries = atom.select("entry");
