@@ -63,6 +63,9 @@ public final class CommonmarkEngine extends MarkupEngine {
                 Markdown.linkLabelFor(file));
         doc.setBody(rendered.html());
         doc.put(HEADINGS, rendered.headings());
+        // What only reading and the privacy check needed: not kept for the rest of the build (memory).
+        doc.remove(TEXT);
+        doc.remove(BODY_MARKDOWN);
     }
 
     /** Used when JBake's own header parsing path is taken: the body is rendered with commonmark too. */
