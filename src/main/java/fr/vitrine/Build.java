@@ -9,6 +9,7 @@ import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.diagnostics.Exit;
 import fr.vitrine.model.Catalog;
 import fr.vitrine.privacy.PrivacyCheck;
+import fr.vitrine.read.Folders;
 import fr.vitrine.read.SiteConfig;
 import fr.vitrine.read.Sources;
 import fr.vitrine.render.SearchIndex;
@@ -71,6 +72,7 @@ public final class Build {
     /** Null until the run starts: then {@code SOURCE_DATE_EPOCH} or today. */
     private LocalDate today;
     private Consumer<List<Diagnostic>> printer;
+    private Path searchIndexOf;
 
     public Build(PrintStream out, PrintStream err) {
         this.out = out;
@@ -85,6 +87,15 @@ public final class Build {
     }
 
     /** Fixes the day statuses and phases are computed for (tests, reproducible builds). */
+    /**
+     * Takes the search index of an earlier build's site instead of running Pagefind again (the preview server's
+     * rebuilds: the index is as of the first build until it restarts).
+     */
+    public Build reusingSearchIndexOf(Path site) {
+        this.searchIndexOf = site;
+        return this;
+    }
+
     public Build on(LocalDate day) {
         this.today = day;
         return this;
@@ -267,9 +278,9 @@ public final class Build {
      * Renders every page into {@code staging} and writes the downloads beside them, then checks the links; returns
      * the number of pages.
      */
-    private static int renderAndCheckLinks(SiteConfig config, Catalog catalog, OpenData.Result data, Path staging,
-                                           Diagnostics diagnostics, boolean standalone, Phases phases,
-                                           boolean writeSearchIndex) {
+    private int renderAndCheckLinks(SiteConfig config, Catalog catalog, OpenData.Result data, Path staging,
+                                    Diagnostics diagnostics, boolean standalone, Phases phases,
+                                    boolean writeSearchIndex) {
         // A product team's statistics site has no search; check looks for Pagefind as build does, without running it.
         Optional<SearchIndex> search = standalone ? Optional.empty() : SearchIndex.locate(config, diagnostics);
         SiteRenderer renderer = new SiteRenderer(config, catalog, data, Version.get(), diagnostics, standalone,
@@ -285,7 +296,12 @@ public final class Build {
             phases.done("check links");
         }
         if (writeSearchIndex && search.isPresent() && !diagnostics.hasErrors()) {
-            search.get().write(staging, config.source(), diagnostics);
+            Path previous = searchIndexOf == null ? null : searchIndexOf.resolve(SearchIndex.FOLDER);
+            if (previous != null && Files.isRegularFile(previous.resolve("pagefind.js"))) {
+                Folders.copy(previous, staging.resolve(SearchIndex.FOLDER));
+            } else {
+                search.get().write(staging, config.source(), diagnostics);
+            }
             phases.done("search index");
         }
         return pages;

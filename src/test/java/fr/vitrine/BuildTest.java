@@ -44,6 +44,23 @@ class BuildTest {
     }
 
     @Test
+    void thePreviewsRebuildsTakeTheFirstSearchIndexInsteadOfRunningPagefindAgain() throws IOException {
+        TestProject project = TestProject.copyOfRepository(tmp);
+        Path first = tmp.resolve("first");
+        assertEquals(0, project.build(first).exitCode());
+        Files.writeString(first.resolve("pagefind/pagefind-entry.json"), "{\"marked\": true}");
+        project.replace("content/conventions/urbanvitaliz-avenant-1.md", "title: Premier avenant", "title: Avenant n° 1");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = new Build(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), new java.io.PrintStream(err))
+                .on(TestProject.TODAY).reusingSearchIndexOf(first)
+                .run(new Build.Options(project.root(), tmp.resolve("second"), null, false));
+        assertEquals(0, code, err.toString());
+        assertEquals(Trees.fingerprint(first.resolve("pagefind")), Trees.fingerprint(tmp.resolve("second/pagefind")));
+        assertTrue(Files.readString(tmp.resolve("second/conventions/urbanvitaliz-avenant-1/index.html"))
+                .contains("Avenant n° 1"), "the pages are built again");
+    }
+
+    @Test
     void rebuildReplacesThePreviousSiteAndLeavesNoStagingFolder() throws IOException {
         TestProject project = TestProject.copyOfRepository(tmp);
         Path site = tmp.resolve("site");

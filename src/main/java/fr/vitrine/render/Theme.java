@@ -1,6 +1,7 @@
 package fr.vitrine.render;
 
 import fr.vitrine.read.BuiltIn;
+import fr.vitrine.read.Folders;
 import fr.vitrine.read.SiteConfig;
 
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Properties;
@@ -89,7 +89,7 @@ public record Theme(String name, List<Path> templateFolders, List<Path> assetFol
     /** Copies the shared and the theme's assets to {@code /assets/}, and the vendor files to /assets/<target>/. */
     public void copyAssets(Path out) {
         for (Path folder : assetFolders) {
-            copyTree(folder, out.resolve("assets"));
+            Folders.copy(folder, out.resolve("assets"));
         }
         if (vendor != null) {
             copyVendor(out.resolve("assets").resolve(vendorTarget));
@@ -144,22 +144,5 @@ public record Theme(String name, List<Path> templateFolders, List<Path> assetFol
             throw new UncheckedIOException(e);
         }
         return out;
-    }
-
-    private static void copyTree(Path from, Path to) {
-        if (!Files.isDirectory(from)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.sorted(Comparator.naturalOrder()).toList()) {
-                if (Files.isRegularFile(f)) {
-                    Path target = to.resolve(from.relativize(f).toString());
-                    Files.createDirectories(target.getParent());
-                    Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

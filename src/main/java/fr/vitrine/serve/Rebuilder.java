@@ -68,7 +68,9 @@ final class Rebuilder implements AutoCloseable {
         ByteArrayOutputStream messages = new ByteArrayOutputStream();
         List<Diagnostic> diagnostics = new ArrayList<>();
         Build build = new Build(new PrintStream(OutputStream.nullOutputStream()),
-                new PrintStream(messages, true, StandardCharsets.UTF_8)).printing(diagnostics::addAll);
+                new PrintStream(messages, true, StandardCharsets.UTF_8)).printing(diagnostics::addAll)
+                // The search index of the first good build serves the preview (Pagefind takes seconds on a large site).
+                .reusingSearchIndexOf(current);
         int code = build.runDetailed(new Build.Options(source, output, baseUrl, false)).code();
         List<String> errors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
