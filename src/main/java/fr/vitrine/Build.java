@@ -86,7 +86,6 @@ public final class Build {
         return this;
     }
 
-    /** Fixes the day statuses and phases are computed for (tests, reproducible builds). */
     /**
      * Takes the search index of an earlier build's site instead of running Pagefind again (the preview server's
      * rebuilds: the index is as of the first build until it restarts).
@@ -96,6 +95,7 @@ public final class Build {
         return this;
     }
 
+    /** Fixes the day statuses and phases are computed for (tests, reproducible builds). */
     public Build on(LocalDate day) {
         this.today = day;
         return this;
