@@ -53,6 +53,8 @@ public final class Catalog {
     private final Map<String, ProductMetrics> metrics;
     private final LocalDate today;
     private final List<Money> productFileMoney;
+    private final Map<String, List<Convention>> avenants;
+    private final Map<String, List<Convention>> citedBy;
 
     public Catalog(List<Convention> conventions, List<Organisation> organisations, List<Product> products,
                    List<Page> pages, Map<String, ProductMetrics> metrics, LocalDate today) {
@@ -65,6 +67,8 @@ public final class Catalog {
         this.metrics = Map.copyOf(metrics);
         this.today = today;
         this.productFileMoney = fastLines();
+        this.avenants = groupedBy(Convention::parent);
+        this.citedBy = groupedBy(c -> c.source().citedIn());
     }
 
     private static <T> Map<String, T> index(List<T> items, Function<T, String> id) {
@@ -116,12 +120,19 @@ public final class Catalog {
 
     /** Avenants whose parent is {@code id}, oldest first. */
     public List<Convention> avenants(String id) {
-        return conventions.values().stream().filter(c -> id.equals(c.parent())).sorted(CHRONOLOGICAL).toList();
+        return avenants.getOrDefault(id, List.of());
     }
 
     /** Records without text whose source is the text of {@code id}, oldest first. */
     public List<Convention> citedBy(String id) {
-        return conventions.values().stream().filter(c -> id.equals(c.source().citedIn())).sorted(CHRONOLOGICAL).toList();
+        return citedBy.getOrDefault(id, List.of());
+    }
+
+    /** Conventions grouped by a key they name (a parent, a cited text), each group oldest first: every page asks. */
+    private Map<String, List<Convention>> groupedBy(Function<Convention, String> key) {
+        return conventions.values().stream().filter(c -> key.apply(c) != null)
+                .sorted(CHRONOLOGICAL)
+                .collect(Collectors.groupingBy(key, Collectors.toUnmodifiableList()));
     }
 
     public List<Convention> conventionsOfProduct(String productId) {
