@@ -232,7 +232,8 @@ public final class Catalog {
         for (Convention c : conventionsOfProduct(productId)) {
             for (Obligation o : c.obligations()) {
                 List<Convention> list = out.computeIfAbsent(o.type(), t -> new java.util.ArrayList<>());
-                if (!list.contains(c)) {
+                // Once per convention: conventions come one after another, so c is last if it is there already.
+                if (list.isEmpty() || list.get(list.size() - 1) != c) {
                     list.add(c);
                 }
             }
