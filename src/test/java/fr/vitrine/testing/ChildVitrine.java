@@ -47,6 +47,7 @@ public final class ChildVitrine {
     private final Map<String, String> env = new LinkedHashMap<>();
     private final List<String> jvmOptions = new ArrayList<>();
     private String umask;
+    private int limitSeconds = CHILD_LIMIT_SECONDS;
 
     /**
      * Runs in {@code tmp} (the children's working folder, where their output is kept), building {@code project}
@@ -74,6 +75,12 @@ public final class ChildVitrine {
     /** Adds a JVM option (e.g. {@code -Djava.io.tmpdir=…}) to the children. */
     public ChildVitrine jvm(String option) {
         jvmOptions.add(option);
+        return this;
+    }
+
+    /** Kills the child after {@code seconds} instead of {@link #CHILD_LIMIT_SECONDS} (a deliberately large input). */
+    public ChildVitrine limit(int seconds) {
+        this.limitSeconds = seconds;
         return this;
     }
 
@@ -129,7 +136,7 @@ public final class ChildVitrine {
             });
             long started = System.nanoTime();
             process = builder.start();
-            boolean finished = process.waitFor(CHILD_LIMIT_SECONDS, TimeUnit.SECONDS);
+            boolean finished = process.waitFor(limitSeconds, TimeUnit.SECONDS);
             if (!finished) {
                 process.destroyForcibly().waitFor();
             }
@@ -157,7 +164,7 @@ public final class ChildVitrine {
     /** The run ended by itself, without a JVM error or a stack trace. */
     public static void assertNoCrash(Run run) {
         String head = run.err().length() > 4000 ? run.err().substring(0, 4000) + "…" : run.err();
-        assertFalse(run.killed(), "vitrine did not finish within " + CHILD_LIMIT_SECONDS + " s (hang or memory "
+        assertFalse(run.killed(), "vitrine did not finish within the time limit (hang or memory "
                 + "exhaustion); stderr so far:\n" + head);
         assertFalse(run.err().contains("OutOfMemoryError"), "out of memory:\n" + head);
         assertFalse(Pattern.compile("(?m)^\\s+at [\\w.$/]+\\(").matcher(run.err()).find()

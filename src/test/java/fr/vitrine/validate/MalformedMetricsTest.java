@@ -1,5 +1,6 @@
 package fr.vitrine.validate;
 
+import fr.vitrine.testing.ChildVitrine;
 import fr.vitrine.testing.PreviousSite;
 import fr.vitrine.testing.TestProject;
 import fr.vitrine.testing.Trees;
@@ -18,16 +19,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Impact-metrics CSVs: each error test starts from the bundled {@code statistiques_impact_urbanvitaliz.csv}, breaks
@@ -276,12 +274,12 @@ class MalformedMetricsTest {
             }
         }
 
-        ChildRun check = runVitrine("256m", "check", "--source", project.root().toString());
+        ChildVitrine.Run check = runVitrine("256m", "check", "--source", project.root().toString());
         assertFalse(check.err().contains("OutOfMemoryError"), check.err());
         assertEquals(0, check.exitCode(), check.err());
 
         Path site = tmp.resolve("big-site");
-        ChildRun build = runVitrine("512m", "build", "--source", project.root().toString(), "--output", site.toString());
+        ChildVitrine.Run build = runVitrine("512m", "build", "--source", project.root().toString(), "--output", site.toString());
         assertFalse(build.err().contains("OutOfMemoryError"), build.err());
         assertEquals(0, build.exitCode(), build.err());
         try (Stream<String> written = Files.lines(site.resolve(STATS_CSV), StandardCharsets.UTF_8)) {
@@ -356,28 +354,11 @@ class MalformedMetricsTest {
         return out;
     }
 
-    /** What a child JVM printed on stderr, and its exit code. */
-    private record ChildRun(int exitCode, String err) {
-    }
-
-    /** Runs {@code fr.vitrine.cli.Main} in a child JVM with {@code -Xmx<heap>}, as users run it. */
-    private ChildRun runVitrine(String heap, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx" + heap,
-                "-cp", System.getProperty("java.class.path"), "fr.vitrine.cli.Main"));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile(tmp, "child-", ".out");
-        Path err = Files.createTempFile(tmp, "child-", ".err");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        // Same day as the in-process builds, so statuses computed from dates agree.
-        builder.environment().put("SOURCE_DATE_EPOCH",
-                Long.toString(TestProject.TODAY.atTime(12, 0).toEpochSecond(ZoneOffset.UTC)));
-        Process process = builder.start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly().waitFor();
-            fail("vitrine " + String.join(" ", args) + " did not finish within 5 minutes with -Xmx" + heap
-                    + "; stderr so far:\n" + Files.readString(err));
-        }
-        return new ChildRun(process.exitValue(), Files.readString(err));
+    /** Runs {@code fr.vitrine.cli.Main} in a child JVM with {@code -Xmx<heap>}, as users run it, for 5 minutes at most. */
+    private ChildVitrine.Run runVitrine(String heap, String... args) {
+        ChildVitrine.Run run = new ChildVitrine(tmp, null, null, null).jvm("-Xmx" + heap).limit(300).vitrine(args);
+        assertFalse(run.killed(), "vitrine " + String.join(" ", args) + " did not finish within 5 minutes with -Xmx"
+                + heap + "; stderr so far:\n" + run.err());
+        return run;
     }
 }
