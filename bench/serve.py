@@ -5,11 +5,12 @@ Usage: bench/serve.py [N ...]   (default: bundled 200; N: a programme of N gener
 "bundled": a copy of the bundled project). Needs the jar (mvn -B -q package -DskipTests).
 
 For each project: the time from saving one convention to the page's reload event (median of 20 edits, after 2
-warm-up edits), then 1 000 requests from 16 concurrent clients while conventions keep being edited (so the server
+warm-up edits; the next save waits for the datasets, which follow the pages), then 1 000 requests from 16 concurrent clients while conventions keep being edited (so the server
 rebuilds throughout), counting errors. On the bundled project also the time from saving a template to the event
 (median of 5). Each event is read from the server's event stream, as a browser does.
 """
 import http.client
+import json
 import os
 import queue
 import shutil
@@ -51,12 +52,23 @@ class Server:
         c.request("GET", "/__vitrine/events")
         r = c.getresponse()
         self.events.put("open")
+        reload = False
         while True:
             line = r.fp.readline()
             if not line:
                 return
             if line.startswith(b"event: reload"):
-                self.events.put(time.monotonic())
+                reload = True
+            elif reload and line.startswith(b"data: "):
+                self.events.put((time.monotonic(), json.loads(line[len(b"data: "):])))
+                reload = False
+
+    def next_event(self):
+        """The time of the next reload event, after the events that complete it ("more": the datasets)."""
+        at, change = self.events.get(timeout=300)
+        while change.get("more"):
+            _, change = self.events.get(timeout=300)
+        return at
 
     def stop(self):
         self.proc.terminate()
@@ -83,7 +95,7 @@ def save_to_event(server, path, count, warmup, change=edit):
             server.events.get_nowait()
         start = time.monotonic()
         change(path, n)
-        end = server.events.get(timeout=300)
+        end = server.next_event()
         if n >= warmup:
             times.append((end - start) * 1000)
     return times
@@ -101,7 +113,7 @@ def load(server, path, total=1000, clients=16):
             edit(path, n)
             n += 1
             try:
-                server.events.get(timeout=300)
+                server.next_event()
             except queue.Empty:
                 return
 

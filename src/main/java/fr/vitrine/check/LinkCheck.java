@@ -104,7 +104,7 @@ public final class LinkCheck {
                 scanned.put(page, links(doc));
             }
         });
-        return check.verify(scanned);
+        return check.verify(scanned, check.pages, page -> scanned.get(page).links());
     }
 
     /**
@@ -112,11 +112,33 @@ public final class LinkCheck {
      * site file): no page is read again. Other files (assets, datasets) are looked up in {@code site}.
      */
     public static Report run(Path site, Map<String, PageLinks> rendered) {
-        LinkCheck check = new LinkCheck(site);
+        return run(site, rendered, rendered.keySet());
+    }
+
+    /**
+     * Checks the links of the pages {@code only} (site files) of {@code rendered}, which holds what the renderer saw
+     * of every page of {@code site} (the targets of fragments): the preview server's check of the pages it rendered
+     * again.
+     */
+    public static Report run(Path site, Map<String, PageLinks> rendered, Set<String> only) {
+        Map<String, List<String>> links = new TreeMap<>();
+        only.forEach(file -> links.put(file, rendered.get(file).links()));
+        return run(site, rendered, links);
+    }
+
+    /**
+     * Checks the links {@code check} lists (by site file) of the pages {@code rendered} holds, which is what the
+     * renderer saw of every page of {@code site} (the targets of fragments): the preview server's check of the links
+     * that pages rendered again gained.
+     */
+    public static Report run(Path site, Map<String, PageLinks> rendered, Map<String, List<String>> check) {
+        LinkCheck linkCheck = new LinkCheck(site);
         Map<Path, PageLinks> pages = new TreeMap<>();
-        rendered.forEach((file, links) -> pages.put(check.root.resolve(file).normalize(), links));
-        check.pages = List.copyOf(pages.keySet());
-        return check.verify(pages);
+        rendered.forEach((file, links) -> pages.put(linkCheck.root.resolve(file).normalize(), links));
+        linkCheck.pages = List.copyOf(pages.keySet());
+        Map<Path, List<String>> links = new TreeMap<>();
+        check.forEach((file, list) -> links.put(linkCheck.root.resolve(file).normalize(), list));
+        return linkCheck.verify(pages, List.copyOf(links.keySet()), links::get);
     }
 
     /** What jsoup finds in a page: the oracle {@link PageLinks#scan} is held to. */
@@ -155,7 +177,8 @@ public final class LinkCheck {
         return found;
     }
 
-    private Report verify(Map<Path, PageLinks> scanned) {
+    private Report verify(Map<Path, PageLinks> scanned, List<Path> checked,
+                          java.util.function.Function<Path, List<String>> linksOf) {
         scanned.forEach((page, links) -> {
             idsByPage.put(page, links.ids());
             if (page.equals(root.resolve(Urls.file(Urls.NOT_FOUND))) && links.canonical() != null) {
@@ -168,9 +191,9 @@ public final class LinkCheck {
         // Pages are checked in parallel, each into its own lists, gathered in page order.
         record Found(List<Broken> broken, Map<String, Set<String>> external) {
         }
-        List<Found> found = pages.parallelStream().map(page -> {
+        List<Found> found = checked.parallelStream().map(page -> {
             Found f = new Found(new ArrayList<>(), new TreeMap<>());
-            for (String link : scanned.get(page).links()) {
+            for (String link : linksOf.apply(page)) {
                 check(page, link, f.broken(), f.external());
             }
             return f;
@@ -181,7 +204,7 @@ public final class LinkCheck {
             f.external().forEach((link, on) -> external.computeIfAbsent(link, l -> new TreeSet<>()).addAll(on));
         }
         List<String> unchecked = OTHER_PAGES.stream().filter(f -> Files.isRegularFile(root.resolve(f))).toList();
-        return new Report(pages.size(), broken, external, unchecked);
+        return new Report(checked.size(), broken, external, unchecked);
     }
 
     /**

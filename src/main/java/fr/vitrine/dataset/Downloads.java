@@ -39,22 +39,27 @@ public final class Downloads {
     /** Writes every download of the catalog under the site folder {@code out}. */
     public static void write(Catalog catalog, SiteConfig config, Path out) {
         for (Convention c : catalog.conventions()) {
-            Path dir = out.resolve("conventions").resolve(c.id());
-            TextFile.writeUtf8(dir.resolve(c.id() + ".json"), RecordJson.write(RecordJson.convention(c, catalog)));
-            try {
-                // The privacy check's redacted texts, when it masked something (fr.vitrine.privacy.PrivacyCheck).
-                if (c.hasText()) {
-                    publish(c.file(), c.published().markdown(), dir.resolve(c.id() + ".md"));
-                }
-                if (c.source().text() != null) {
-                    Path text = config.contentFolder().resolve(c.source().text());
-                    publish(text, c.published().sourceText(), dir.resolve(text.getFileName()));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            write(c, catalog, config, out);
         }
         writeMetrics(catalog, out);
+    }
+
+    /** Writes the downloads of one convention (its record, its text, its original text) under {@code out}. */
+    public static void write(Convention c, Catalog catalog, SiteConfig config, Path out) {
+        Path dir = out.resolve("conventions").resolve(c.id());
+        TextFile.writeUtf8(dir.resolve(c.id() + ".json"), RecordJson.write(RecordJson.convention(c, catalog)));
+        try {
+            // The privacy check's redacted texts, when it masked something (fr.vitrine.privacy.PrivacyCheck).
+            if (c.hasText()) {
+                publish(c.file(), c.published().markdown(), dir.resolve(c.id() + ".md"));
+            }
+            if (c.source().text() != null) {
+                Path text = config.contentFolder().resolve(c.source().text());
+                publish(text, c.published().sourceText(), dir.resolve(text.getFileName()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Writes {@code redacted} when there is one, else copies the file as it is. */

@@ -64,6 +64,13 @@ public final class PrivacyCheck {
                 .forEach(r -> check.check(r.file(), r.document(), r.tree(), diagnostics));
     }
 
+    /** Checks one convention or page of the project as {@link #check(SiteConfig, Sources.SourceSet, Diagnostics)} does. */
+    public void check(fr.vitrine.read.SourceRecord r, Diagnostics diagnostics) {
+        if (!r.external()) {
+            check(r.file(), r.document(), r.tree(), diagnostics);
+        }
+    }
+
     /** Checks a parsed convention or page; reports into {@code diagnostics}; redacts in {@code doc}. */
     private void check(Path file, DocumentModel doc, YamlTree tree, Diagnostics diagnostics) {
         Policy p = policy.with(file, tree, diagnostics);

@@ -70,6 +70,24 @@ public final class Sources {
     }
 
     /**
+     * Reads one convention or page file of the project again, as {@link #read} does (the preview server's rebuilds);
+     * null when it can't be parsed (its id added to {@code unreadable}, as {@link SourceSet#unreadable}) or is a link
+     * out of the project (reported).
+     */
+    public static SourceRecord readOne(SiteConfig config, Path file, String type, Diagnostics diagnostics,
+                                       Set<String> unreadable) {
+        Sources sources = new Sources(config, diagnostics);
+        SourceRecord r = sources.insideRoot(file, sources.projectRoot) ? sources.parse(file, type, false) : null;
+        unreadable.addAll(sources.unreadable);
+        return r;
+    }
+
+    /** True when {@link #read} reads this file of a records folder: a {@code *.md} that is not hidden. */
+    public static boolean isRecordFile(Path file) {
+        return file.getFileName().toString().endsWith(".md") && !ignored(file);
+    }
+
+    /**
      * Renders the Markdown body of every convention and page, once, from the text to publish (after the privacy check
      * has redacted it); a product's description is rendered when every record is known (ProductBody).
      */

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -54,6 +55,7 @@ public final class SiteRenderer {
     private final boolean standalone;
     private final int listingSize;
     private final Map<String, PageLinks> links = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile List<PageSpec> pages;
 
     /**
      * A renderer for the whole site, or with {@code standalone} for a product team's site whose root is its /stats
@@ -61,6 +63,12 @@ public final class SiteRenderer {
      */
     public SiteRenderer(SiteConfig config, Catalog catalog, OpenData.Result data, String version,
                         Diagnostics diagnostics, boolean standalone, boolean search) {
+        this(config, catalog, data, version, diagnostics, standalone, search, Theme.load(config, standalone), null);
+    }
+
+    private SiteRenderer(SiteConfig config, Catalog catalog, OpenData.Result data, String version,
+                         Diagnostics diagnostics, boolean standalone, boolean search, Theme theme,
+                         PebbleTemplates templates) {
         this.config = config;
         this.catalog = catalog;
         this.data = data;
@@ -78,15 +86,62 @@ public final class SiteRenderer {
                         new Link("Organisations", "/organisations/"), new Link("Données", "/donnees/")),
                 Facets.of(catalog), standalone, search);
         this.listingSize = listingSize(config, diagnostics);
-        this.theme = Theme.load(config, standalone);
+        this.theme = theme;
         this.palette = theme.palette();
-        this.templates = new PebbleTemplates(config.jbake(), theme.templateFolders());
+        this.templates = templates != null ? templates : new PebbleTemplates(config.jbake(), theme.templateFolders());
         // JBake's document types are those with a template.<type>.file setting.
         config.jbake().getDocumentTypes().forEach(DocumentTypes::addDocumentType);
     }
 
-    /** Every page of the site, in a stable order. */
+    /**
+     * A renderer of another catalog (and its open data) with the same settings, theme and compiled templates: the
+     * preview server's rebuilds after sources, not templates, changed.
+     */
+    public SiteRenderer with(Catalog catalog, OpenData.Result data, Diagnostics diagnostics) {
+        return new SiteRenderer(config, catalog, data, site.version(), diagnostics, standalone, site.search(), theme,
+                templates);
+    }
+
+    /** The catalog rendered. */
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** The facets of the catalog rendered: what every listing page shows. */
+    public List<Facets.Facet> facets() {
+        return site.facets();
+    }
+
+    /** Every page of the site, in a stable order (listed once per renderer). */
     public List<PageSpec> pages() {
+        List<PageSpec> listed = pages;
+        if (listed == null) {
+            listed = List.copyOf(listPages());
+            pages = listed;
+        }
+        return listed;
+    }
+
+    /** The pages of these conventions and free pages (ids), as {@link #pages} lists them. */
+    public List<PageSpec> pagesOf(Set<String> conventions, Set<String> freePages) {
+        List<PageSpec> out = new ArrayList<>();
+        conventions.stream().map(catalog::convention).filter(java.util.Objects::nonNull).map(this::conventionPage)
+                .forEach(out::add);
+        catalog.pages().stream().filter(p -> freePages.contains(p.id())).map(this::freePage).forEach(out::add);
+        return out;
+    }
+
+    private PageSpec conventionPage(Convention c) {
+        return new PageSpec("/conventions/" + c.id() + "/", "convention", c.title(),
+                List.of(new Link("Accueil", "/"), new Link("Conventions", "/conventions/")),
+                Map.of("convention", c, "downloads", downloads(c)));
+    }
+
+    private PageSpec freePage(Page p) {
+        return new PageSpec("/" + p.id() + "/", "page", p.title(), List.of(new Link("Accueil", "/")), Map.of("page", p));
+    }
+
+    private List<PageSpec> listPages() {
         if (standalone) {
             Product p = catalog.products().get(0);
             return List.of(statsPage(p, "/", List.of(), OpenData.FOLDER_PATH + Tables.indicators().csvFile()),
@@ -111,8 +166,7 @@ public final class SiteRenderer {
             }
         }
         for (Convention c : catalog.conventions()) {
-            pages.add(new PageSpec("/conventions/" + c.id() + "/", "convention", c.title(), List.of(home, conventions),
-                    Map.of("convention", c, "downloads", downloads(c))));
+            pages.add(conventionPage(c));
         }
         pages.add(new PageSpec("/produits/", "products", "Produits", List.of(home), Map.of()));
         for (Product p : catalog.products()) {
@@ -136,7 +190,7 @@ public final class SiteRenderer {
         }
         pages.add(new PageSpec("/donnees/", "data", "Données ouvertes", List.of(home), Map.of("data", data)));
         for (Page p : catalog.pages()) {
-            pages.add(new PageSpec("/" + p.id() + "/", "page", p.title(), List.of(home), Map.of("page", p)));
+            pages.add(freePage(p));
         }
         List<PageSpec> htmlPages = List.copyOf(pages);
         // The plan lists each listing once, not each of its pages.
@@ -153,12 +207,113 @@ public final class SiteRenderer {
     }
 
     /**
+     * The pages of {@link #pages} that may differ from those of {@code before} (the renderer of the site served) after
+     * the conventions and free pages of these ids changed, or {@code null} when every page may: the conventions' order
+     * or a facet's members changed (listings shift), or products or organisations did. Which pages show what follows
+     * the templates: a convention's page shows the conventions it amends or cites and those amending or citing it;
+     * a listing page shows its rows and its listing's total; a product's pages and an organisation's show their
+     * conventions. Every page about the whole programme (home, feed, funding, statistics, indexes, plan, sitemap)
+     * is in.
+     */
+    public List<PageSpec> pagesShowing(Set<String> conventions, Set<String> pages, SiteRenderer before) {
+        Catalog old = before.catalog;
+        if (!sameListings(before)) {
+            return null;
+        }
+        Set<String> shown = new java.util.HashSet<>();
+        Set<String> products = new java.util.HashSet<>();
+        Set<String> organisations = new java.util.HashSet<>();
+        for (Catalog c : List.of(old, catalog)) {
+            for (String id : conventions) {
+                Convention x = c.convention(id);
+                if (x == null) {
+                    continue;
+                }
+                shown.add(id);
+                java.util.stream.Stream.of(x.parent(), x.source().citedIn()).filter(java.util.Objects::nonNull)
+                        .forEach(shown::add);
+                java.util.stream.Stream.concat(c.avenants(id).stream(), c.citedBy(id).stream())
+                        .forEach(y -> shown.add(y.id()));
+                products.addAll(x.products());
+                x.parties().forEach(p -> organisations.add(p.org()));
+                for (fr.vitrine.model.Funding.Line l : x.funding()) {
+                    java.util.stream.Stream.of(l.product()).filter(java.util.Objects::nonNull).forEach(products::add);
+                    java.util.stream.Stream.of(l.from(), l.to()).filter(java.util.Objects::nonNull)
+                            .forEach(organisations::add);
+                }
+            }
+        }
+        Map<String, PageSpec> listingsBefore = new java.util.HashMap<>();
+        before.pages().stream().filter(p -> p.type().equals("conventions")).forEach(p -> listingsBefore.put(p.path(), p));
+        List<PageSpec> out = new ArrayList<>();
+        for (PageSpec spec : pages()) {
+            boolean in = switch (spec.type()) {
+                case "convention" -> shown.contains(((Convention) spec.data().get("convention")).id());
+                case "conventions" -> showsOne(spec, conventions) || !totalOf(spec).equals(
+                        before.totalOf(listingsBefore.get(spec.path())));
+                case "product", "stats" -> products.contains(((Product) spec.data().get("product")).id());
+                case "organisation" -> organisations.contains(((Organisation) spec.data().get("organisation")).id());
+                case "page" -> pages.contains(((Page) spec.data().get("page")).id());
+                // Addresses only, or nothing of the records; the open-data page shows the datasets (written after).
+                case "sitemap", "robots", "error404", "search", "data" -> false;
+                default -> true;
+            };
+            if (in) {
+                out.add(spec);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * True when this catalog lists the same conventions in the same order, in the same facets, with the same products
+     * and organisations, as {@code before}'s: then no page appears, disappears or moves.
+     */
+    public boolean sameListings(SiteRenderer before) {
+        Catalog old = before.catalog;
+        return ids(catalog.conventions()).equals(ids(old.conventions()))
+                && facetMembers(facets()).equals(facetMembers(before.facets()))
+                && catalog.products().equals(old.products()) && catalog.organisations().equals(old.organisations())
+                && catalog.pages().stream().map(Page::id).toList().equals(old.pages().stream().map(Page::id).toList());
+    }
+
+    private static List<String> ids(List<Convention> conventions) {
+        return conventions.stream().map(Convention::id).toList();
+    }
+
+    /** Each facet value's address, label and members, in order. */
+    private static List<List<Object>> facetMembers(List<Facets.Facet> facets) {
+        List<List<Object>> out = new ArrayList<>();
+        for (Facets.Facet f : facets) {
+            for (Facets.Value v : f.values()) {
+                out.add(List.of(f.key(), f.label(), v.slug(), v.label(), ids(v.conventions())));
+            }
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean showsOne(PageSpec listing, Set<String> conventions) {
+        return ((List<Convention>) listing.data().get("shown")).stream().anyMatch(c -> conventions.contains(c.id()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private String totalOf(PageSpec listing) {
+        return listing == null ? "" : String.valueOf(catalog.totalOf((List<Convention>) listing.data().get("conventions")));
+    }
+
+    /**
      * The source file whose Markdown each page shows, by site path: conventions, free pages and products. A broken
      * link on one of those pages is most likely written in that file.
      */
     public Map<String, Path> markdownSources() {
+        return markdownSources(pages());
+    }
+
+    /** {@link #markdownSources()} of some pages. */
+    public Map<String, Path> markdownSources(List<PageSpec> pages) {
         Map<String, Path> out = new LinkedHashMap<>();
-        for (PageSpec spec : pages()) {
+        for (PageSpec spec : pages) {
             Path file = switch (spec.type()) {
                 case "convention" -> ((Convention) spec.data().get("convention")).file();
                 case "page" -> ((Page) spec.data().get("page")).file();
@@ -323,14 +478,42 @@ public final class SiteRenderer {
         return written.get();
     }
 
+    /**
+     * Renders {@code pages} in parallel without writing them: site file ("conventions/x/index.html") → text, in the
+     * pages' order; a page that fails is reported and left out. Their links are recorded as {@link #render} does.
+     */
+    public Map<String, String> renderInMemory(List<PageSpec> pages) {
+        Map<String, Object> configMap = config.jbake().asHashMap();
+        Map<String, String> out = new java.util.concurrent.ConcurrentHashMap<>();
+        pages.parallelStream().forEach(spec -> {
+            String text = renderText(spec, configMap);
+            if (text != null) {
+                out.put(Urls.file(spec.path()), text);
+            }
+        });
+        Map<String, String> ordered = new LinkedHashMap<>();
+        pages.stream().map(p -> Urls.file(p.path())).filter(out::containsKey).forEach(f -> ordered.put(f, out.get(f)));
+        return ordered;
+    }
+
     private boolean renderPage(PageSpec spec, Map<String, Object> configMap, Path out) {
+        String text = renderText(spec, configMap);
+        if (text == null) {
+            return false;
+        }
+        TextFile.writeUtf8(out.resolve(Urls.file(spec.path())), text);
+        return true;
+    }
+
+    /** The page's text, its links recorded; null when it can't be rendered (reported). */
+    private String renderText(PageSpec spec, Map<String, Object> configMap) {
         String template = DocumentTypes.contains(spec.type()) ? config.templateFor(spec.type()).orElse(null) : null;
         if (template == null || theme.template(template) == null) {
             diagnostics.error(config.source().resolve(SiteConfig.FILE), config.positionOf("template." + spec.type() + ".file"),
                     "no template for page type '"
                     + spec.type() + "' (" + spec.path() + "): set template." + spec.type()
                     + ".file in jbake.properties to a file of " + config.templateFolder().getFileName() + "/");
-            return false;
+            return null;
         }
         Path templateFile = theme.template(template);
         TemplateModel model = new TemplateModel();
@@ -349,19 +532,18 @@ public final class SiteRenderer {
             templates.renderDocument(model, template, html);
         } catch (RenderingException e) {
             reportTemplateError(templateFile, spec, e.getCause() != null ? e.getCause() : e);
-            return false;
+            return null;
         }
         if (html.toString().isBlank()) {
             diagnostics.error(templateFile, 0, 0, "template rendered an empty page for " + spec.path()
                     + "; check the template and that it extends a layout that prints content");
-            return false;
+            return null;
         }
         String file = Urls.file(spec.path());
         if (file.endsWith(".html")) {
             links.put(file, PageLinks.scan(html.toString()));
         }
-        TextFile.writeUtf8(out.resolve(file), html.toString());
-        return true;
+        return html.toString();
     }
 
     /** Points at the template line Pebble names (which may be a layout or partial, not the page's template). */
@@ -386,7 +568,7 @@ public final class SiteRenderer {
      * The conventions as the listing's script needs them: each facet value (the slugs of the facet pages), what the
      * table shows, and the sort keys (the first and last day a partial signing date allows).
      */
-    private void writeListingIndex(Path out) {
+    public void writeListingIndex(Path out) {
         Map<String, Map<String, List<String>>> facetsOf = new LinkedHashMap<>();
         for (Facets.Facet f : site.facets()) {
             for (Facets.Value v : f.values()) {

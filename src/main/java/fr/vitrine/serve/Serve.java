@@ -49,6 +49,9 @@ public final class Serve implements AutoCloseable {
     private final Semaphore pending = new Semaphore(0);
     /** Sources changed since the last rebuild started; null when unknown (everything may have changed). */
     private Set<Path> changedSources = new TreeSet<>();
+    /** Changes the watcher reported, and how many of them the rebuilds have taken into account (all steps done). */
+    private long reported;
+    private long handled;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Watcher watcher;
     private Thread rebuilds;
@@ -144,6 +147,22 @@ public final class Serve implements AutoCloseable {
         return server.state().version();
     }
 
+    /**
+     * Waits until every change reported so far is rebuilt, all steps (tests: a test's edits then start from a settled
+     * site); false when {@code millis} passed first.
+     */
+    synchronized boolean awaitSettled(long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (handled < reported) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
+    }
+
     /** Blocks until {@link #close}. */
     public void await() throws InterruptedException {
         stopped.await();
@@ -176,8 +195,16 @@ public final class Serve implements AutoCloseable {
                 pending.acquire();
                 pending.drainPermits();
                 if (!closing) {
+                    long taken;
+                    synchronized (this) {
+                        taken = reported;
+                    }
                     rebuild(takeChanged());
                     watcher.watch(watchedTrees(), List.of(source.resolve(SiteConfig.FILE)));
+                    synchronized (this) {
+                        handled = taken;
+                        notifyAll();
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -188,6 +215,7 @@ public final class Serve implements AutoCloseable {
     /** Called by the watcher: these sources changed (an empty set: unknown ones). */
     private void changed(Set<Path> paths) {
         synchronized (this) {
+            reported++;
             if (paths.isEmpty() || changedSources == null) {
                 changedSources = null;
             } else {
@@ -208,12 +236,23 @@ public final class Serve implements AutoCloseable {
      * the last good site), tells the pages, prints the same.
      */
     private void rebuild(Set<Path> sources) {
-        Rebuilder.Outcome outcome;
-        try {
-            outcome = rebuilder.rebuild(sources);
-        } catch (RuntimeException e) {
-            outcome = new Rebuilder.Outcome(null, Set.of(), List.of("vitrine: the build failed: " + e), List.of(), 0);
+        Rebuilder.Outcome outcome = attempt(() -> rebuilder.rebuild(sources));
+        publish(outcome, "Built", outcome.then() != null);
+        if (outcome.then() != null) {
+            publish(attempt(outcome.then()), "Open data and downloads updated", false);
         }
+    }
+
+    private static Rebuilder.Outcome attempt(java.util.function.Supplier<Rebuilder.Outcome> step) {
+        try {
+            return step.get();
+        } catch (RuntimeException e) {
+            return new Rebuilder.Outcome(null, Set.of(), List.of("vitrine: the build failed: " + e), List.of(), 0);
+        }
+    }
+
+    /** Serves what a rebuild gave (or the errors over the last good site), tells the pages, prints the same. */
+    private void publish(Rebuilder.Outcome outcome, String done, boolean more) {
         SiteServer.State before = server.state();
         long version = before.version() + 1;
         Path root = outcome.failed() ? before.root() : realPath(outcome.site());
@@ -221,14 +260,14 @@ public final class Serve implements AutoCloseable {
         List<String> changed = addresses(outcome.changed());
         boolean all = overlayChanged || changed == null;
         server.publish(new SiteServer.State(version, root, outcome.errors(), Instant.now()),
-                new SiteServer.Change(version, all, all ? List.of() : changed));
+                new SiteServer.Change(version, all, all ? List.of() : changed, more));
         outcome.warnings().forEach(err::println);
         if (outcome.failed()) {
             outcome.errors().forEach(err::println);
             err.printf("%d error(s): %s; fix them and save.%n", outcome.errors().size(),
                     root == null ? "no site to serve yet" : "the last good site is still served");
         } else {
-            out.printf("Built in %.2f s: %d file(s) changed.%n", outcome.seconds(), outcome.changed().size());
+            out.printf("%s in %.2f s: %d file(s) changed.%n", done, outcome.seconds(), outcome.changed().size());
         }
     }
 

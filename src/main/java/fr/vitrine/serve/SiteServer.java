@@ -42,8 +42,14 @@ final class SiteServer implements AutoCloseable {
     record State(long version, Path root, List<String> errors, Instant since) {
     }
 
-    /** A change told to the pages: its version, whether every page reloads, and the addresses that changed. */
-    record Change(long version, boolean all, List<String> changed) {
+    /**
+     * A change told to the pages: its version, whether every page reloads, the addresses that changed, and whether
+     * more changes of the same save follow (the datasets and downloads, written once the pages are served).
+     */
+    record Change(long version, boolean all, List<String> changed, boolean more) {
+        Change(long version, boolean all, List<String> changed) {
+            this(version, all, changed, false);
+        }
     }
 
     private static final Change CLOSE = new Change(-1, false, List.of());

@@ -76,7 +76,7 @@ public final class Validator {
 
     private final Diagnostics diagnostics;
     private final Path contentFolder;
-    private final List<Path> metricsFiles;
+    private final Metrics metrics;
     /**
      * Ids of beta.gouv.fr organisation files that were skipped (a warning each), set once organisations are
      * validated: a convention must not name them (a project file that fails has its own error).
@@ -85,16 +85,29 @@ public final class Validator {
     /** The same for beta.gouv.fr product files. */
     private Set<String> skippedProducts = Set.of();
 
-    private Validator(Diagnostics diagnostics, Path contentFolder, List<Path> metricsFiles) {
+    private Validator(Diagnostics diagnostics, Path contentFolder, Metrics metrics) {
         this.diagnostics = diagnostics;
         this.contentFolder = contentFolder;
-        this.metricsFiles = metricsFiles;
+        this.metrics = metrics;
     }
 
     /** Validates everything read, and the impact CSVs; the catalog holds the records that passed. */
     public static Catalog validate(SourceSet sources, Path contentFolder, List<Path> metricsFiles, LocalDate today,
                                    Diagnostics diagnostics) {
-        return new Validator(diagnostics, contentFolder, metricsFiles).run(sources, today);
+        return validate(sources, contentFolder, (products, d) -> MetricsLoader.load(metricsFiles, products, d), today,
+                diagnostics);
+    }
+
+    /** How the products' impact metrics are loaded once the products are known (a cache may answer). */
+    @FunctionalInterface
+    public interface Metrics {
+        Map<String, ProductMetrics> load(List<Product> products, Diagnostics diagnostics);
+    }
+
+    /** Validates with the products' metrics taken from {@code metrics}. */
+    public static Catalog validate(SourceSet sources, Path contentFolder, Metrics metrics, LocalDate today,
+                                   Diagnostics diagnostics) {
+        return new Validator(diagnostics, contentFolder, metrics).run(sources, today);
     }
 
     private Catalog run(SourceSet sources, LocalDate today) {
@@ -147,9 +160,8 @@ public final class Validator {
                 pages.add(p);
             }
         }
-        Map<String, ProductMetrics> metrics = MetricsLoader.load(metricsFiles, List.copyOf(products.values()), diagnostics);
         return new Catalog(conventions, List.copyOf(organisations.values()), List.copyOf(products.values()), pages,
-                metrics, today);
+                metrics.load(List.copyOf(products.values()), diagnostics), today);
     }
 
     private boolean unique(SourceRecord r, String id, Set<String> seen, String what) {

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A {@code vitrine serve} of a copy of the bundled project on a free port, and clients to talk to it. */
 final class ServeFixture implements AutoCloseable {
@@ -60,6 +61,14 @@ final class ServeFixture implements AutoCloseable {
         }
     }
 
+    /** How many rebuilds the server reported ("Built in ..." on standard output), once the changes so far are rebuilt. */
+    long rebuilds() throws InterruptedException {
+        assertTrue(serve.awaitSettled(REBUILD.toMillis()), "the changes are not rebuilt after " + REBUILD);
+        synchronized (out) {
+            return out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("Built in ")).count();
+        }
+    }
+
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(serve.url()).resolve(path)).GET());
     }
@@ -92,9 +101,14 @@ final class ServeFixture implements AutoCloseable {
         return Integer.parseInt(answer.substring("HTTP/1.1 ".length(), "HTTP/1.1 ".length() + 3));
     }
 
-    /** The server's event stream, as parsed {@code reload} events. */
-    Events events(long since) {
-        return new Events(this, since);
+    /** The reload events from now on, once the changes made so far are rebuilt (every step of them). */
+    Events events() {
+        try {
+            assertTrue(serve.awaitSettled(REBUILD.toMillis()), "the previous changes are not rebuilt after " + REBUILD);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        return new Events(this, serve.version());
     }
 
     @Override
