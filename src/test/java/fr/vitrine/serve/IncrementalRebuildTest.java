@@ -2,6 +2,7 @@ package fr.vitrine.serve;
 
 import fr.vitrine.Build;
 import fr.vitrine.testing.TestProject;
+import fr.vitrine.testing.TestSites;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The preview server's incremental rebuilds held to the whole build: after each edit an author makes (a convention's
+ * The preview server's incremental rebuilds held to the whole build, on a project with every kind of page: after each
+ * edit an author makes (a convention's
  * text, title, amount, product or date, an avenant's parent, a free page, a template, an error and its fix, a deleted
  * convention), the site the {@link Rebuilder} updated is byte for byte the site {@code vitrine build} writes from the
  * same sources, and the edits that can be updated in place are (only the pages that show them are rendered again).
@@ -50,7 +52,8 @@ class IncrementalRebuildTest {
 
     @BeforeAll
     static void firstBuild() throws IOException {
-        project = TestProject.copyOfRepository(dir);
+        // Every kind of page: listings in pages of three rows, metrics, a subsidy, beta.gouv.fr's files.
+        project = TestSites.everyPageType(dir);
         project.write("jbake.properties", project.read("jbake.properties") + "\nvitrine.search=off\n");
         rebuilder = new Rebuilder(project.root(), BASE);
         Rebuilder.Outcome first = rebuilder.rebuild(null);
@@ -76,8 +79,11 @@ class IncrementalRebuildTest {
     void aTitleReachesListingsProductsOrganisationsAndDatasets() {
         Rebuilder.Outcome outcome = edit(ECOSANTE, "title: Convention de délégation de gestion",
                 "title: Convention retitrée de délégation de gestion", true);
-        assertTrue(outcome.changed().containsAll(List.of("conventions/index.html", "produits/recosante/index.html",
-                "organisations/dgs/index.html", "plan-du-site/index.html", "conventions/atom.xml")),
+        assertTrue(outcome.changed().containsAll(List.of("produits/recosante/index.html", "organisations/dgs/index.html",
+                "plan-du-site/index.html", "conventions/atom.xml", "donnees/conventions.csv")),
+                outcome.changed().toString());
+        // The page of the listing that shows it, not the others.
+        assertEquals(1, outcome.changed().stream().filter(f -> f.matches("conventions/(page/\\d+/)?index.html")).count(),
                 outcome.changed().toString());
     }
 
@@ -125,19 +131,45 @@ class IncrementalRebuildTest {
 
     @Test
     @Order(8)
+    void aBrokenLinkIsAnErrorAtItsLine() {
+        String from = "Pour assurer ses missions, le délégataire";
+        int line = project.replace(ECOSANTE, from, "Voir [nulle part](../nulle-part/). " + from);
+        Rebuilder.Outcome broken = rebuilder.rebuild(Set.of(project.file(ECOSANTE)));
+        assertTrue(broken.failed(), "a broken link was published");
+        assertTrue(broken.errors().stream().anyMatch(e -> e.startsWith(project.file(ECOSANTE) + ":" + line + ":")
+                && e.contains("../nulle-part/")), broken.errors().toString());
+        edit(ECOSANTE, "Voir [nulle part](../nulle-part/). ", "", true);
+    }
+
+    @Test
+    @Order(9)
+    void aRenamedHeadingBreaksTheLinksToItElsewhere() {
+        String from = "Pour assurer ses missions, le délégataire";
+        String link = "../urbanvitaliz-seconde-convention/#article-2--obligations-du-cerema";
+        edit(ECOSANTE, from, "Voir [l'article 2](" + link + "). " + from, true);
+        // Another page's anchor: the page that links to it is not rendered again, and is checked again.
+        project.replace(SECONDE, "## Article 2 : Obligations du Cerema", "## Article 2 : Engagements du Cerema");
+        Rebuilder.Outcome broken = rebuilder.rebuild(Set.of(project.file(SECONDE)));
+        assertTrue(broken.failed(), "a link to a renamed heading was left broken");
+        assertTrue(broken.errors().stream().anyMatch(e -> e.contains(link)), broken.errors().toString());
+        edit(SECONDE, "## Article 2 : Engagements du Cerema", "## Article 2 : Obligations du Cerema", true);
+    }
+
+    @Test
+    @Order(10)
     void aProductChangeMovesTheConventionBetweenProducts() {
         // Its product's listing gains and loses a member: every listing may shift, so the whole site is built.
         edit(ECOSANTE, "products: [recosante]", "products: [recosante, urbanvitaliz]", false);
     }
 
     @Test
-    @Order(9)
+    @Order(11)
     void aDateThatReordersTheListingsBuildsTheWholeSite() {
         edit(ECOSANTE, "signed: 2020-03-05", "signed: 2019-03-05", false);
     }
 
     @Test
-    @Order(10)
+    @Order(12)
     void aTemplateChangeRendersAgainWithoutReading() {
         String template = "site-templates/convention.peb";
         String original = project.read(template);
@@ -151,7 +183,7 @@ class IncrementalRebuildTest {
     }
 
     @Test
-    @Order(11)
+    @Order(13)
     void aDeletedConventionBuildsTheWholeSite() throws IOException {
         Files.delete(project.file("content/conventions/urbanvitaliz-fast.md"));
         Rebuilder.Outcome outcome = rebuilder.rebuild(Set.of(project.file("content/conventions/urbanvitaliz-fast.md")));
