@@ -102,6 +102,56 @@ public final class SiteRenderer {
                 templates);
     }
 
+    /**
+     * A renderer of the same catalog whose templates are read and compiled again (the preview server's rebuild after
+     * a template changed).
+     */
+    public SiteRenderer reloaded(Diagnostics diagnostics) {
+        return new SiteRenderer(config, catalog, data, site.version(), diagnostics, standalone, site.search(),
+                Theme.load(config, standalone), null);
+    }
+
+    /**
+     * The page types whose template is one of {@code files}, or null when one of them is not a page type's template,
+     * or is one that another template extends or includes (then any page may change).
+     */
+    public Set<String> typesOfTemplates(Set<Path> files) {
+        Set<String> names = new java.util.HashSet<>();
+        for (Path file : files) {
+            Path f = file.toAbsolutePath().normalize();
+            String name = theme.templateFolders().stream().map(d -> d.toAbsolutePath().normalize())
+                    .filter(f::startsWith).findFirst().map(d -> d.relativize(f).toString().replace('\\', '/'))
+                    .orElse(null);
+            if (name == null || !name.endsWith(".peb")) {
+                return null;
+            }
+            names.add(name);
+        }
+        Set<String> types = new java.util.TreeSet<>();
+        for (PageSpec spec : pages()) {
+            config.templateFor(spec.type()).filter(names::contains).ifPresent(t -> types.add(spec.type()));
+        }
+        Set<String> used = new java.util.HashSet<>();
+        types.forEach(t -> config.templateFor(t).ifPresent(used::add));
+        if (!used.equals(names)) {
+            return null;
+        }
+        for (Path folder : theme.templateFolders()) {
+            try (Stream<Path> walk = Files.walk(folder)) {
+                for (Path other : walk.filter(p -> p.toString().endsWith(".peb")).toList()) {
+                    String text = Files.readString(other);
+                    String own = folder.relativize(other).toString().replace('\\', '/');
+                    if (names.stream().anyMatch(n -> !n.equals(own) && text.contains(n))) {
+                        return null;
+                    }
+                }
+            } catch (IOException | UncheckedIOException e) {
+                return null;
+            }
+        }
+        return types;
+    }
+
     /** The catalog rendered. */
     public Catalog catalog() {
         return catalog;

@@ -81,6 +81,8 @@ final class Rebuilder implements AutoCloseable {
     /** What the site served was built from, and what each of its pages links to; null after a failed full build. */
     private Build.Built built;
     private Map<String, PageLinks> links;
+    /** The changes of the rebuilds that failed since the last success. */
+    private final Set<Path> unapplied = new TreeSet<>();
 
     /** A rebuilder of the project in {@code source}, its pages linked for {@code baseUrl} (the server's address). */
     Rebuilder(Path source, String baseUrl) throws IOException {
@@ -98,10 +100,26 @@ final class Rebuilder implements AutoCloseable {
      * Builds the site again after {@code sources} changed (files or folders created, changed or deleted; null when
      * unknown: the first build, or events the system lost). On success the site becomes {@link #current}.
      */
-    synchronized Outcome rebuild(Set<Path> sources) {
+    synchronized Outcome rebuild(Set<Path> changes) {
         long started = System.nanoTime();
-        if (sources != null && built != null && current != null && loader.canUpdate(sources)) {
-            Outcome updated = update(sources, started);
+        // What the last failed rebuilds did not take in is taken in now (a template still broken is reported again).
+        Set<Path> sources = changes == null ? null : new TreeSet<>(changes);
+        if (sources != null) {
+            sources.addAll(unapplied);
+        }
+        Outcome outcome = rebuild(sources, started);
+        if (outcome.failed() && sources != null) {
+            unapplied.addAll(sources);
+        } else if (!outcome.failed()) {
+            unapplied.clear();
+        }
+        return outcome;
+    }
+
+    private Outcome rebuild(Set<Path> sources, long started) {
+        if (sources != null && built != null && current != null && !sources.isEmpty()) {
+            Outcome updated = loader.canUpdate(sources) ? update(sources, started)
+                    : withoutTemplates(sources).isEmpty() ? updateTemplates(sources, started) : null;
             if (updated != null) {
                 return updated;
             }
@@ -207,6 +225,26 @@ final class Rebuilder implements AutoCloseable {
         built = new Build.Built(built.config(), catalog, built.data(), renderer, links);
         return new Outcome(current, changed, List.of(), warnings(diagnostics), seconds(started),
                 () -> updateRest(renderer, before, conventions, pages, first));
+    }
+
+    /**
+     * Updates the site served in place after page templates changed: the pages of their types are rendered again
+     * with the templates read again. Null when a whole build is needed: a layout, a partial or an asset changed.
+     */
+    private Outcome updateTemplates(Set<Path> sources, long started) {
+        Diagnostics diagnostics = new Diagnostics();
+        SiteRenderer renderer = built.renderer().reloaded(diagnostics);
+        Set<String> types = renderer.typesOfTemplates(sources);
+        if (types == null) {
+            return null;
+        }
+        Set<String> changed = write(renderer, renderer.pages().stream().filter(s -> types.contains(s.type())).toList(),
+                diagnostics);
+        if (changed == null) {
+            return failed(diagnostics, started);
+        }
+        built = new Build.Built(built.config(), built.catalog(), built.data(), renderer, links);
+        return new Outcome(current, changed, List.of(), warnings(diagnostics), seconds(started));
     }
 
     /**

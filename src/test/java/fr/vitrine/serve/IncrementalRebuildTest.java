@@ -170,20 +170,55 @@ class IncrementalRebuildTest {
 
     @Test
     @Order(12)
-    void aTemplateChangeRendersAgainWithoutReading() {
+    void aPageTemplateChangeRendersThePagesOfItsType() {
+        Path site = rebuilder.current();
         String template = "site-templates/convention.peb";
         String original = project.read(template);
         int at = original.lastIndexOf("{% endblock %}");
         project.write(template, original.substring(0, at) + "<p>Ajout au modèle</p>" + original.substring(at));
         Rebuilder.Outcome outcome = rebuilder.rebuild(Set.of(project.file(template)));
         assertSameAsBuild(outcome);
+        assertEquals(site, rebuilder.current(), "not updated in place");
         assertTrue(outcome.changed().contains("conventions/ecosante-delegation-dgpr-dgs/index.html"));
+        assertTrue(outcome.changed().stream().allMatch(f -> f.matches("conventions/[^/]+/index.html")),
+                "pages of other types: " + outcome.changed());
         // Then a convention again, in place, with the new template.
         edit(ECOSANTE, "## Article 1 modifié", "## Article 1 modifié deux fois", true);
     }
 
     @Test
     @Order(13)
+    void aBrokenTemplateStaysReportedUntilFixed() {
+        String template = "site-templates/product.peb";
+        String original = project.read(template);
+        project.write(template, original + "{% if %}");
+        Rebuilder.Outcome broken = rebuilder.rebuild(Set.of(project.file(template)));
+        assertTrue(broken.failed(), "a template that does not compile");
+        assertTrue(broken.errors().stream().anyMatch(e -> e.contains("product.peb")), broken.errors().toString());
+        // Saving a convention meanwhile does not hide it.
+        project.replace(ECOSANTE, "## Article 1 modifié deux fois", "## Article 1 modifié trois fois");
+        Rebuilder.Outcome still = rebuilder.rebuild(Set.of(project.file(ECOSANTE)));
+        assertTrue(still.failed() && still.errors().stream().anyMatch(e -> e.contains("product.peb")),
+                still.errors().toString());
+        project.write(template, original);
+        Rebuilder.Outcome fixed = rebuilder.rebuild(Set.of(project.file(template)));
+        assertFalse(fixed.failed(), fixed.errors().toString());
+        assertSameAsBuild(fixed);
+    }
+
+    @Test
+    @Order(14)
+    void aLayoutChangeBuildsTheWholeSite() {
+        Path site = rebuilder.current();
+        String layout = "site-templates/themes/dsfr/layout.peb";
+        project.replace(layout, "</body>", "<!-- modifié --></body>");
+        Rebuilder.Outcome outcome = rebuilder.rebuild(Set.of(project.file(layout)));
+        assertSameAsBuild(outcome);
+        assertFalse(site.equals(rebuilder.current()), "every page may change: a whole build");
+    }
+
+    @Test
+    @Order(15)
     void aDeletedConventionBuildsTheWholeSite() throws IOException {
         Files.delete(project.file("content/conventions/urbanvitaliz-fast.md"));
         Rebuilder.Outcome outcome = rebuilder.rebuild(Set.of(project.file("content/conventions/urbanvitaliz-fast.md")));
