@@ -42,6 +42,21 @@ class ThemeTest {
                 "assets/dsfr/favicon/favicon.svg", "assets/dsfr/icons/system/fr--theme-fill.svg")) {
             assertTrue(files.contains(f), "missing " + f);
         }
+        // Every file the DSFR's stylesheets load is there (the jar carries the icons they name, no other), but the
+        // .woff fonts: WOFF2 only, which every browser the DSFR supports reads.
+        java.util.regex.Pattern url = java.util.regex.Pattern.compile("url\\(\\s*['\"]?(?!data:)([^'\")?#]+)");
+        List<String> missing = new java.util.ArrayList<>();
+        for (String css : List.of("assets/dsfr/dsfr.min.css",
+                "assets/dsfr/utility/icons/icons-system/icons-system.min.css")) {
+            java.util.regex.Matcher m = url.matcher(Files.readString(site.resolve(css)));
+            while (m.find()) {
+                Path target = site.resolve(css).getParent().resolve(m.group(1)).normalize();
+                if (!m.group(1).endsWith(".woff") && !Files.isRegularFile(target)) {
+                    missing.add(css + " → " + m.group(1));
+                }
+            }
+        }
+        assertEquals(List.of(), missing);
         // Only what the pages use: the DSFR package holds some 88 MB.
         long bytes = 0;
         for (String f : files) {
