@@ -239,7 +239,7 @@ public final class Serve implements AutoCloseable {
         Rebuilder.Outcome outcome = attempt(() -> rebuilder.rebuild(sources));
         publish(outcome, "Built", outcome.then() != null);
         if (outcome.then() != null) {
-            publish(attempt(outcome.then()), "Open data and downloads updated", false);
+            publish(attempt(outcome.then()), "The pages that show it, the open data and the downloads updated", false);
         }
     }
 
