@@ -167,8 +167,8 @@ final class Rebuilder implements AutoCloseable {
     }
 
     /**
-     * The changes that are not templates (nor the theme's files): what the sources' reader must read again; null
-     * when a template changed too but nothing else (nothing to read again) is impossible to tell apart from unknown.
+     * The changes that are not templates nor assets: what the sources' reader must read again; null before a first
+     * good build (where the templates are is not known yet).
      */
     private Set<Path> withoutTemplates(Set<Path> sources) {
         Path templates = built == null ? null : built.config().templateFolder().toAbsolutePath().normalize();
@@ -223,8 +223,16 @@ final class Rebuilder implements AutoCloseable {
             return failed(diagnostics, started);
         }
         built = new Build.Built(built.config(), catalog, built.data(), renderer, links);
-        return new Outcome(current, changed, List.of(), warnings(diagnostics), seconds(started),
-                () -> updateRest(renderer, before, conventions, pages, first));
+        return new Outcome(current, changed, List.of(), warnings(diagnostics), seconds(started), () -> {
+            Outcome rest = updateRest(renderer, before, conventions, pages, first);
+            if (rest.failed()) {
+                // The next rebuild does this step again.
+                synchronized (this) {
+                    unapplied.addAll(sources);
+                }
+            }
+            return rest;
+        });
     }
 
     /**
