@@ -110,12 +110,20 @@ class IncrementalRebuildTest {
 
     @Test
     @Order(6)
+    void twoConventionsSavedTogetherAreUpdatedTogether() {
+        project.replace(INITIALE, "title: Convention initiale d'UrbanVitaliz", "title: Convention initiale, UrbanVitaliz");
+        edit(ECOSANTE, "title: Convention retitrée", "title: Convention renommée", true,
+                project.file(INITIALE));
+    }
+
+    @Test
+    @Order(7)
     void aFreePageIsUpdatedInPlace() {
         edit("content/pages/a-propos.md", "title: ", "title: Page, ", true);
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void anErrorWritesNothingAndItsFixIsUpdated() throws IOException {
         Path site = rebuilder.current();
         byte[] before = Files.readAllBytes(site.resolve("conventions/ecosante-delegation-dgpr-dgs/index.html"));
@@ -130,7 +138,7 @@ class IncrementalRebuildTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aBrokenLinkIsAnErrorAtItsLine() {
         String from = "Pour assurer ses missions, le délégataire";
         int line = project.replace(ECOSANTE, from, "Voir [nulle part](../nulle-part/). " + from);
@@ -142,7 +150,7 @@ class IncrementalRebuildTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aRenamedHeadingBreaksTheLinksToItElsewhere() {
         String from = "Pour assurer ses missions, le délégataire";
         String link = "../urbanvitaliz-seconde-convention/#article-2--obligations-du-cerema";
@@ -156,20 +164,20 @@ class IncrementalRebuildTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void aProductChangeMovesTheConventionBetweenProducts() {
         // Its product's listing gains and loses a member: every listing may shift, so the whole site is built.
         edit(ECOSANTE, "products: [recosante]", "products: [recosante, urbanvitaliz]", false);
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void aDateThatReordersTheListingsBuildsTheWholeSite() {
         edit(ECOSANTE, "signed: 2020-03-05", "signed: 2019-03-05", false);
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void aPageTemplateChangeRendersThePagesOfItsType() {
         Path site = rebuilder.current();
         String template = "site-templates/convention.peb";
@@ -187,7 +195,7 @@ class IncrementalRebuildTest {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void aBrokenTemplateStaysReportedUntilFixed() {
         String template = "site-templates/product.peb";
         String original = project.read(template);
@@ -207,7 +215,7 @@ class IncrementalRebuildTest {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     void aLayoutChangeBuildsTheWholeSite() {
         Path site = rebuilder.current();
         String layout = "site-templates/themes/dsfr/layout.peb";
@@ -218,7 +226,7 @@ class IncrementalRebuildTest {
     }
 
     @Test
-    @Order(15)
+    @Order(16)
     void aDeletedConventionBuildsTheWholeSite() throws IOException {
         Files.delete(project.file("content/conventions/urbanvitaliz-fast.md"));
         Rebuilder.Outcome outcome = rebuilder.rebuild(Set.of(project.file("content/conventions/urbanvitaliz-fast.md")));
@@ -232,9 +240,11 @@ class IncrementalRebuildTest {
      * Replaces {@code from} by {@code to} in {@code file}, rebuilds after that file changed, and checks the site
      * against a whole build; {@code inPlace} says whether the site must have been updated in place (two steps).
      */
-    private static Rebuilder.Outcome edit(String file, String from, String to, boolean inPlace) {
+    private static Rebuilder.Outcome edit(String file, String from, String to, boolean inPlace, Path... alsoChanged) {
         project.replace(file, from, to);
-        Rebuilder.Outcome outcome = rebuilder.rebuild(Set.of(project.file(file)));
+        Set<Path> changes = new java.util.TreeSet<>(List.of(alsoChanged));
+        changes.add(project.file(file));
+        Rebuilder.Outcome outcome = rebuilder.rebuild(changes);
         assertFalse(outcome.failed(), outcome.errors().toString());
         assertEquals(inPlace, outcome.then() != null, (inPlace ? "not updated in place: " : "updated in place: ")
                 + file);
