@@ -63,12 +63,20 @@ public final class Characters {
 
     /** The index of the first forbidden character of {@code s}, or -1. */
     public static int firstForbidden(String s) {
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            if (isForbidden(cp)) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            // Printable ASCII and U+00A0..U+D7FF hold no forbidden character: most text is decided here.
+            if (c >= 0x20 && c < 0x7F || c >= 0xA0 && c < Character.MIN_SURROGATE) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                if (isForbidden(Character.toCodePoint(c, s.charAt(i + 1)))) {
+                    return i;
+                }
+                i++;
+            } else if (isForbidden(c)) {
                 return i;
             }
-            i += Character.charCount(cp);
         }
         return -1;
     }
@@ -90,12 +98,18 @@ public final class Characters {
 
     /** Index of the first stray invisible character at or after {@code from}, or -1. */
     public static int firstStray(String s, int from) {
-        for (int i = from; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            if (cp >= 0x61C && isStray(s, i)) {
+        for (int i = from, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            // Every invisible character is in the BMP, from U+061C.
+            if (c < 0x61C) {
+                continue;
+            }
+            if (isStray(s, i)) {
                 return i;
             }
-            i += Character.charCount(cp);
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            }
         }
         return -1;
     }
