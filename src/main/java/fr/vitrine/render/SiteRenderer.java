@@ -262,8 +262,8 @@ public final class SiteRenderer {
      * or a facet's members changed (listings shift), or products or organisations did. Which pages show what follows
      * the templates: a convention's page shows the conventions it amends or cites and those amending or citing it;
      * a listing page shows its rows and its listing's total; a product's pages and an organisation's show their
-     * conventions. Every page about the whole programme (home, feed, funding, statistics, indexes, plan, sitemap)
-     * is in.
+     * conventions. Every page about the whole programme (home, feed, funding, statistics, indexes, site plan) is in;
+     * the sitemap, robots.txt, 404 and search pages show no record, and the open-data page waits for the datasets.
      */
     public List<PageSpec> pagesShowing(Set<String> conventions, Set<String> pages, SiteRenderer before) {
         Catalog old = before.catalog;
