@@ -1,15 +1,11 @@
 package fr.vitrine.importer;
 
+import fr.vitrine.testing.Pdfs;
 import fr.vitrine.testing.TestProject;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,25 +35,7 @@ class JarPdfIT {
                 "Article 1 : Objet", "La présente convention définit les modalités de financement du service.", "",
                 "Article 2 : Durée", "Elle prend effet à la date de sa signature, pour une durée de douze mois.", "",
                 "Fait à Paris, le 5 mars 2024");
-        try (PDDocument doc = new PDDocument();
-             InputStream ttf = PDDocument.class.getResourceAsStream(
-                     "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf")) {
-            PDType0Font font = PDType0Font.load(doc, ttf);
-            PDPage page = new PDPage(PDRectangle.A4);
-            doc.addPage(page);
-            try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
-                s.beginText();
-                s.setFont(font, 10);
-                s.setLeading(13);
-                s.newLineAtOffset(50, 780);
-                for (String line : lines) {
-                    s.showText(line);
-                    s.newLine();
-                }
-                s.endText();
-            }
-            doc.save(pdf.toFile());
-        }
+        Pdfs.writeEmbedded(pdf, lines);
         try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             org.apache.pdfbox.pdmodel.PDResources resources = doc.getPage(0).getResources();
             org.apache.pdfbox.cos.COSName name = resources.getFontNames().iterator().next();

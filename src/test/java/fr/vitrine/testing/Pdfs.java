@@ -4,6 +4,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
@@ -13,9 +15,11 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /** PDFs made in tests with PDFBox: a text layer from given lines, or a page that is only an image (a scan). */
 public final class Pdfs {
@@ -25,15 +29,35 @@ public final class Pdfs {
 
     /** One PDF page per list of lines, in Helvetica (characters WinAnsi can't encode become '?'). */
     public static void write(Path file, List<List<String>> pages) {
-        PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+        write(file, pages, 9, 11, doc -> new PDType1Font(Standard14Fonts.FontName.HELVETICA));
+    }
+
+    /**
+     * One PDF page of lines in an embedded font in the Identity-H encoding with a ToUnicode map, as word processors
+     * write text in any language (PDFBox's own Liberation Sans).
+     */
+    public static void writeEmbedded(Path file, List<String> lines) {
+        write(file, List.of(lines), 10, 13, doc -> {
+            try (InputStream ttf = PDDocument.class.getResourceAsStream(
+                    "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf")) {
+                return PDType0Font.load(doc, ttf);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static void write(Path file, List<List<String>> pages, float size, float leading,
+                              Function<PDDocument, PDFont> fontOf) {
         try (PDDocument doc = new PDDocument()) {
+            PDFont font = fontOf.apply(doc);
             for (List<String> lines : pages) {
                 PDPage page = new PDPage(PDRectangle.A4);
                 doc.addPage(page);
                 try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
                     s.beginText();
-                    s.setFont(font, 9);
-                    s.setLeading(11);
+                    s.setFont(font, size);
+                    s.setLeading(leading);
                     s.newLineAtOffset(40, 800);
                     for (String line : lines) {
                         s.showText(encodable(font, line));
@@ -70,7 +94,7 @@ public final class Pdfs {
         }
     }
 
-    private static String encodable(PDType1Font font, String line) {
+    private static String encodable(PDFont font, String line) {
         StringBuilder sb = new StringBuilder();
         line.codePoints().forEach(c -> {
             String ch = c == '\t' ? "    " : new String(Character.toChars(c));
