@@ -154,8 +154,8 @@ public final class CatalogLoader {
         return Stream.concat(sources.conventions().stream(), sources.pages().stream()).filter(r -> !r.external());
     }
 
-    /** Convention or page, by the folder a file is in; null for any other file. */
-    private String typeOf(Path file) {
+    /** {@link Sources#CONVENTION} or {@link Sources#PAGE}, by the folder a file is in; null for any other file. */
+    public String typeOf(Path file) {
         Path folder = file.toAbsolutePath().normalize().getParent();
         Path content = config.contentFolder().toAbsolutePath().normalize();
         return folder == null ? null : folder.equals(content.resolve("conventions")) ? Sources.CONVENTION

@@ -112,17 +112,8 @@ public final class LinkCheck {
      * site file): no page is read again. Other files (assets, datasets) are looked up in {@code site}.
      */
     public static Report run(Path site, Map<String, PageLinks> rendered) {
-        return run(site, rendered, rendered.keySet());
-    }
-
-    /**
-     * Checks the links of the pages {@code only} (site files) of {@code rendered}, which holds what the renderer saw
-     * of every page of {@code site} (the targets of fragments): the preview server's check of the pages it rendered
-     * again.
-     */
-    public static Report run(Path site, Map<String, PageLinks> rendered, Set<String> only) {
         Map<String, List<String>> links = new TreeMap<>();
-        only.forEach(file -> links.put(file, rendered.get(file).links()));
+        rendered.forEach((file, pageLinks) -> links.put(file, pageLinks.links()));
         return run(site, rendered, links);
     }
 

@@ -213,8 +213,7 @@ final class Rebuilder implements AutoCloseable {
         for (Path p : sources) {
             if (Sources.isRecordFile(p)) {
                 String name = p.getFileName().toString();
-                (p.getParent().getFileName().toString().equals("pages") ? pages : conventions)
-                        .add(name.substring(0, name.length() - 3));
+                (Sources.PAGE.equals(loader.typeOf(p)) ? pages : conventions).add(name.substring(0, name.length() - 3));
             }
         }
         List<SiteRenderer.PageSpec> first = renderer.pagesOf(conventions, pages);
