@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -51,7 +52,8 @@ public final class DatasetWriter implements Closeable {
         try {
             Files.createDirectories(dir);
             Writer w = Files.newBufferedWriter(dir.resolve(table.csvFile()), StandardCharsets.UTF_8);
-            csv = CSV.writer(CsvSchema.emptySchema().withLineSeparator("\n")).writeValues(w);
+            csv = CSV.writer(CsvSchema.emptySchema().withLineSeparator("\n"))
+                    .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE).writeValues(w);
             csv.write(table.fields().stream().map(Field::name).toArray(String[]::new));
             OutputStream out = Files.newOutputStream(dir.resolve(table.jsonFile()));
             json = JSON.createGenerator(out, JsonEncoding.UTF8);

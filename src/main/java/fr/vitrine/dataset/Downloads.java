@@ -2,28 +2,21 @@ package fr.vitrine.dataset;
 
 import fr.vitrine.model.Catalog;
 import fr.vitrine.model.Convention;
-import fr.vitrine.model.Product;
-import fr.vitrine.model.ProductMetrics;
 import fr.vitrine.model.Text;
 import fr.vitrine.model.Urls;
 import fr.vitrine.read.SiteConfig;
 import fr.vitrine.read.TextFile;
-import fr.vitrine.validate.MetricsLoader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The files offered beside the pages: each convention's record (JSON), its Markdown and its source text, as the
- * privacy check left them, and each product's impact rows beside its /stats page.
+ * privacy check left them. Each product's impact rows, beside its /stats page, are written with the consolidated
+ * indicators in one pass over the impact CSVs ({@link OpenData}).
  */
 public final class Downloads {
 
@@ -41,7 +34,6 @@ public final class Downloads {
         for (Convention c : catalog.conventions()) {
             write(c, catalog, config, out);
         }
-        writeMetrics(catalog, out);
     }
 
     /** Writes the downloads of one convention (its record, its text, its original text) under {@code out}. */
@@ -68,22 +60,6 @@ public final class Downloads {
             TextFile.writeUtf8(target, redacted);
         } else {
             Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /** Each product's impact rows, normalised, beside its /stats page. */
-    private static void writeMetrics(Catalog catalog, Path out) {
-        Map<String, Path> targets = new LinkedHashMap<>();
-        Set<Path> sources = new TreeSet<>();
-        for (Product p : catalog.products()) {
-            ProductMetrics m = catalog.metrics(p.id());
-            if (m != null) {
-                targets.put(p.id(), out.resolve(Urls.file(statsCsv(p.id()))));
-                sources.addAll(m.files());
-            }
-        }
-        if (!targets.isEmpty()) {
-            ImpactCsvWriter.write(List.copyOf(sources), MetricsLoader.servicesOf(catalog.products()), targets);
         }
     }
 }

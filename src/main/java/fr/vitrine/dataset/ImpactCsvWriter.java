@@ -1,6 +1,7 @@
 package fr.vitrine.dataset;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -20,11 +21,13 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Writes impact rows back in the schema's normal form — UTF-8 without BOM, comma, header row, ISO dates, decimal
- * point, {@code true}/{@code false}, RFC 4180 quoting — streaming through the source files again so that no row is
- * held in memory. Each row goes to its product's file. Texts a spreadsheet would run as formulas are quoted.
+ * point, {@code true}/{@code false}, RFC 4180 quoting — streaming through the source files once, after they were
+ * validated, so that no row is held in memory. Each row goes to its product's file and to the consolidated table
+ * (the same pass). Texts a spreadsheet would run as formulas are quoted.
  */
 public final class ImpactCsvWriter {
 
@@ -35,16 +38,20 @@ public final class ImpactCsvWriter {
     private ImpactCsvWriter() {
     }
 
-    /** Writes one CSV per product of {@code targets} (product id → file). Returns rows written per product. */
+    /**
+     * Writes one CSV per product of {@code targets} (product id → file) and hands every row of a known product, as
+     * the schema's cells, to {@code everyRow}. Returns rows written per product.
+     */
     public static Map<String, Long> write(List<Path> sources, Map<String, String> productByService,
-                                          Map<String, Path> targets) {
+                                          Map<String, Path> targets, Consumer<String[]> everyRow) {
         Map<String, SequenceWriter> writers = new HashMap<>();
         Map<String, Long> counts = new HashMap<>();
         try {
             for (Map.Entry<String, Path> t : targets.entrySet()) {
                 Files.createDirectories(t.getValue().getParent());
                 Writer w = Files.newBufferedWriter(t.getValue(), StandardCharsets.UTF_8);
-                SequenceWriter sw = MAPPER.writer(CsvSchema.emptySchema().withLineSeparator("\n")).writeValues(w);
+                SequenceWriter sw = MAPPER.writer(CsvSchema.emptySchema().withLineSeparator("\n"))
+                        .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE).writeValues(w);
                 sw.write(ImpactCsv.COLUMNS.toArray(new String[0]));
                 writers.put(t.getKey(), sw);
                 counts.put(t.getKey(), 0L);
@@ -57,10 +64,15 @@ public final class ImpactCsvWriter {
                         return;
                     }
                     String product = MetricsLoader.productOf(m.service(), productByService);
-                    SequenceWriter w = product == null ? null : writers.get(product);
+                    if (product == null) {
+                        return;
+                    }
+                    String[] normal = row(m);
+                    everyRow.accept(normal);
+                    SequenceWriter w = writers.get(product);
                     if (w != null) {
                         try {
-                            w.write(neutralised(row(m)));
+                            w.write(neutralised(normal.clone()));
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }

@@ -2,11 +2,9 @@ package fr.vitrine.dataset;
 
 import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.model.Catalog;
-import fr.vitrine.model.Measure;
 import fr.vitrine.model.ProductMetrics;
-import fr.vitrine.read.ImpactCsv;
+import fr.vitrine.model.Urls;
 import fr.vitrine.read.SiteConfig;
-import fr.vitrine.validate.ImpactRows;
 import fr.vitrine.validate.MetricsLoader;
 
 import java.io.IOException;
@@ -19,9 +17,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Writes the open-data folder {@code /donnees/}: every dataset as CSV, JSON and XLSX with its Table Schema, checks each
@@ -79,20 +79,23 @@ public final class OpenData {
             }
         }
         Table indicators = Tables.indicators();
-        writeIndicators(catalog, indicators, dir, metadata);
+        writeIndicators(catalog, indicators, dir, metadata, metricsOnly ? null : site);
         tables.add(indicators);
         Tables.Data subsidies = metricsOnly ? null : Scdl.of(catalog, config, diagnostics);
         if (subsidies != null) {
             DatasetWriter.write(subsidies, dir, metadata);
             tables.add(subsidies.table());
         }
-        List<Resource> resources = new ArrayList<>();
+        List<Supplier<Resource>> files = new ArrayList<>();
         for (Table t : tables) {
-            resources.add(resource(dir, t, t.name(), t.csvFile(), t.title() + " (CSV)", "csv", "text/csv"));
-            resources.add(resource(dir, t, t.name() + "-json", t.jsonFile(), t.title() + " (JSON)", "json", "application/json"));
-            resources.add(resource(dir, t, t.name() + "-xlsx", t.xlsxFile(), t.title() + " (tableur XLSX)", "xlsx",
+            files.add(() -> resource(dir, t, t.name(), t.csvFile(), t.title() + " (CSV)", "csv", "text/csv"));
+            files.add(() -> resource(dir, t, t.name() + "-json", t.jsonFile(), t.title() + " (JSON)", "json",
+                    "application/json"));
+            files.add(() -> resource(dir, t, t.name() + "-xlsx", t.xlsxFile(), t.title() + " (tableur XLSX)", "xlsx",
                     Xlsx.MEDIA_TYPE));
         }
+        // Hashed in parallel: a million impact rows make half a gigabyte of JSON.
+        List<Resource> resources = files.parallelStream().map(Supplier::get).toList();
         Result result = new Result(List.copyOf(tables), List.copyOf(resources), metadata);
         DataPackage.write(result, catalog, config, dir);
         Udata.write(result, dir);
@@ -102,26 +105,25 @@ public final class OpenData {
         return result;
     }
 
-    /** All products' impact rows, consolidated, streamed from their files. */
-    private static void writeIndicators(Catalog catalog, Table table, Path dir, Metadata metadata) {
+    /**
+     * All products' impact rows, consolidated, streamed from their files in one pass that also writes, when
+     * {@code site} is given, each product's normalised CSV beside its /stats page ({@link Downloads#statsCsv}).
+     */
+    private static void writeIndicators(Catalog catalog, Table table, Path dir, Metadata metadata, Path site) {
         TreeSet<Path> files = new TreeSet<>();
+        Map<String, Path> perProduct = new LinkedHashMap<>();
         catalog.products().forEach(p -> {
             ProductMetrics m = catalog.metrics(p.id());
             if (m != null) {
                 files.addAll(m.files());
+                if (site != null) {
+                    perProduct.put(p.id(), site.resolve(Urls.file(Downloads.statsCsv(p.id()))));
+                }
             }
         });
-        Map<String, String> services = MetricsLoader.servicesOf(catalog.products());
-        Diagnostics already = new Diagnostics(); // the files were checked when they were loaded
         try (DatasetWriter w = new DatasetWriter(table, dir, metadata)) {
-            for (Path f : files) {
-                ImpactCsv.read(f, already, (line, cells, report) -> {
-                    Measure m = ImpactRows.check(line, cells, report);
-                    if (m != null && MetricsLoader.productOf(m.service(), services) != null) {
-                        w.cells(ImpactCsvWriter.row(m));
-                    }
-                });
-            }
+            ImpactCsvWriter.write(List.copyOf(files), MetricsLoader.servicesOf(catalog.products()), perProduct,
+                    w::cells);
         }
     }
 

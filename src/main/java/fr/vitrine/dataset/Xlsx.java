@@ -15,8 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -26,8 +32,10 @@ import java.util.zip.ZipOutputStream;
  * The spreadsheet twin of a table ({@code <name>.xlsx}), for people who double-click: the CSV's rows with typed cells
  * (amounts as numbers in euros, full dates as dates, partial dates, codes and every other text as text cells — never a
  * formula), the header row frozen, then a "Lisez-moi" sheet (title, source, licence, date, the columns' descriptions).
- * Written row by row with fastexcel; the file is then repacked with the build's date in place of the library's
- * creation time and fixed entry times, so that the same inputs give the same bytes.
+ * Written row by row with fastexcel, on a thread of its own (rows are handed over in batches, at most two batches
+ * held), so that a large table's spreadsheet is written while its CSV and JSON are; the file is then repacked with the
+ * build's date in place of the library's creation time and fixed entry times, so that the same inputs give the same
+ * bytes.
  */
 final class Xlsx implements Closeable {
 
@@ -40,6 +48,7 @@ final class Xlsx implements Closeable {
     static final int MAX_ROWS = 1_048_576;
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final int FLUSH_EVERY = 1_000;
+    private static final int BATCH = 1_024;
 
     private final Table table;
     private final Metadata meta;
@@ -51,6 +60,13 @@ final class Xlsx implements Closeable {
     private final Kind[] kinds;
     private int row = 1;
     private long dropped;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "xlsx");
+        t.setDaemon(true);
+        return t;
+    });
+    private List<Object[]> batch = new ArrayList<>(BATCH);
+    private Future<?> writing = CompletableFuture.completedFuture(null);
 
     private enum Kind { TEXT, DAY_OR_TEXT, DATE, AMOUNT, NUMBER, INTEGER, BOOLEAN }
 
@@ -92,8 +108,34 @@ final class Xlsx implements Closeable {
         };
     }
 
-    /** One row of values as {@link DatasetWriter#row} takes them. */
+    /** One row of values as {@link DatasetWriter#row} takes them (not changed afterwards). */
     void row(Object[] values) {
+        batch.add(values);
+        if (batch.size() == BATCH) {
+            handOver();
+        }
+    }
+
+    /** Waits for the previous batch to be written, then has the writer thread write this one. */
+    private void handOver() {
+        List<Object[]> rows = batch;
+        batch = new ArrayList<>(BATCH);
+        await();
+        writing = writer.submit(() -> rows.forEach(this::write));
+    }
+
+    private void await() {
+        try {
+            writing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void write(Object[] values) {
         if (row >= MAX_ROWS) {
             dropped++;
             return;
@@ -149,6 +191,8 @@ final class Xlsx implements Closeable {
     @Override
     public void close() {
         try {
+            handOver();
+            await();
             sheet.finish();
             readme();
             workbook.finish();
@@ -157,6 +201,8 @@ final class Xlsx implements Closeable {
             Files.delete(tmp);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            writer.shutdown();
         }
     }
 

@@ -20,11 +20,21 @@ public final class Text {
 
     /** Composed Unicode (NFC) without zero-width characters or soft hyphens: look-alike names become equal. */
     public static String normalise(String s) {
-        if (s.chars().allMatch(c -> c < 0x80)) {
+        int i = 0;
+        while (i < s.length() && s.charAt(i) < 0x80) {
+            i++;
+        }
+        if (i == s.length()) {
             return s;
         }
         String n = Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
-        return INVISIBLE.matcher(n).replaceAll("");
+        for (int j = 0; j < n.length(); j++) {
+            char c = n.charAt(j);
+            if (c == '\u00AD' || c >= '\u200B' && c <= '\u200D' || c == '\u2060' || c == '\uFEFF') {
+                return INVISIBLE.matcher(n).replaceAll("");
+            }
+        }
+        return n;
     }
 
     /** A URL-safe slug: "Ministère de la Santé" → "ministere-de-la-sante". */

@@ -126,13 +126,14 @@ public final class ImpactCsv {
             while (!end) {
                 int start = in.position();
                 end = channel.read(in) < 0;
-                for (int i = start; i < in.position() && notText == null; i++) {
-                    int b = in.get(i) & 0xFF;
-                    if (b == 0 || b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D) {
-                        notText = new int[] {cpLine, cpColumn, b};
-                    } else if (b == '\n') {
+                byte[] bytes = in.array();
+                for (int i = start, n = in.position(); i < n && notText == null; i++) {
+                    int b = bytes[i] & 0xFF;
+                    if (b == '\n') {
                         cpLine++;
                         cpColumn = 1;
+                    } else if (b == 0 || b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D) {
+                        notText = new int[] {cpLine, cpColumn, b};
                     } else if (b != '\r') {
                         cpColumn++;
                     }
@@ -140,15 +141,17 @@ public final class ImpactCsv {
                 in.flip();
                 while (true) {
                     CoderResult result = utf8.decode(in, out, end);
-                    out.flip();
-                    while (out.hasRemaining()) {
-                        char c = out.get();
+                    char[] chars = out.array();
+                    for (int i = 0, n = out.position(); i < n; i++) {
+                        char c = chars[i];
                         if (c == '\n') {
                             line++;
                             column = 1;
                         } else if (c != '\r') {
                             column++;
-                            beyondAscii += c >= 0x80 ? 1 : 0;
+                            if (c >= 0x80) {
+                                beyondAscii++;
+                            }
                         }
                     }
                     out.clear();
