@@ -4,6 +4,8 @@
 //
 // Usage: node browser-checks.mjs <site folder> <report.json> <page path>...
 // The site is served on 127.0.0.1 by this script. Prints nothing on success; the report holds every finding.
+// Pages are checked by a few workers at once, each with its own tabs, reused from page to page (BROWSER_WORKERS,
+// default 3): the time goes to waiting on the browser, not to the CPU.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { serve, launchChromium } from './local-site.mjs';
@@ -42,11 +44,10 @@ async function searched(page, p) {
   return page.waitForSelector('#resultats-liste li', { timeout: 15000 }).then(() => true, () => false);
 }
 
-for (const p of pages) {
-  const r = { axe: [], structure: [], keyboard: [], noJs: [], csp: [], mobile: [], status: 0 };
-  report.pages[p] = r;
-
-  const page = await axeContext.newPage();
+/** Checks page p in the worker's tabs; its findings go to report.pages[p]. */
+async function check(tabs, p) {
+  const r = report.pages[p];
+  const page = tabs.axe;
   const response = await page.goto(base + p);
   r.status = response.status();
   await searched(page, p);
@@ -105,12 +106,10 @@ for (const p of pages) {
     seen.add(focus.key);
   }
   if (seen.size < expected) r.keyboard.push(`only ${seen.size} of ${expected} links and controls reached with Tab`);
-  await page.close();
 
   // A phone, 390 px wide: no table cell cut off by the screen unless it is in a scroll container (whose content
   // can be reached), and no page wider than the screen. A screenshot of each page is kept beside the report.
-  const phone = await axeContext.newPage();
-  await phone.setViewportSize({ width: 390, height: 844 });
+  const phone = tabs.phone;
   await phone.goto(base + p);
   await searched(phone, p);
   r.mobile = await phone.evaluate(() => {
@@ -131,9 +130,8 @@ for (const p of pages) {
     return problems;
   });
   if (process.env.SCREENSHOTS) await phone.screenshot({ path: `${process.env.SCREENSHOTS}/${p.replace(/[^a-z0-9]+/gi, '_')}-390.png`, fullPage: true });
-  await phone.close();
 
-  const plain = await noJsContext.newPage();
+  const plain = tabs.plain;
   await plain.goto(base + p);
   const text = await plain.evaluate(() => document.querySelector('main') ? document.querySelector('main').innerText.trim() : '');
   if (text.length < 20) r.noJs.push('main content is empty without JavaScript');
@@ -142,16 +140,29 @@ for (const p of pages) {
     await details.click();
     if (!(await plain.evaluate(() => document.querySelector('details').open))) r.noJs.push('details do not open without JavaScript');
   }
-  await plain.close();
 
-  const served = await cspContext.newPage();
-  served.on('console', m => { if (/Content Security Policy/i.test(m.text())) r.csp.push(m.text()); });
-  served.on('pageerror', e => r.csp.push('script error: ' + e.message));
+  const served = tabs.served;
+  tabs.current = r;
   await served.goto(base + p);
   await served.waitForLoadState('load');
   if (!(await searched(served, p))) r.csp.push('no search result shown');
-  await served.close();
 }
+
+/** Takes pages from the queue until none is left, in four tabs of its own. */
+async function worker(queue) {
+  const tabs = { axe: await axeContext.newPage(), phone: await axeContext.newPage(), plain: await noJsContext.newPage(),
+    served: await cspContext.newPage(), current: null };
+  await tabs.phone.setViewportSize({ width: 390, height: 844 });
+  tabs.served.on('console', m => { if (/Content Security Policy/i.test(m.text())) tabs.current.csp.push(m.text()); });
+  tabs.served.on('pageerror', e => tabs.current.csp.push('script error: ' + e.message));
+  for (let p = queue.shift(); p !== undefined; p = queue.shift()) await check(tabs, p);
+  for (const tab of [tabs.axe, tabs.phone, tabs.plain, tabs.served]) await tab.close();
+}
+
+for (const p of pages) report.pages[p] = { axe: [], structure: [], keyboard: [], noJs: [], csp: [], mobile: [], status: 0 };
+const queue = [...pages];
+const workers = Math.max(1, Number(process.env.BROWSER_WORKERS || 3));
+await Promise.all(Array.from({ length: Math.min(workers, pages.length) }, () => worker(queue)));
 
 // Navigation without JavaScript: follow the first facet link of the listing.
 if (pages.includes('/conventions/')) {
