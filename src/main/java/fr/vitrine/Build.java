@@ -205,6 +205,9 @@ public final class Build {
             return new Result(USAGE, diagnostics, null, null);
         }
         Phases phases = new Phases(options.timings());
+        if (options.stats() == null) { // a team's /stats site has no DCAT catalogue
+            fr.vitrine.dataset.Dcat.prepare();
+        }
         Catalog catalog = options.stats() != null
                 ? StatsSite.load(options.stats(), today, diagnostics)
                 : load(config, diagnostics);

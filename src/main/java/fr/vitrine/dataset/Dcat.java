@@ -52,6 +52,23 @@ public final class Dcat {
     private Dcat() {
     }
 
+    /**
+     * Starts the JSON-LD library on a background thread: when it starts, it builds an HTTPS client (and loads the
+     * certificate store), about 0.2 s, though it never fetches anything here. The build calls this before reading,
+     * so that this happens on the other core; a later {@link #write} waits for it if it is not done.
+     */
+    public static void prepare() {
+        Thread t = new Thread(() -> {
+            try {
+                Rio.write(new LinkedHashModel(), OutputStream.nullOutputStream(), RDFFormat.JSONLD);
+            } catch (RuntimeException e) {
+                // Nothing to report: the catalogue's own writing meets the same problem and reports it.
+            }
+        }, "json-ld");
+        t.setDaemon(true);
+        t.start();
+    }
+
     static void write(OpenData.Result result, SiteConfig config, Path dir) {
         Model model = model(result);
         write(model, RDFFormat.TURTLE, dir.resolve(TURTLE));
