@@ -40,12 +40,11 @@ public final class ImpactCsvWriter {
 
     /**
      * Writes one CSV per product of {@code targets} (product id → file) and hands every row of a known product, as
-     * the schema's cells, to {@code everyRow}. Returns rows written per product.
+     * the schema's cells, to {@code everyRow}.
      */
-    public static Map<String, Long> write(List<Path> sources, Map<String, String> productByService,
-                                          Map<String, Path> targets, Consumer<String[]> everyRow) {
+    public static void write(List<Path> sources, Map<String, String> productByService,
+                             Map<String, Path> targets, Consumer<String[]> everyRow) {
         Map<String, SequenceWriter> writers = new HashMap<>();
-        Map<String, Long> counts = new HashMap<>();
         try {
             for (Map.Entry<String, Path> t : targets.entrySet()) {
                 Files.createDirectories(t.getValue().getParent());
@@ -54,9 +53,8 @@ public final class ImpactCsvWriter {
                         .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE).writeValues(w);
                 sw.write(ImpactCsv.COLUMNS.toArray(new String[0]));
                 writers.put(t.getKey(), sw);
-                counts.put(t.getKey(), 0L);
             }
-            Diagnostics ignored = new Diagnostics();
+            Diagnostics ignored = new Diagnostics(); // the files were checked when they were loaded
             for (Path source : sources) {
                 ImpactCsv.read(source, ignored, (line, cells, report) -> {
                     Measure m = ImpactRows.check(line, cells, report);
@@ -76,7 +74,6 @@ public final class ImpactCsvWriter {
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
-                        counts.merge(product, 1L, Long::sum);
                     }
                 });
             }
@@ -91,7 +88,6 @@ public final class ImpactCsvWriter {
                 }
             }
         }
-        return counts;
     }
 
     /** The text columns of the schema, whose cells a spreadsheet could run as formulas. */

@@ -443,6 +443,28 @@ class OpenDataConsumersTest {
         }
     }
 
+    @Test
+    void theSpreadsheetHasEveryRowInOrderWhenItsThreadWritesThemInBatches(@TempDir Path dir) throws IOException {
+        Table t = new Table("lots", "Lots", "Plusieurs lots de lignes.", List.of(Table.Field.of("rang", "integer", "Rang",
+                "Le rang."), Table.Field.of("texte", "string", "Texte", "Un texte.")), List.of(), List.of(), null, null);
+        Metadata meta = new Metadata("n", "Titre", "Description.", List.of("k"), "Producteur", "https://exemple.fr/",
+                "https://exemple.fr/", "https://exemple.fr/donnees/", "irregular", null, null, LocalDate.of(2025, 1, 1));
+        int rows = 2 * 1024 + 7; // two whole batches and a last, partial one
+        try (DatasetWriter w = new DatasetWriter(t, dir, meta)) {
+            for (int i = 0; i < rows; i++) {
+                w.row(new Object[] {i, "ligne " + i});
+            }
+        }
+        try (ReadableWorkbook wb = new ReadableWorkbook(dir.resolve("lots.xlsx").toFile())) {
+            List<Row> read = wb.getFirstSheet().read();
+            assertEquals(rows + 1, read.size(), "header and every row");
+            for (int i = 0; i < rows; i++) {
+                assertEquals(i, read.get(i + 1).getCell(0).asNumber().intValue());
+                assertEquals("ligne " + i, read.get(i + 1).getCell(1).asString());
+            }
+        }
+    }
+
     // ---- SCDL subventions ------------------------------------------------------------------------------------------
 
     @Test
