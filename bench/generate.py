@@ -4,17 +4,13 @@
 Usage: bench/generate.py N DIR [--short]   — used by bench/compare; the records are fake and never published.
 With --short, each convention's text is one paragraph instead of the seconde convention's full text.
 """
-import os, shutil, sys
+import os, sys
+
+import bundled
 
 n, out = int(sys.argv[1]), sys.argv[2]
-repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-shutil.rmtree(out, ignore_errors=True)
-os.makedirs(out)
-for item in ("jbake.properties", "content", "data", "site-templates"):
-    src = os.path.join(repo, item)
-    (shutil.copytree if os.path.isdir(src) else shutil.copy)(src, os.path.join(out, item))
-# The DSFR theme's files come from npm (installed by mvn package).
-os.symlink(os.path.join(repo, "node_modules"), os.path.join(out, "node_modules"))
+bundled.copy_to(out)
+repo = bundled.REPO
 body = open(os.path.join(repo, "content/conventions/urbanvitaliz-seconde-convention.md"), encoding="utf-8").read()
 body = body.split("\n---\n", 1)[1]
 if "--short" in sys.argv[3:]:

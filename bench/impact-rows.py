@@ -4,17 +4,13 @@ days) for UrbanVitaliz, as MalformedMetricsTest writes them. The rows are fake a
 
 Usage: bench/impact-rows.py N DIR   (e.g. 1000000 /tmp/impact: a 138 MB CSV)
 """
-import datetime, os, shutil, sys
+import datetime, os, sys
+
+import bundled
 
 n, out = int(sys.argv[1]), sys.argv[2]
-repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-shutil.rmtree(out, ignore_errors=True)
-os.makedirs(out)
-for item in ("jbake.properties", "content", "data", "site-templates"):
-    src = os.path.join(repo, item)
-    (shutil.copytree if os.path.isdir(src) else shutil.copy)(src, os.path.join(out, item))
-# The DSFR theme's files come from npm (installed by mvn package).
-os.symlink(os.path.join(repo, "node_modules"), os.path.join(out, "node_modules"))
+bundled.copy_to(out)
+repo = bundled.REPO
 with open(os.path.join(repo, "data/stats/statistiques_impact_urbanvitaliz.csv"), encoding="utf-8") as f:
     header = f.readline()
 indicators = ["Dossiers ouverts", "Visites du site", "Recommandations activées", "Friches signalées"]

@@ -23,6 +23,8 @@ import tempfile
 import threading
 import time
 
+import bundled
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JAR = os.path.join(REPO, "target", "vitrine.jar")
 
@@ -188,10 +190,7 @@ def main():
         try:
             project = os.path.join(work, "p")
             if size == "bundled":
-                os.makedirs(project)
-                for item in ("jbake.properties", "content", "data", "site-templates"):
-                    src = os.path.join(REPO, item)
-                    (shutil.copytree if os.path.isdir(src) else shutil.copy)(src, os.path.join(project, item))
+                bundled.copy_to(project)
                 convention = os.path.join(project, "content/conventions/ecosante-delegation-dgpr-dgs.md")
             else:
                 subprocess.run([sys.executable, os.path.join(REPO, "bench/generate.py"), size, project], check=True)

@@ -28,13 +28,8 @@ public final class Text {
             return s;
         }
         String n = Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
-        for (int j = 0; j < n.length(); j++) {
-            char c = n.charAt(j);
-            if (c == '\u00AD' || c >= '\u200B' && c <= '\u200D' || c == '\u2060' || c == '\uFEFF') {
-                return INVISIBLE.matcher(n).replaceAll("");
-            }
-        }
-        return n;
+        java.util.regex.Matcher invisible = INVISIBLE.matcher(n);
+        return invisible.find() ? invisible.replaceAll("") : n;
     }
 
     /** A URL-safe slug: "Ministère de la Santé" → "ministere-de-la-sante". */
