@@ -402,7 +402,7 @@ public final class Build {
         return null;
     }
 
-    /** Swaps the staged site in: rename the old one aside, rename the new one in, delete the old one. */
+    /** Swaps the staged site in: rename the old one aside, rename the new one in. */
     private static void replace(Path output, Path staging, Path aside) throws IOException {
         Path old = null;
         if (Files.exists(output)) {
@@ -417,9 +417,7 @@ public final class Build {
             }
             throw e;
         }
-        if (old != null) {
-            deleteTree(old);
-        }
+        // The previous site stays aside: the staging folder's close deletes it, off the critical path.
     }
 
     /** Threads deleting a previous site. */

@@ -75,12 +75,16 @@ final class Staging implements AutoCloseable {
         return dir.resolveSibling(dir.getFileName() + ASIDE);
     }
 
-    /** Deletes what is left of the folder (nothing once it was moved in), then releases and deletes the lock. */
+    /**
+     * Deletes what is left of the folder (nothing once it was moved in), then releases and deletes the lock. The
+     * previous output set aside is deleted in the background ({@link #deleteInBackground}): the new site is already
+     * in place, and unlinking a large site takes seconds.
+     */
     @Override
     public void close() {
         try {
             deleteIfPresent(dir);
-            deleteIfPresent(aside());
+            deleteInBackground(aside());
         } finally {
             try {
                 channel.close();
@@ -143,6 +147,34 @@ final class Staging implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** The system's own remover, by absolute path (never looked up in PATH). */
+    private static final Path RM = Path.of("/bin/rm");
+
+    /**
+     * Deletes a folder without anyone waiting: by a detached {@code rm -rf} that outlives this process, so that
+     * neither this run nor the command that started it waits for the unlinking. Where there is no {@code rm}, or it
+     * can't be started, the folder is deleted here and now. Should the remover be killed, what it leaves is
+     * named like a killed run's and swept by the next run.
+     */
+    static void deleteInBackground(Path dir) {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (Files.isExecutable(RM)) {
+            try {
+                new ProcessBuilder(RM.toString(), "-rf", "--", dir.toAbsolutePath().toString())
+                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+                return;
+            } catch (IOException | UnsupportedOperationException e) {
+                // deleted below
+            }
+        }
+        deleteIfPresent(dir);
     }
 
     private static void deleteIfPresent(Path dir) {

@@ -68,9 +68,23 @@ class BuildTest {
         Files.writeString(site.resolve("stale.html"), "left over from an earlier build");
         assertEquals(0, project.build(site).exitCode());
         assertFalse(Files.exists(site.resolve("stale.html")), "the site is replaced as a whole");
-        try (Stream<Path> siblings = Files.list(tmp)) {
-            assertEquals(java.util.List.of("project", "site"),
-                    siblings.map(p -> p.getFileName().toString()).sorted().toList());
+        // The previous site is deleted in the background, after the build returned: gone soon after.
+        java.util.List<String> siblings = siblings(tmp);
+        for (long end = System.nanoTime() + 60_000_000_000L; !siblings.equals(java.util.List.of("project", "site"))
+                && System.nanoTime() < end; siblings = siblings(tmp)) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        assertEquals(java.util.List.of("project", "site"), siblings);
+    }
+
+    private static java.util.List<String> siblings(Path folder) throws IOException {
+        try (Stream<Path> siblings = Files.list(folder)) {
+            return siblings.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
 

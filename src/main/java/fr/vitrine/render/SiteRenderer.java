@@ -300,7 +300,7 @@ public final class SiteRenderer {
             boolean in = switch (spec.type()) {
                 case "convention" -> shown.contains(((Convention) spec.data().get("convention")).id());
                 case "conventions" -> showsOne(spec, conventions) || !totalOf(spec).equals(
-                        before.totalOf(listingsBefore.get(spec.path())));
+                        totalOf(listingsBefore.get(spec.path())));
                 case "product", "stats" -> products.contains(((Product) spec.data().get("product")).id());
                 case "organisation" -> organisations.contains(((Organisation) spec.data().get("organisation")).id());
                 case "page" -> pages.contains(((Page) spec.data().get("page")).id());
@@ -347,9 +347,8 @@ public final class SiteRenderer {
         return ((List<Convention>) listing.data().get("shown")).stream().anyMatch(c -> conventions.contains(c.id()));
     }
 
-    @SuppressWarnings("unchecked")
-    private String totalOf(PageSpec listing) {
-        return listing == null ? "" : String.valueOf(catalog.totalOf((List<Convention>) listing.data().get("conventions")));
+    private static String totalOf(PageSpec listing) {
+        return listing == null ? "" : String.valueOf(listing.data().get("total"));
     }
 
     /**
@@ -384,13 +383,15 @@ public final class SiteRenderer {
     private void listing(List<PageSpec> pages, String path, String title, List<Link> breadcrumb,
                          List<Convention> conventions, Facets.Facet facet, Facets.Value value) {
         int count = Math.max(1, (conventions.size() + listingSize - 1) / listingSize);
+        // Summed once for all the listing's pages: a listing of 10 000 conventions has 500 of them.
+        java.math.BigDecimal total = catalog.totalOf(conventions);
         for (int k = 1; k <= count; k++) {
             Pagination pagination = count > 1 ? new Pagination(path, k, count) : null;
             List<Link> crumbs = k == 1 ? breadcrumb
                     : Stream.concat(breadcrumb.stream(), Stream.of(new Link(title, path))).toList();
             pages.add(new PageSpec(Pagination.path(path, k), "conventions",
                     k == 1 ? title : title + " – page " + k + " sur " + count, crumbs,
-                    data("conventions", conventions, "shown",
+                    data("conventions", conventions, "total", total, "shown",
                             conventions.subList((k - 1) * listingSize, Math.min(conventions.size(), k * listingSize)),
                             "pagination", pagination, "facet", facet, "facetValue", value)));
         }

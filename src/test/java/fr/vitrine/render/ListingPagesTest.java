@@ -50,8 +50,11 @@ class ListingPagesTest {
     @ParameterizedTest
     @ValueSource(strings = {"dsfr", "neutral"})
     void aLongListingIsSplitIntoLinkedPagesInTheSameOrder(String theme) throws IOException {
-        List<String> all = rows(page(build(theme, null), "conventions"), "");
+        Document whole = page(build(theme, null), "conventions");
+        List<String> all = rows(whole, "");
         assertEquals(7, all.size());
+        String total = whole.selectFirst("#listing-summary strong").text();
+        assertEquals("1850000", total.replaceAll("\\D", ""), "the bundled conventions' total: " + total);
         Path site = build(theme, "3");
 
         Document first = page(site, "conventions");
@@ -68,6 +71,9 @@ class ListingPagesTest {
         assertEquals("Conventions – page 2 sur 3", second.selectFirst("h1").text());
         assertTrue(second.title().startsWith("Conventions – page 2 sur 3 – "), second.title());
         assertTrue(second.text().contains("7 actes pour un total de"), "counts and totals are the whole listing's");
+        for (Document d : List.of(first, second, third)) {
+            assertEquals(total, d.selectFirst("#listing-summary strong").text(), "the whole listing's total on each page");
+        }
         // Plain links: previous and next, every page number, the current one marked.
         String nav = "nav[aria-label=Pages de la liste]";
         assertEquals("../../", second.selectFirst(nav + " a:containsOwn(Page précédente)").attr("href"));
