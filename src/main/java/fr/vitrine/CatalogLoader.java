@@ -48,11 +48,13 @@ public final class CatalogLoader {
     public Catalog load(SiteConfig config, LocalDate today, Diagnostics diagnostics) {
         this.config = config;
         Diagnostics read = new Diagnostics();
-        sources = Sources.read(config, read);
         PrivacyCheck privacy = new PrivacyCheck(config, read);
         byFile.clear();
-        records().parallel().forEach(r -> byFile.put(r.file(), check(r, privacy)));
-        Sources.renderBodies(sources);
+        // Each convention and page checked and rendered on the thread that read it, as soon as it is read.
+        sources = Sources.read(config, read, r -> {
+            byFile.put(r.file(), check(r, privacy));
+            CommonmarkEngine.renderBody(r);
+        });
         metricsFiles = MetricsLoader.csvFiles(config.dataFolder(), read);
         // Parse problems of records are in both: kept with their file.
         rest = read.all().stream().filter(d -> d.file() == null || !byFile.containsKey(d.file())).toList();
@@ -148,10 +150,6 @@ public final class CatalogLoader {
         }
         privacy.check(r, local);
         return local.all();
-    }
-
-    private Stream<SourceRecord> records() {
-        return Stream.concat(sources.conventions().stream(), sources.pages().stream()).filter(r -> !r.external());
     }
 
     /** {@link Sources#CONVENTION} or {@link Sources#PAGE}, by the folder a file is in; null for any other file. */

@@ -2,6 +2,7 @@ package fr.vitrine.dataset;
 
 import fr.vitrine.model.Catalog;
 import fr.vitrine.model.Convention;
+import fr.vitrine.model.PackedText;
 import fr.vitrine.model.Text;
 import fr.vitrine.model.Urls;
 import fr.vitrine.read.SiteConfig;
@@ -55,9 +56,9 @@ public final class Downloads {
     }
 
     /** Writes {@code redacted} when there is one, else copies the file as it is. */
-    private static void publish(Path file, String redacted, Path target) throws IOException {
+    private static void publish(Path file, PackedText redacted, Path target) throws IOException {
         if (redacted != null) {
-            TextFile.writeUtf8(target, redacted);
+            Files.write(target, redacted.utf8());
         } else {
             Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
         }

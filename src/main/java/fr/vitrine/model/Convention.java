@@ -21,20 +21,20 @@ import java.util.TreeMap;
  * @param ends       end date, {@code null} when not given
  * @param duration   duration, {@code null} when not given
  * @param statedTotal total amount the text states, {@code null} when it states none
- * @param bodyHtml   the full text rendered, empty when only the record is known
+ * @param body       the full text rendered, empty when only the record is known
  * @param published  the texts to publish instead of the files, when the privacy check redacted them
  */
 public record Convention(String id, String title, Kind kind, String parent, PartialDate signed, Effective effective,
                          PartialDate ends, Period duration, List<Party> parties, List<String> products,
                          BigDecimal statedTotal, List<Funding.Line> funding, List<Obligation> obligations,
-                         Source source, Subsidy subsidy, String summary, String bodyHtml, List<Heading> toc,
+                         Source source, Subsidy subsidy, String summary, PackedText body, List<Heading> toc,
                          Path file, Published published) {
 
     /**
      * The record's file and its original text as they must be published, when the privacy check masked something in
      * them; {@code null} means the file is published as it is.
      */
-    public record Published(String markdown, String sourceText) {
+    public record Published(PackedText markdown, PackedText sourceText) {
     }
 
     /** When a convention takes effect: on a date, on an event of its life ("signature", "publication"), or unknown. */
@@ -109,7 +109,12 @@ public record Convention(String id, String title, Kind kind, String parent, Part
     }
 
     public boolean hasText() {
-        return bodyHtml != null && !bodyHtml.isBlank();
+        return body != null && !body.isBlank();
+    }
+
+    /** The full text rendered, as the convention's page shows it; empty when only the record is known. */
+    public String bodyHtml() {
+        return body == null ? "" : body.text();
     }
 
     /** First day in effect, when it can be known. */

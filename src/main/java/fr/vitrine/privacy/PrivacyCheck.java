@@ -2,6 +2,7 @@ package fr.vitrine.privacy;
 
 import fr.vitrine.diagnostics.Diagnostic;
 import fr.vitrine.diagnostics.Diagnostics;
+import fr.vitrine.model.PackedText;
 import fr.vitrine.privacy.Kind.Mode;
 import fr.vitrine.read.CommonmarkEngine;
 import fr.vitrine.read.PdfText;
@@ -56,15 +57,7 @@ public final class PrivacyCheck {
         this.contentFolder = config.contentFolder();
     }
 
-    /** Checks every convention and page read (in parallel, as they were read); reports; redacts in their documents. */
-    public static void check(SiteConfig config, Sources.SourceSet sources, Diagnostics diagnostics) {
-        PrivacyCheck check = new PrivacyCheck(config, diagnostics);
-        Stream.concat(sources.conventions().stream(), sources.pages().stream()).toList().parallelStream()
-                .filter(r -> !r.external())
-                .forEach(r -> check.check(r.file(), r.document(), r.tree(), diagnostics));
-    }
-
-    /** Checks one convention or page of the project as {@link #check(SiteConfig, Sources.SourceSet, Diagnostics)} does. */
+    /** Checks one convention or page of the project: reports; redacts in its document. */
     public void check(fr.vitrine.read.SourceRecord r, Diagnostics diagnostics) {
         if (!r.external()) {
             check(r.file(), r.document(), r.tree(), diagnostics);
@@ -86,10 +79,10 @@ public final class PrivacyCheck {
         String published = report(file, body, line, Where.TEXT, p, diagnostics);
         if (!published.equals(body)) {
             doc.put(CommonmarkEngine.BODY_MARKDOWN, published);
-            doc.put(PUBLISHED_MARKDOWN, frontMatter + published);
+            doc.put(PUBLISHED_MARKDOWN, PackedText.of(frontMatter + published));
         }
         sourceText(tree).ifPresent(source -> sources.computeIfAbsent(source, s -> checkSource(s, p, diagnostics))
-                .ifPresent(t -> doc.put(PUBLISHED_SOURCE, t)));
+                .ifPresent(t -> doc.put(PUBLISHED_SOURCE, PackedText.of(t))));
     }
 
     /** The original text named by {@code source.text}, when it is a file inside the content folder. */

@@ -1,6 +1,7 @@
 package fr.vitrine.read;
 
 import fr.vitrine.diagnostics.Diagnostics;
+import fr.vitrine.model.PackedText;
 import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.model.DocumentModel;
 import org.jbake.parser.MarkupEngine;
@@ -23,6 +24,8 @@ public final class CommonmarkEngine extends MarkupEngine {
     public static final String SOURCE = "vitrine.source";
     public static final String BODY_MARKDOWN = "vitrine.markdown";
     public static final String BODY_LINE = "vitrine.bodyLine";
+    /** The rendered body of a convention or page, packed ({@link PackedText}). */
+    public static final String BODY_HTML = "vitrine.html";
     /** The whole file as read (front matter and body), so that no later check reads it again. */
     public static final String TEXT = "vitrine.text";
 
@@ -58,14 +61,24 @@ public final class CommonmarkEngine extends MarkupEngine {
      * Renders the document's Markdown body ({@link #BODY_MARKDOWN}, once the privacy check has redacted it) into its
      * HTML body and headings: once per record, after reading.
      */
+    public static void renderBody(SourceRecord r) {
+        renderBody(r.document(), r.file());
+    }
+
+    /** {@link #renderBody(SourceRecord)} of a document. */
     public static void renderBody(DocumentModel doc, Path file) {
         Markdown.Rendered rendered = Markdown.render((String) doc.getOrDefault(BODY_MARKDOWN, ""),
                 Markdown.linkLabelFor(file));
-        doc.setBody(rendered.html());
+        doc.put(BODY_HTML, PackedText.of(rendered.html()));
         doc.put(HEADINGS, rendered.headings());
         // What only reading and the privacy check needed: not kept for the rest of the build (memory).
         doc.remove(TEXT);
         doc.remove(BODY_MARKDOWN);
+    }
+
+    /** The rendered body ({@link #renderBody}); empty before, or when there is none. */
+    public static PackedText html(DocumentModel doc) {
+        return doc.get(BODY_HTML) instanceof PackedText html ? html : PackedText.EMPTY;
     }
 
     /** Used when JBake's own header parsing path is taken: the body is rendered with commonmark too. */

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -66,7 +67,16 @@ public final class Sources {
     }
 
     public static SourceSet read(SiteConfig config, Diagnostics diagnostics) {
-        return new Sources(config, diagnostics).readAll();
+        return read(config, diagnostics, CommonmarkEngine::renderBody);
+    }
+
+    /**
+     * Reads as {@link #read(SiteConfig, Diagnostics)} does, handing each convention and page to {@code settle} as soon
+     * as it is parsed, on the thread that parsed it (the privacy check, then {@link CommonmarkEngine#renderBody}): the
+     * whole text of a file is dropped then, so that memory holds one file's text per thread, not every file's.
+     */
+    public static SourceSet read(SiteConfig config, Diagnostics diagnostics, Consumer<SourceRecord> settle) {
+        return new Sources(config, diagnostics).readAll(settle);
     }
 
     /**
@@ -87,31 +97,21 @@ public final class Sources {
         return file.getFileName().toString().endsWith(".md") && !ignored(file);
     }
 
-    /**
-     * Renders the Markdown body of every convention and page, once, from the text to publish (after the privacy check
-     * has redacted it); a product's description is rendered when every record is known (ProductBody).
-     */
-    public static void renderBodies(SourceSet sources) {
-        java.util.stream.Stream.concat(sources.conventions().stream(), sources.pages().stream()).toList()
-                .parallelStream().filter(r -> r.document() != null)
-                .forEach(r -> CommonmarkEngine.renderBody(r.document(), r.file()));
-    }
-
-    private SourceSet readAll() {
+    private SourceSet readAll(Consumer<SourceRecord> settle) {
         Path content = config.contentFolder();
         Path data = config.dataFolder();
         List<SourceRecord> organisations = new ArrayList<>(registry(data.resolve("organisations.yml"), ORGANISATION));
-        organisations.addAll(markdownFolder(data.resolve("organisations"), ORGANISATION, false));
-        List<SourceRecord> products = new ArrayList<>(markdownFolder(data.resolve("products"), PRODUCT, false));
+        organisations.addAll(markdownFolder(data.resolve("organisations"), ORGANISATION, false, null));
+        List<SourceRecord> products = new ArrayList<>(markdownFolder(data.resolve("products"), PRODUCT, false, null));
         config.path(BETA_ORGANISATIONS).ifPresent(dir -> organisations.addAll(external(dir, BETA_ORGANISATIONS, ORGANISATION)));
         config.path(BETA_STARTUPS).ifPresent(dir -> products.addAll(external(dir, BETA_STARTUPS, PRODUCT)));
         Vocabulary vocabulary = config.path(BETA_STARTUPS).map(dir -> Vocabulary.BUILT_IN.withPhases(
                 phaseLabels(dir.resolveSibling("_phases")))).orElse(Vocabulary.BUILT_IN);
         return new SourceSet(
-                markdownFolder(content.resolve("conventions"), CONVENTION, false),
+                markdownFolder(content.resolve("conventions"), CONVENTION, false, settle),
                 organisations,
                 products,
-                markdownFolder(content.resolve("pages"), PAGE, false),
+                markdownFolder(content.resolve("pages"), PAGE, false, settle),
                 Set.copyOf(unreadable),
                 vocabulary,
                 upstream());
@@ -188,11 +188,14 @@ public final class Sources {
                     "folder " + dir + " named by " + setting + " does not exist; fix the path or remove the setting");
             return List.of();
         }
-        return markdownFolder(dir, type, true);
+        return markdownFolder(dir, type, true, null);
     }
 
-    /** Parses every {@code *.md} of a folder through JBake's parser, in parallel; order is the file names'. */
-    private List<SourceRecord> markdownFolder(Path dir, String type, boolean external) {
+    /**
+     * Parses every {@code *.md} of a folder through JBake's parser, in parallel, each then handed to {@code settle}
+     * when there is one; order is the file names'.
+     */
+    private List<SourceRecord> markdownFolder(Path dir, String type, boolean external, Consumer<SourceRecord> settle) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -201,6 +204,12 @@ public final class Sources {
                 .filter(f -> insideRoot(f, root))
                 .map(f -> parse(f, type, external))
                 .filter(Objects::nonNull)
+                .map(r -> {
+                    if (settle != null) {
+                        settle.accept(r);
+                    }
+                    return r;
+                })
                 .toList();
     }
 

@@ -9,6 +9,7 @@ import fr.vitrine.model.Kind;
 import fr.vitrine.model.Obligation;
 import fr.vitrine.model.Organisation;
 import fr.vitrine.model.Page;
+import fr.vitrine.model.PackedText;
 import fr.vitrine.model.PartialDate;
 import fr.vitrine.model.Party;
 import fr.vitrine.model.Person;
@@ -462,7 +463,7 @@ public final class Validator {
 
         Convention.Source source = source(f, conventions);
         Convention.Subsidy subsidy = subsidy(f, kind);
-        String body = r.document().getBody();
+        PackedText body = CommonmarkEngine.html(r.document());
         @SuppressWarnings("unchecked")
         List<Heading> toc = (List<Heading>) r.document().getOrDefault(CommonmarkEngine.HEADINGS, List.of());
         if (f.failed()) {
@@ -471,8 +472,8 @@ public final class Validator {
         return new Convention(id, title, kind, parent, signed, effective, ends, duration, List.copyOf(parties),
                 List.copyOf(productIds), statedTotal, List.copyOf(lines), List.copyOf(obligations), source, subsidy,
                 f.text("summary", false), body, toc, r.file(), new Convention.Published(
-                        (String) r.document().get(PrivacyCheck.PUBLISHED_MARKDOWN),
-                        (String) r.document().get(PrivacyCheck.PUBLISHED_SOURCE)));
+                        (PackedText) r.document().get(PrivacyCheck.PUBLISHED_MARKDOWN),
+                        (PackedText) r.document().get(PrivacyCheck.PUBLISHED_SOURCE)));
     }
 
     /** The SCDL details of a subsidy; only a convention of kind subvention has them. */
@@ -701,7 +702,8 @@ public final class Validator {
         String title = f.text("title", true);
         @SuppressWarnings("unchecked")
         List<Heading> toc = (List<Heading>) r.document().getOrDefault(CommonmarkEngine.HEADINGS, List.of());
-        Page p = new Page(r.id(), title, f.text("description", false), r.document().getBody(), toc, r.file());
+        Page p = new Page(r.id(), title, f.text("description", false), CommonmarkEngine.html(r.document()).text(), toc,
+                r.file());
         return f.failed() ? null : p;
     }
 

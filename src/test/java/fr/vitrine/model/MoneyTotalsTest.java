@@ -25,7 +25,7 @@ class MoneyTotalsTest {
         return new Convention(id, "Acte " + id, kind, null, PartialDate.parse("2021-01-04"), Convention.Effective.UNKNOWN,
                 null, null, List.of(), products, null, List.of(lines), List.of(),
                 new Convention.Source(null, null, null, citedIn, citedIn == null ? null : "mentionné"), Convention.Subsidy.NONE,
-                null, citedIn == null ? "<p>texte</p>" : "", List.of(), Path.of(id + ".md"), null);
+                null, PackedText.of(citedIn == null ? "<p>texte</p>" : ""), List.of(), Path.of(id + ".md"), null);
     }
 
     static Product product(String id, BigDecimal fast) {
