@@ -30,11 +30,12 @@ public final class Downloads {
         return "/produits/" + address + "/stats/" + address + "-statistiques-impact.csv";
     }
 
-    /** Writes every download of the catalog under the site folder {@code out}. */
+    /**
+     * Writes every download of the catalog under the site folder {@code out}, conventions in parallel: creating
+     * thousands of small files is mostly the system's work, which one thread would do alone.
+     */
     public static void write(Catalog catalog, SiteConfig config, Path out) {
-        for (Convention c : catalog.conventions()) {
-            write(c, catalog, config, out);
-        }
+        catalog.conventions().parallelStream().forEach(c -> write(c, catalog, config, out));
     }
 
     /** Writes the downloads of one convention (its record, its text, its original text) under {@code out}. */
