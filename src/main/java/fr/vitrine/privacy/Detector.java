@@ -98,11 +98,13 @@ public final class Detector {
     public static List<Finding> scan(String text) {
         List<Finding> out = new ArrayList<>();
         List<int[]> numbers = numberSpans(text);
-        String lower = text.toLowerCase(Locale.ROOT);
+        List<Integer> banks = new ArrayList<>();
+        List<Integer> homes = new ArrayList<>();
+        findWords(text, banks, homes);
         for (int[] w : numbers) {
             iban(text, w, out);
         }
-        for (int at = lower.indexOf("banque"); at >= 0; at = lower.indexOf("banque", at + 1)) {
+        for (int at : banks) {
             rib(text, RIB_BLOCK, new int[] {Math.max(0, at - 12), Math.min(text.length(), at + 300)}, out);
         }
         for (int[] w : numbers) {
@@ -118,7 +120,7 @@ public final class Detector {
         for (int[] w : numbers) {
             phone(text, w, out);
         }
-        address(text, lower, out);
+        address(text, homes, out);
         out.sort(Comparator.comparingInt(Finding::start));
         return List.copyOf(out);
     }
@@ -342,26 +344,38 @@ public final class Detector {
         }
     }
 
-    /** The words that introduce a home address, as they start in the lower-cased text. */
+    /** The words that introduce a home address, as they start (any case). */
     private static final List<String> HOME_WORDS = List.of("demeurant", "domicili", "résidant", "residant", "habitant");
+    private static final String BANK = "banque";
+
+    /**
+     * Where « banque » and the words of {@link #HOME_WORDS} start in {@code text}, in any case, in text order: one
+     * pass that only looks further at the letters these words start with.
+     */
+    private static void findWords(String text, List<Integer> banks, List<Integer> homes) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            char lower = c < 128 ? (char) (c | 0x20) : c;
+            if (lower == 'b') {
+                if (text.regionMatches(true, i, BANK, 0, BANK.length())) {
+                    banks.add(i);
+                }
+            } else if (lower == 'd' || lower == 'r' || lower == 'h') {
+                for (String word : HOME_WORDS) {
+                    if (word.charAt(0) == lower && text.regionMatches(true, i, word, 0, word.length())) {
+                        homes.add(i);
+                        break;
+                    }
+                }
+            }
+        }
+    }
 
     /** Runs {@link #ADDRESS} only from each word that can introduce one, over the length such an address can take. */
-    private static void address(String text, String lower, List<Finding> out) {
-        java.util.TreeSet<Integer> starts = new java.util.TreeSet<>();
-        for (String word : HOME_WORDS) {
-            for (int at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
-                starts.add(at);
-            }
-        }
+    private static void address(String text, List<Integer> starts, List<Finding> out) {
         int done = 0;
         Matcher m = ADDRESS.matcher(text).useTransparentBounds(true);
-        if (lower.length() != text.length()) {
-            // Lower-casing changed the length (a rare letter such as « İ »): positions differ, scan it all.
-            while (m.find()) {
-                add(out, new Finding(Kind.ADDRESS, m.start(1), m.end(1), "introduced as someone's home"));
-            }
-            return;
-        }
         for (int at : starts) {
             if (at < done) {
                 continue;

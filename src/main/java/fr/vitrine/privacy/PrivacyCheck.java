@@ -67,15 +67,13 @@ public final class PrivacyCheck {
     /** Checks a parsed convention or page; reports into {@code diagnostics}; redacts in {@code doc}. */
     private void check(Path file, DocumentModel doc, YamlTree tree, Diagnostics diagnostics) {
         Policy p = policy.with(file, tree, diagnostics);
-        String text = (String) doc.get(CommonmarkEngine.TEXT);
+        String frontMatter = (String) doc.get(CommonmarkEngine.FRONT_MATTER);
+        String body = (String) doc.get(CommonmarkEngine.BODY_MARKDOWN);
         Object bodyLine = doc.get(CommonmarkEngine.BODY_LINE);
-        if (text == null || !(bodyLine instanceof Integer line)) {
+        if (frontMatter == null || body == null || !(bodyLine instanceof Integer line)) {
             return;
         }
-        int bodyStart = offsetOfLine(text, line);
-        String frontMatter = text.substring(0, bodyStart);
         report(file, frontMatter, 1, Where.DATA, p, diagnostics);
-        String body = text.substring(bodyStart);
         String published = report(file, body, line, Where.TEXT, p, diagnostics);
         if (!published.equals(body)) {
             doc.put(CommonmarkEngine.BODY_MARKDOWN, published);
@@ -126,7 +124,7 @@ public final class PrivacyCheck {
      * lines of the published text stay those of the source.
      */
     public static String report(Path file, String text, int firstLine, Where where, Policy policy, Diagnostics diagnostics) {
-        StringBuilder out = new StringBuilder(text.length());
+        StringBuilder out = null; // only once something is masked
         int copied = 0;
         for (Detector.Finding f : Detector.scan(text)) {
             Mode mode = policy.mode(f.kind());
@@ -156,13 +154,20 @@ public final class PrivacyCheck {
                                 + "published copy; write 'privacy: {" + code + ": redact}' in the record to record "
                                 + "this decision, or 'privacy: {" + code + ": allow}' to publish it");
                     }
+                    if (out == null) {
+                        out = new StringBuilder(text.length());
+                    }
                     out.append(text, copied, f.start()).append(f.kind().mark);
-                    text.substring(f.start(), f.end()).chars().filter(c -> c == '\n').forEach(c -> out.append('\n'));
+                    for (int i = f.start(); i < f.end(); i++) {
+                        if (text.charAt(i) == '\n') {
+                            out.append('\n');
+                        }
+                    }
                     copied = f.end();
                 }
             }
         }
-        return copied == 0 ? text : out.append(text, copied, text.length()).toString();
+        return out == null ? text : out.append(text, copied, text.length()).toString();
     }
 
     /** Reports the findings of a PDF's pages; a PDF has no lines to point at, so the page is named in the message. */
@@ -180,14 +185,5 @@ public final class PrivacyCheck {
     private static String hint(String value) {
         String v = value.replaceAll("\\s+", " ").strip();
         return v.length() <= 6 ? v.charAt(0) + "…" : v.substring(0, 4) + "…";
-    }
-
-    private static int offsetOfLine(String text, int line) {
-        int at = 0;
-        for (int l = 1; l < line && at >= 0; l++) {
-            at = text.indexOf('\n', at);
-            at = at < 0 ? -1 : at + 1;
-        }
-        return at < 0 ? text.length() : at;
     }
 }

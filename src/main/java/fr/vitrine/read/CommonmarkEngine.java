@@ -26,8 +26,11 @@ public final class CommonmarkEngine extends MarkupEngine {
     public static final String BODY_LINE = "vitrine.bodyLine";
     /** The rendered body of a convention or page, packed ({@link PackedText}). */
     public static final String BODY_HTML = "vitrine.html";
-    /** The whole file as read (front matter and body), so that no later check reads it again. */
-    public static final String TEXT = "vitrine.text";
+    /**
+     * The file's text before the body, as read (its {@code ---} lines, the YAML record): with {@link #BODY_MARKDOWN},
+     * the whole file, so that no later check reads it again.
+     */
+    public static final String FRONT_MATTER = "vitrine.frontMatter";
 
     @Override
     public DocumentModel parse(JBakeConfiguration config, File file) {
@@ -51,7 +54,7 @@ public final class CommonmarkEngine extends MarkupEngine {
             return doc;
         }
         doc.put(RECORD, record);
-        doc.put(TEXT, text);
+        doc.put(FRONT_MATTER, text.substring(0, text.length() - fm.body().length()));
         doc.put(BODY_MARKDOWN, fm.body());
         doc.put(BODY_LINE, fm.bodyFirstLine());
         return doc;
@@ -72,7 +75,7 @@ public final class CommonmarkEngine extends MarkupEngine {
         doc.put(BODY_HTML, PackedText.of(rendered.html()));
         doc.put(HEADINGS, rendered.headings());
         // What only reading and the privacy check needed: not kept for the rest of the build (memory).
-        doc.remove(TEXT);
+        doc.remove(FRONT_MATTER);
         doc.remove(BODY_MARKDOWN);
     }
 
