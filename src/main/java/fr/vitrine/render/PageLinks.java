@@ -68,7 +68,8 @@ public record PageLinks(List<String> links, Set<String> ids, String canonical) {
                         && html.charAt(j) != '/') {
                     j++;
                 }
-                String name = html.substring(nameStart, j).toLowerCase(Locale.ROOT);
+                // Only the attributes the link check needs are taken out of the page (most are classes).
+                String name = wanted(html, nameStart, j);
                 while (j < n && isSpace(html.charAt(j))) {
                     j++;
                 }
@@ -78,22 +79,30 @@ public record PageLinks(List<String> links, Set<String> ids, String canonical) {
                     while (j < n && isSpace(html.charAt(j))) {
                         j++;
                     }
+                    int start;
+                    int end;
                     if (j < n && (html.charAt(j) == '"' || html.charAt(j) == '\'')) {
-                        char quote = html.charAt(j);
-                        int end = html.indexOf(quote, j + 1);
+                        start = j + 1;
+                        end = html.indexOf(html.charAt(j), start);
                         end = end < 0 ? n : end;
-                        value = html.substring(j + 1, end);
                         j = Math.min(n, end + 1);
                     } else {
-                        int start = j;
+                        start = j;
                         while (j < n && !isSpace(html.charAt(j)) && html.charAt(j) != '>') {
                             j++;
                         }
-                        value = html.substring(start, j);
+                        end = j;
                     }
+                    if (name == null) {
+                        continue;
+                    }
+                    value = html.substring(start, end);
                     if (value.indexOf('&') >= 0) {
                         value = Parser.unescapeEntities(value, true);
                     }
+                }
+                if (name == null) {
+                    continue;
                 }
                 switch (name) {
                     case "id" -> ids.add(value);
@@ -122,6 +131,18 @@ public record PageLinks(List<String> links, Set<String> ids, String canonical) {
             }
         }
         return new PageLinks(List.copyOf(links), Set.copyOf(ids), canonical);
+    }
+
+    private static final List<String> WANTED = List.of("id", "href", "src", "rel");
+
+    /** The attribute name at {@code html[start, end)} when the link check needs it (in lower case), else null. */
+    private static String wanted(String html, int start, int end) {
+        for (String name : WANTED) {
+            if (end - start == name.length() && html.regionMatches(true, start, name, 0, name.length())) {
+                return name;
+            }
+        }
+        return null;
     }
 
     private static boolean isSpace(char c) {
