@@ -71,19 +71,21 @@ public final class OpenData {
         Path dir = site.resolve(FOLDER);
         String baseUrl = config.baseUrl();
         Metadata metadata = metricsOnly ? Metadata.forTeam(catalog, config) : Metadata.of(catalog, config);
-        List<Table> tables = new ArrayList<>();
-        if (!metricsOnly) {
-            for (Tables.Data data : Tables.of(catalog, baseUrl)) {
-                DatasetWriter.write(data, dir, metadata);
-                tables.add(data.table());
-            }
-        }
+        List<Tables.Data> records = new ArrayList<>(metricsOnly ? List.of() : Tables.of(catalog, baseUrl));
         Table indicators = Tables.indicators();
-        writeIndicators(catalog, indicators, dir, metadata, metricsOnly ? null : site);
-        tables.add(indicators);
         Tables.Data subsidies = metricsOnly ? null : Scdl.of(catalog, config, diagnostics);
+        // Each table's files (CSV, JSON, spreadsheet) are written by a task of their own, the tables in parallel.
+        List<Runnable> writes = new ArrayList<>();
+        records.forEach(data -> writes.add(() -> DatasetWriter.write(data, dir, metadata)));
+        writes.add(() -> writeIndicators(catalog, indicators, dir, metadata, metricsOnly ? null : site));
         if (subsidies != null) {
-            DatasetWriter.write(subsidies, dir, metadata);
+            writes.add(() -> DatasetWriter.write(subsidies, dir, metadata));
+        }
+        writes.parallelStream().forEach(Runnable::run);
+        List<Table> tables = new ArrayList<>();
+        records.forEach(data -> tables.add(data.table()));
+        tables.add(indicators);
+        if (subsidies != null) {
             tables.add(subsidies.table());
         }
         List<Supplier<Resource>> files = new ArrayList<>();

@@ -63,19 +63,19 @@ public final class TextFile {
             diagnostics.error(file, 0, 0, "cannot read file: " + e.getMessage());
             return null;
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        var result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            reportBadByte(file, bytes, in.position(), diagnostics);
-            return null;
+        // The JDK's own decoding (the fastest) replaces what is not UTF-8 by U+FFFD: only then, the strict decoder
+        // tells a real U+FFFD from a bad byte, and where that byte is.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            if (decoder.decode(in, CharBuffer.allocate(bytes.length), true).isError()) {
+                reportBadByte(file, bytes, in.position(), diagnostics);
+                return null;
+            }
         }
-        decoder.flush(out);
-        out.flip();
-        String text = out.toString();
         if (text.indexOf('\0') >= 0) {
             int at = text.indexOf('\0');
             int[] lc = lineColumn(text, at);
