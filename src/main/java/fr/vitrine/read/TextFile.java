@@ -31,9 +31,14 @@ public final class TextFile {
 
     /** Writes {@code text} as UTF-8, creating the folders above {@code file}. */
     public static void writeUtf8(Path file, String text) {
+        write(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes {@code bytes} to {@code file}, creating its folders. */
+    public static void write(Path file, byte[] bytes) {
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            Files.write(file, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

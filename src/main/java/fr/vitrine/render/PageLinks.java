@@ -2,6 +2,7 @@ package fr.vitrine.render;
 
 import org.jsoup.parser.Parser;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,68 +28,75 @@ public record PageLinks(List<String> links, Set<String> ids, String canonical) {
     private static final Set<String> RAW_TEXT = Set.of("script", "style", "textarea", "title");
 
     public static PageLinks scan(String html) {
+        return scan(html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Scans a page as it is written, in UTF-8: every character that delimits tags and attributes is ASCII, and no byte
+     * of a longer character is, so the scan reads bytes and decodes only the values it keeps.
+     */
+    public static PageLinks scan(byte[] html) {
         List<String> links = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         String canonical = null;
-        int n = html.length();
+        int n = html.length;
         int i = 0;
-        while ((i = html.indexOf('<', i)) >= 0 && i + 1 < n) {
-            if (html.startsWith("<!--", i)) {
-                int end = html.indexOf("-->", i + 4);
+        while ((i = indexOf(html, '<', i)) >= 0 && i + 1 < n) {
+            if (startsWith(html, "<!--", i)) {
+                int end = indexOf(html, "-->", i + 4);
                 i = end < 0 ? n : end + 3;
                 continue;
             }
-            char c = html.charAt(i + 1);
+            byte c = html[i + 1];
             if (c == '!' || c == '?' || c == '/') {
-                int end = html.indexOf('>', i + 1);
+                int end = indexOf(html, '>', i + 1);
                 i = end < 0 ? n : end + 1;
                 continue;
             }
-            if (!Character.isLetter(c)) {
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c < 0 && Character.isLetter(codePointAt(html, i + 1)))) {
                 i++;
                 continue;
             }
             int j = i + 1;
-            while (j < n && !isSpace(html.charAt(j)) && html.charAt(j) != '>' && html.charAt(j) != '/') {
+            while (j < n && !isSpace(html[j]) && html[j] != '>' && html[j] != '/') {
                 j++;
             }
-            String tag = html.substring(i + 1, j).toLowerCase(Locale.ROOT);
+            String tag = new String(html, i + 1, j - i - 1, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
             String href = null;
             String src = null;
             String rel = null;
             // Attributes: name, then optionally = and a value (double-quoted, single-quoted or bare).
-            while (j < n && html.charAt(j) != '>') {
-                char a = html.charAt(j);
+            while (j < n && html[j] != '>') {
+                byte a = html[j];
                 if (isSpace(a) || a == '/') {
                     j++;
                     continue;
                 }
                 int nameStart = j;
-                while (j < n && !isSpace(html.charAt(j)) && html.charAt(j) != '=' && html.charAt(j) != '>'
-                        && html.charAt(j) != '/') {
+                while (j < n && !isSpace(html[j]) && html[j] != '=' && html[j] != '>' && html[j] != '/') {
                     j++;
                 }
                 // Only the attributes the link check needs are taken out of the page (most are classes).
                 String name = wanted(html, nameStart, j);
-                while (j < n && isSpace(html.charAt(j))) {
+                while (j < n && isSpace(html[j])) {
                     j++;
                 }
                 String value = "";
-                if (j < n && html.charAt(j) == '=') {
+                if (j < n && html[j] == '=') {
                     j++;
-                    while (j < n && isSpace(html.charAt(j))) {
+                    while (j < n && isSpace(html[j])) {
                         j++;
                     }
                     int start;
                     int end;
-                    if (j < n && (html.charAt(j) == '"' || html.charAt(j) == '\'')) {
+                    if (j < n && (html[j] == '"' || html[j] == '\'')) {
                         start = j + 1;
-                        end = html.indexOf(html.charAt(j), start);
+                        end = indexOf(html, (char) html[j], start);
                         end = end < 0 ? n : end;
                         j = Math.min(n, end + 1);
                     } else {
                         start = j;
-                        while (j < n && !isSpace(html.charAt(j)) && html.charAt(j) != '>') {
+                        while (j < n && !isSpace(html[j]) && html[j] != '>') {
                             j++;
                         }
                         end = j;
@@ -96,7 +104,7 @@ public record PageLinks(List<String> links, Set<String> ids, String canonical) {
                     if (name == null) {
                         continue;
                     }
-                    value = html.substring(start, end);
+                    value = new String(html, start, end - start, StandardCharsets.UTF_8);
                     if (value.indexOf('&') >= 0) {
                         value = Parser.unescapeEntities(value, true);
                     }
@@ -124,7 +132,7 @@ public record PageLinks(List<String> links, Set<String> ids, String canonical) {
             i = j + 1;
             if (RAW_TEXT.contains(tag)) {
                 int end = i;
-                while ((end = html.indexOf("</", end)) >= 0 && !html.regionMatches(true, end + 2, tag, 0, tag.length())) {
+                while ((end = indexOf(html, "</", end)) >= 0 && !matchesIgnoringCase(html, end + 2, tag)) {
                     end += 2;
                 }
                 i = end < 0 ? n : end;
@@ -133,19 +141,69 @@ public record PageLinks(List<String> links, Set<String> ids, String canonical) {
         return new PageLinks(List.copyOf(links), Set.copyOf(ids), canonical);
     }
 
+    private static int indexOf(byte[] b, char c, int from) {
+        for (int i = Math.max(0, from); i < b.length; i++) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOf(byte[] b, String s, int from) {
+        for (int i = indexOf(b, s.charAt(0), from); i >= 0; i = indexOf(b, s.charAt(0), i + 1)) {
+            if (startsWith(b, s, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the ASCII text {@code s} is at {@code at}. */
+    private static boolean startsWith(byte[] b, String s, int at) {
+        if (at + s.length() > b.length) {
+            return false;
+        }
+        for (int k = 0; k < s.length(); k++) {
+            if (b[at + k] != s.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the lower-case ASCII {@code s} is at {@code at}, in any case. */
+    private static boolean matchesIgnoringCase(byte[] b, int at, String s) {
+        if (at + s.length() > b.length) {
+            return false;
+        }
+        for (int k = 0; k < s.length(); k++) {
+            int c = b[at + k];
+            if ((c >= 'A' && c <= 'Z' ? c | 0x20 : c) != s.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int codePointAt(byte[] b, int at) {
+        int end = Math.min(b.length, at + 4);
+        return new String(b, at, end - at, StandardCharsets.UTF_8).codePointAt(0);
+    }
+
     private static final List<String> WANTED = List.of("id", "href", "src", "rel");
 
     /** The attribute name at {@code html[start, end)} when the link check needs it (in lower case), else null. */
-    private static String wanted(String html, int start, int end) {
+    private static String wanted(byte[] html, int start, int end) {
         for (String name : WANTED) {
-            if (end - start == name.length() && html.regionMatches(true, start, name, 0, name.length())) {
+            if (end - start == name.length() && matchesIgnoringCase(html, start, name)) {
                 return name;
             }
         }
         return null;
     }
 
-    private static boolean isSpace(char c) {
+    private static boolean isSpace(byte c) {
         return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
     }
 }

@@ -537,9 +537,9 @@ public final class SiteRenderer {
         Map<String, Object> configMap = config.jbake().asHashMap();
         Map<String, String> out = new java.util.concurrent.ConcurrentHashMap<>();
         pages.parallelStream().forEach(spec -> {
-            String text = renderText(spec, configMap);
-            if (text != null) {
-                out.put(Urls.file(spec.path()), text);
+            byte[] utf8 = renderText(spec, configMap);
+            if (utf8 != null) {
+                out.put(Urls.file(spec.path()), new String(utf8, java.nio.charset.StandardCharsets.UTF_8));
             }
         });
         Map<String, String> ordered = new LinkedHashMap<>();
@@ -548,16 +548,16 @@ public final class SiteRenderer {
     }
 
     private boolean renderPage(PageSpec spec, Map<String, Object> configMap, Path out) {
-        String text = renderText(spec, configMap);
-        if (text == null) {
+        byte[] utf8 = renderText(spec, configMap);
+        if (utf8 == null) {
             return false;
         }
-        TextFile.writeUtf8(out.resolve(Urls.file(spec.path())), text);
+        TextFile.write(out.resolve(Urls.file(spec.path())), utf8);
         return true;
     }
 
-    /** The page's text, its links recorded; null when it can't be rendered (reported). */
-    private String renderText(PageSpec spec, Map<String, Object> configMap) {
+    /** The page's text in UTF-8, its links recorded; null when it can't be rendered (reported). */
+    private byte[] renderText(PageSpec spec, Map<String, Object> configMap) {
         String template = DocumentTypes.contains(spec.type()) ? config.templateFor(spec.type()).orElse(null) : null;
         if (template == null || theme.template(template) == null) {
             diagnostics.error(config.source().resolve(SiteConfig.FILE), config.positionOf("template." + spec.type() + ".file"),
@@ -578,23 +578,25 @@ public final class SiteRenderer {
         model.put("theme", theme.name());
         model.put("statusTones", STATUS_TONES);
         model.put("alternateJson", alternateJson(spec));
-        StringWriter html = new StringWriter();
+        StringWriter writer = new StringWriter();
         try {
-            templates.renderDocument(model, template, html);
+            templates.renderDocument(model, template, writer);
         } catch (RenderingException e) {
             reportTemplateError(templateFile, spec, e.getCause() != null ? e.getCause() : e);
             return null;
         }
-        if (html.toString().isBlank()) {
+        String html = writer.toString();
+        if (html.isBlank()) {
             diagnostics.error(templateFile, 0, 0, "template rendered an empty page for " + spec.path()
                     + "; check the template and that it extends a layout that prints content");
             return null;
         }
+        byte[] utf8 = html.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         String file = Urls.file(spec.path());
         if (file.endsWith(".html")) {
-            links.put(file, PageLinks.scan(html.toString()));
+            links.put(file, PageLinks.scan(utf8));
         }
-        return html.toString();
+        return utf8;
     }
 
     /** Points at the template line Pebble names (which may be a layout or partial, not the page's template). */
