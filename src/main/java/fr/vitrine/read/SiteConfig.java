@@ -115,11 +115,6 @@ public final class SiteConfig {
         return folder(jbake.getAssetFolder());
     }
 
-    /** Template file name for a document type, from {@code template.<type>.file}. */
-    public Optional<String> templateFor(String type) {
-        return Optional.ofNullable(jbake.getTemplateByDocType(type)).filter(s -> !s.isBlank());
-    }
-
     /** The public address of the site, always ending with a slash. */
     public String baseUrl() {
         return baseUrl;
@@ -128,6 +123,15 @@ public final class SiteConfig {
     public void setBaseUrl(String url) {
         this.baseUrl = normaliseBaseUrl(url);
         jbake.setProperty("site.host", this.baseUrl);
+    }
+
+    /**
+     * A setting of the project or of Vitrine's defaults, never one of JBake's own defaults (which name the templates
+     * of JBake's blog layout, e.g. template.feed.file=feed.ftl).
+     */
+    public Optional<String> own(String key) {
+        String value = raw.getProperty(key);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 
     /** A setting as written in jbake.properties (JBake's defaults apply to JBake's own keys). */

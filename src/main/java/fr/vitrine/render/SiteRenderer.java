@@ -17,7 +17,6 @@ import fr.vitrine.read.SiteConfig;
 import fr.vitrine.read.TextFile;
 import fr.vitrine.render.SiteView.Link;
 import io.pebbletemplates.pebble.error.PebbleException;
-import org.jbake.model.DocumentTypes;
 import org.jbake.template.RenderingException;
 import org.jbake.template.model.TemplateModel;
 
@@ -41,7 +40,7 @@ import java.util.stream.Stream;
 public final class SiteRenderer {
 
     /** One output file: site path, template document type, and the variables it adds to the model. */
-    public record PageSpec(String path, String type, String title, List<Link> breadcrumb, Map<String, Object> data) {
+    public record PageSpec(String path, PageType type, String title, List<Link> breadcrumb, Map<String, Object> data) {
     }
 
     private final SiteConfig config;
@@ -89,8 +88,6 @@ public final class SiteRenderer {
         this.theme = theme;
         this.palette = theme.palette();
         this.templates = templates != null ? templates : new PebbleTemplates(config.jbake(), theme.templateFolders());
-        // JBake's document types are those with a template.<type>.file setting.
-        config.jbake().getDocumentTypes().forEach(DocumentTypes::addDocumentType);
     }
 
     /**
@@ -115,7 +112,7 @@ public final class SiteRenderer {
      * The page types whose template is one of {@code files}, or null when one of them is not a page type's template,
      * or is one that another template extends or includes (then any page may change).
      */
-    public Set<String> typesOfTemplates(Set<Path> files) {
+    public Set<PageType> typesOfTemplates(Set<Path> files) {
         Set<String> names = new java.util.HashSet<>();
         for (Path file : files) {
             Path f = file.toAbsolutePath().normalize();
@@ -127,12 +124,15 @@ public final class SiteRenderer {
             }
             names.add(name);
         }
-        Set<String> types = new java.util.TreeSet<>();
+        Set<PageType> types = java.util.EnumSet.noneOf(PageType.class);
         for (PageSpec spec : pages()) {
-            config.templateFor(spec.type()).filter(names::contains).ifPresent(t -> types.add(spec.type()));
+            String template = templateOf(spec.type());
+            if (template != null && names.contains(template)) {
+                types.add(spec.type());
+            }
         }
         Set<String> used = new java.util.HashSet<>();
-        types.forEach(t -> config.templateFor(t).ifPresent(used::add));
+        types.forEach(t -> used.add(templateOf(t)));
         if (!used.equals(names)) {
             return null;
         }
@@ -182,20 +182,20 @@ public final class SiteRenderer {
     }
 
     private PageSpec conventionPage(Convention c) {
-        return new PageSpec("/conventions/" + c.id() + "/", "convention", c.title(),
+        return new PageSpec("/conventions/" + c.id() + "/", PageType.CONVENTION, c.title(),
                 List.of(new Link("Accueil", "/"), new Link("Conventions", "/conventions/")),
                 Map.of("convention", c, "downloads", downloads(c)));
     }
 
     private PageSpec freePage(Page p) {
-        return new PageSpec("/" + p.id() + "/", "page", p.title(), List.of(new Link("Accueil", "/")), Map.of("page", p));
+        return new PageSpec("/" + p.id() + "/", PageType.PAGE, p.title(), List.of(new Link("Accueil", "/")), Map.of("page", p));
     }
 
     private List<PageSpec> listPages() {
         if (standalone) {
             Product p = catalog.products().get(0);
             return List.of(statsPage(p, "/", List.of(), OpenData.FOLDER_PATH + Tables.indicators().csvFile()),
-                    new PageSpec("/404.html", "error404", "Page introuvable", List.of(new Link("Accueil", "/")), Map.of()));
+                    new PageSpec("/404.html", PageType.ERROR404, "Page introuvable", List.of(new Link("Accueil", "/")), Map.of()));
         }
         List<PageSpec> pages = new ArrayList<>();
         Link home = new Link("Accueil", "/");
@@ -203,7 +203,7 @@ public final class SiteRenderer {
         Link products = new Link("Produits", "/produits/");
         Link organisations = new Link("Organisations", "/organisations/");
 
-        pages.add(new PageSpec("/", "masterindex", site.title(), List.of(), Map.of()));
+        pages.add(new PageSpec("/", PageType.MASTERINDEX, site.title(), List.of(), Map.of()));
         listing(pages, "/conventions/", "Conventions", List.of(home), catalog.conventions(), null, null);
         for (Facets.Facet facet : site.facets()) {
             for (Facets.Value value : facet.values()) {
@@ -218,27 +218,27 @@ public final class SiteRenderer {
         for (Convention c : catalog.conventions()) {
             pages.add(conventionPage(c));
         }
-        pages.add(new PageSpec("/produits/", "products", "Produits", List.of(home), Map.of()));
+        pages.add(new PageSpec("/produits/", PageType.PRODUCTS, "Produits", List.of(home), Map.of()));
         for (Product p : catalog.products()) {
             String path = p.path();
-            pages.add(new PageSpec(path, "product", p.title(), List.of(home, products),
+            pages.add(new PageSpec(path, PageType.PRODUCT, p.title(), List.of(home, products),
                     Map.of("product", p, "funding", catalog.moneyOfProduct(p.id()))));
             pages.add(statsPage(p, path + "stats/", List.of(home, products, new Link(p.title(), path)),
                     Downloads.statsCsv(p.id())));
         }
-        pages.add(new PageSpec("/financements/", "funding", "Financements", List.of(home),
+        pages.add(new PageSpec("/financements/", PageType.FUNDING, "Financements", List.of(home),
                 Map.of("funding", FundingView.of(catalog, palette))));
-        pages.add(new PageSpec("/stats/", "programme", "Statistiques d'impact des produits", List.of(home),
+        pages.add(new PageSpec("/stats/", PageType.PROGRAMME, "Statistiques d'impact des produits", List.of(home),
                 Map.of("programme", ProgrammeView.of(catalog, palette))));
-        pages.add(new PageSpec("/organisations/", "organisations", "Organisations", List.of(home), Map.of()));
+        pages.add(new PageSpec("/organisations/", PageType.ORGANISATIONS, "Organisations", List.of(home), Map.of()));
         for (Organisation o : catalog.organisations()) {
-            pages.add(new PageSpec(o.path(), "organisation", o.name(),
+            pages.add(new PageSpec(o.path(), PageType.ORGANISATION, o.name(),
                     List.of(home, organisations), Map.of("organisation", o)));
         }
         if (site.search()) {
-            pages.add(new PageSpec("/recherche/", "search", "Rechercher", List.of(home), Map.of()));
+            pages.add(new PageSpec("/recherche/", PageType.SEARCH, "Rechercher", List.of(home), Map.of()));
         }
-        pages.add(new PageSpec("/donnees/", "data", "Données ouvertes", List.of(home), Map.of("data", data)));
+        pages.add(new PageSpec("/donnees/", PageType.DATA, "Données ouvertes", List.of(home), Map.of("data", data)));
         for (Page p : catalog.pages()) {
             pages.add(freePage(p));
         }
@@ -246,13 +246,13 @@ public final class SiteRenderer {
         // The plan lists each listing once, not each of its pages.
         List<PageSpec> planned = htmlPages.stream().filter(p -> !(p.data().get("pagination") instanceof Pagination n
                 && n.current() > 1)).toList();
-        pages.add(new PageSpec("/plan-du-site/", "plan", "Plan du site", List.of(home), Map.of("pages", planned)));
-        pages.add(new PageSpec("/404.html", "error404", "Page introuvable", List.of(home), Map.of()));
-        pages.add(new PageSpec("/conventions/atom.xml", "feed", site.title(), List.of(), Map.of()));
+        pages.add(new PageSpec("/plan-du-site/", PageType.PLAN, "Plan du site", List.of(home), Map.of("pages", planned)));
+        pages.add(new PageSpec("/404.html", PageType.ERROR404, "Page introuvable", List.of(home), Map.of()));
+        pages.add(new PageSpec("/conventions/atom.xml", PageType.FEED, site.title(), List.of(), Map.of()));
         List<String> sitemap = new ArrayList<>(htmlPages.stream().map(PageSpec::path).toList());
         sitemap.add("/plan-du-site/");
-        pages.add(new PageSpec("/sitemap.xml", "sitemap", "", List.of(), Map.of("paths", sitemap)));
-        pages.add(new PageSpec("/robots.txt", "robots", "", List.of(), Map.of()));
+        pages.add(new PageSpec("/sitemap.xml", PageType.SITEMAP, "", List.of(), Map.of("paths", sitemap)));
+        pages.add(new PageSpec("/robots.txt", PageType.ROBOTS, "", List.of(), Map.of()));
         return pages;
     }
 
@@ -294,19 +294,20 @@ public final class SiteRenderer {
             }
         }
         Map<String, PageSpec> listingsBefore = new java.util.HashMap<>();
-        before.pages().stream().filter(p -> p.type().equals("conventions")).forEach(p -> listingsBefore.put(p.path(), p));
+        before.pages().stream().filter(p -> p.type() == PageType.CONVENTIONS).forEach(p -> listingsBefore.put(p.path(), p));
         List<PageSpec> out = new ArrayList<>();
         for (PageSpec spec : pages()) {
             boolean in = switch (spec.type()) {
-                case "convention" -> shown.contains(((Convention) spec.data().get("convention")).id());
-                case "conventions" -> showsOne(spec, conventions) || !totalOf(spec).equals(
+                case CONVENTION -> shown.contains(((Convention) spec.data().get("convention")).id());
+                case CONVENTIONS -> showsOne(spec, conventions) || !totalOf(spec).equals(
                         totalOf(listingsBefore.get(spec.path())));
-                case "product", "stats" -> products.contains(((Product) spec.data().get("product")).id());
-                case "organisation" -> organisations.contains(((Organisation) spec.data().get("organisation")).id());
-                case "page" -> pages.contains(((Page) spec.data().get("page")).id());
+                case PRODUCT, STATS -> products.contains(((Product) spec.data().get("product")).id());
+                case ORGANISATION -> organisations.contains(((Organisation) spec.data().get("organisation")).id());
+                case PAGE -> pages.contains(((Page) spec.data().get("page")).id());
                 // Addresses only, or nothing of the records; the open-data page shows the datasets (written after).
-                case "sitemap", "robots", "error404", "search", "data" -> false;
-                default -> true;
+                case SITEMAP, ROBOTS, ERROR404, SEARCH, DATA -> false;
+                // Lists or totals of every record.
+                case MASTERINDEX, PRODUCTS, ORGANISATIONS, PLAN, FEED, PROGRAMME, FUNDING -> true;
             };
             if (in) {
                 out.add(spec);
@@ -363,12 +364,7 @@ public final class SiteRenderer {
     public Map<String, Path> markdownSources(List<PageSpec> pages) {
         Map<String, Path> out = new LinkedHashMap<>();
         for (PageSpec spec : pages) {
-            Path file = switch (spec.type()) {
-                case "convention" -> ((Convention) spec.data().get("convention")).file();
-                case "page" -> ((Page) spec.data().get("page")).file();
-                case "product" -> ((Product) spec.data().get("product")).file();
-                default -> null;
-            };
+            Path file = spec.type().source(spec.data());
             if (file != null) {
                 out.put(spec.path(), file);
             }
@@ -389,7 +385,7 @@ public final class SiteRenderer {
             Pagination pagination = count > 1 ? new Pagination(path, k, count) : null;
             List<Link> crumbs = k == 1 ? breadcrumb
                     : Stream.concat(breadcrumb.stream(), Stream.of(new Link(title, path))).toList();
-            pages.add(new PageSpec(Pagination.path(path, k), "conventions",
+            pages.add(new PageSpec(Pagination.path(path, k), PageType.CONVENTIONS,
                     k == 1 ? title : title + " – page " + k + " sur " + count, crumbs,
                     data("conventions", conventions, "total", total, "shown",
                             conventions.subList((k - 1) * listingSize, Math.min(conventions.size(), k * listingSize)),
@@ -412,7 +408,7 @@ public final class SiteRenderer {
             hidden = national.size() - shown;
         }
         int hiddenTerritorial = Math.max(0, territorial.size() - ProductMetrics.MAX_SHOWN);
-        return new PageSpec(path, "stats", "Statistiques d'impact " + fr.vitrine.model.French.de(p.title()), breadcrumb,
+        return new PageSpec(path, PageType.STATS, "Statistiques d'impact " + fr.vitrine.model.French.de(p.title()), breadcrumb,
                 data("product", p, "metrics", metrics, "views", views, "hidden", hidden,
                         "hiddenTerritorial", hiddenTerritorial,
                         "territorial", territorial.subList(0, territorial.size() - hiddenTerritorial),
@@ -473,20 +469,11 @@ public final class SiteRenderer {
         if (standalone) {
             return null;
         }
-        String folder = OpenData.FOLDER_PATH;
-        return switch (spec.type()) {
-            case "convention" -> {
-                String id = ((Convention) spec.data().get("convention")).id();
-                yield "/conventions/" + id + "/" + id + ".json";
-            }
-            case "conventions" -> folder + "conventions.json";
-            case "products", "product" -> folder + "produits.json";
-            case "organisations", "organisation" -> folder + "organisations.json";
-            case "funding" -> folder + "lignes-financement.json";
-            case "stats" -> folder + "indicateurs.json";
-            case "masterindex", "data", "plan", "page", "programme", "error404", "search" -> folder + "datapackage.json";
-            default -> null;
-        };
+        if (spec.type() == PageType.CONVENTION) {
+            String id = ((Convention) spec.data().get("convention")).id();
+            return "/conventions/" + id + "/" + id + ".json";
+        }
+        return spec.type().dataset() == null ? null : OpenData.FOLDER_PATH + spec.type().dataset();
     }
 
     /** Files offered for download on a convention's page: site path → label. */
@@ -556,14 +543,19 @@ public final class SiteRenderer {
         return true;
     }
 
+    /** The template of a page type: the project's {@link PageType#setting()}, else the type's default. */
+    private String templateOf(PageType type) {
+        return config.own(type.setting()).orElse(type.defaultTemplate());
+    }
+
     /** The page's text in UTF-8, its links recorded; null when it can't be rendered (reported). */
     private byte[] renderText(PageSpec spec, Map<String, Object> configMap) {
-        String template = DocumentTypes.contains(spec.type()) ? config.templateFor(spec.type()).orElse(null) : null;
+        String template = templateOf(spec.type());
         if (template == null || theme.template(template) == null) {
-            diagnostics.error(config.source().resolve(SiteConfig.FILE), config.positionOf("template." + spec.type() + ".file"),
-                    "no template for page type '"
-                    + spec.type() + "' (" + spec.path() + "): set template." + spec.type()
-                    + ".file in jbake.properties to a file of " + config.templateFolder().getFileName() + "/");
+            diagnostics.error(config.source().resolve(SiteConfig.FILE), config.positionOf(spec.type().setting()),
+                    "no template for page type '" + spec.type().key() + "' (" + spec.path() + "): set "
+                    + spec.type().setting() + " in jbake.properties to a file of "
+                    + config.templateFolder().getFileName() + "/");
             return null;
         }
         Path templateFile = theme.template(template);

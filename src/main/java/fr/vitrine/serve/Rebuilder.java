@@ -14,6 +14,7 @@ import fr.vitrine.read.SiteConfig;
 import fr.vitrine.read.Sources;
 import fr.vitrine.read.TextFile;
 import fr.vitrine.render.PageLinks;
+import fr.vitrine.render.PageType;
 import fr.vitrine.render.SiteRenderer;
 
 import java.io.ByteArrayOutputStream;
@@ -241,7 +242,7 @@ final class Rebuilder implements AutoCloseable {
     private Outcome updateTemplates(Set<Path> sources, long started) {
         Diagnostics diagnostics = new Diagnostics();
         SiteRenderer renderer = built.renderer().reloaded(diagnostics);
-        Set<String> types = renderer.typesOfTemplates(sources);
+        Set<PageType> types = renderer.typesOfTemplates(sources);
         if (types == null) {
             return null;
         }
@@ -283,12 +284,12 @@ final class Rebuilder implements AutoCloseable {
             OpenData.Result data = OpenData.write(catalog, config, scratch, diagnostics);
             TableCheck.checkAll(data.tables(), scratch.resolve(OpenData.FOLDER), current.resolve(OpenData.FOLDER),
                     diagnostics);
-            Stream.concat(done.stream(), rest.stream()).filter(s -> s.type().equals("convention"))
+            Stream.concat(done.stream(), rest.stream()).filter(s -> s.type() == PageType.CONVENTION)
                     .map(s -> (fr.vitrine.model.Convention) s.data().get("convention"))
                     .forEach(c -> Downloads.write(c, catalog, config, scratch));
             SiteRenderer withData = renderer.with(catalog, data, diagnostics);
             withData.writeListingIndex(scratch);
-            withData.renderInMemory(withData.pages().stream().filter(s -> s.type().equals("data")).toList())
+            withData.renderInMemory(withData.pages().stream().filter(s -> s.type() == PageType.DATA).toList())
                     .forEach((file, text) -> TextFile.writeUtf8(scratch.resolve(file), text));
             if (diagnostics.hasErrors()) {
                 return failed(diagnostics, started);
