@@ -184,8 +184,9 @@ public final class LinkCheck {
         }
         List<Found> found = checked.parallelStream().map(page -> {
             Found f = new Found(new ArrayList<>(), new TreeMap<>());
+            String name = root.relativize(page).toString();
             for (String link : linksOf.apply(page)) {
-                check(page, link, f.broken(), f.external());
+                check(page, name, link, f.broken(), f.external());
             }
             return f;
         }).toList();
@@ -249,8 +250,8 @@ public final class LinkCheck {
         return new int[] {line, text.codePointCount(lineStart, offset) + 1};
     }
 
-    private void check(Path page, String link, List<Broken> broken, Map<String, Set<String>> external) {
-        String name = root.relativize(page).toString();
+    /** Checks one link of {@code page}, whose name in the site is {@code name}. */
+    private void check(Path page, String name, String link, List<Broken> broken, Map<String, Set<String>> external) {
         URI uri;
         try {
             uri = new URI(link.strip());
