@@ -73,6 +73,8 @@ public final class Build {
     private Consumer<List<Diagnostic>> printer;
     private Path searchIndexOf;
     private CatalogLoader loader = new CatalogLoader();
+    /** False when the loader is the caller's ({@link #loadingWith}), who keeps its sources for the next build. */
+    private boolean ownLoader = true;
     private Set<Path> changed;
     private Consumer<Built> retain = built -> { };
     /** The last run's renderer. */
@@ -105,6 +107,7 @@ public final class Build {
      */
     public Build loadingWith(CatalogLoader loader, Set<Path> changed) {
         this.loader = loader;
+        this.ownLoader = false;
         this.changed = changed;
         return this;
     }
@@ -165,8 +168,13 @@ public final class Build {
 
     /** Reads and validates; prints every problem. Returns the catalog, or {@code null} when there are errors. */
     public Catalog load(SiteConfig config, Diagnostics diagnostics) {
-        return changed != null && loader.canUpdate(changed) ? loader.update(changed, today, diagnostics)
+        Catalog catalog = changed != null && loader.canUpdate(changed) ? loader.update(changed, today, diagnostics)
                 : loader.load(config, today, diagnostics);
+        if (ownLoader) {
+            // A single build keeps no sources (their YAML trees, with a position for every value) once validated.
+            loader = new CatalogLoader();
+        }
+        return catalog;
     }
 
     public int run(Options options) {

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * Read → privacy check → validate, into a {@link Catalog}. It remembers what it read, so that after some conventions
@@ -109,7 +108,7 @@ public final class CatalogLoader {
                 byFile.put(file, parsed.all());
             } else {
                 byFile.put(file, check(r, privacy));
-                CommonmarkEngine.renderBody(r.document(), r.file());
+                CommonmarkEngine.renderBody(r);
                 list.add(r);
             }
         }

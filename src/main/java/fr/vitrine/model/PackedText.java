@@ -10,8 +10,8 @@ import java.util.zip.Inflater;
 /**
  * A long text every record keeps from reading until its page and downloads are written (a convention's rendered body,
  * its redacted copy), held compressed: UTF-8, deflated when long. A French text in a {@code String} takes two bytes a
- * character (one typographic apostrophe is enough), which made 10 000 conventions hold a gigabyte; deflated, about a
- * tenth of that.
+ * character (one typographic apostrophe is enough), which made 10 000 conventions hold a gigabyte; deflated, a
+ * convention's text takes about a fifth of that (11.5 KB for the seconde convention's 30 000 characters).
  */
 public final class PackedText {
 

@@ -7,7 +7,6 @@ import fr.vitrine.privacy.Kind.Mode;
 import fr.vitrine.read.CommonmarkEngine;
 import fr.vitrine.read.PdfText;
 import fr.vitrine.read.SiteConfig;
-import fr.vitrine.read.Sources;
 import fr.vitrine.read.TextFile;
 import fr.vitrine.read.YamlTree;
 import org.jbake.model.DocumentModel;
@@ -21,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * The privacy check, between reading and validating. For each convention or page read it scans the whole file and the

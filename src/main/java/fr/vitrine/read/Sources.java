@@ -66,14 +66,10 @@ public final class Sources {
         this.projectRoot = realPath(config.source());
     }
 
-    public static SourceSet read(SiteConfig config, Diagnostics diagnostics) {
-        return read(config, diagnostics, CommonmarkEngine::renderBody);
-    }
-
     /**
-     * Reads as {@link #read(SiteConfig, Diagnostics)} does, handing each convention and page to {@code settle} as soon
-     * as it is parsed, on the thread that parsed it (the privacy check, then {@link CommonmarkEngine#renderBody}): the
-     * whole text of a file is dropped then, so that memory holds one file's text per thread, not every file's.
+     * Reads every source of the project, handing each convention and page to {@code settle} as soon as it is parsed,
+     * on the thread that parsed it (the privacy check, then {@link CommonmarkEngine#renderBody}): the whole text of a
+     * file is dropped then, so that memory holds one file's text per thread, not every file's.
      */
     public static SourceSet read(SiteConfig config, Diagnostics diagnostics, Consumer<SourceRecord> settle) {
         return new Sources(config, diagnostics).readAll(settle);

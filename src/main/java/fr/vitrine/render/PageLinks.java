@@ -4,8 +4,10 @@ import org.jsoup.parser.Parser;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -36,6 +38,15 @@ public record PageLinks(List<String> links, Set<String> ids, String canonical) {
      * of a longer character is, so the scan reads bytes and decodes only the values it keeps.
      */
     public static PageLinks scan(byte[] html) {
+        return scan(html, new HashMap<>());
+    }
+
+    /**
+     * {@link #scan(byte[])}, each link and id taken from {@code pool} when an equal one is there (else added to it):
+     * the pages of a site share most of their links (the header, the footer, the listings), and a build holds every
+     * page's links until the link check (10 million strings for 100 000 conventions).
+     */
+    public static PageLinks scan(byte[] html, Map<String, String> pool) {
         List<String> links = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         String canonical = null;
@@ -112,6 +123,7 @@ public record PageLinks(List<String> links, Set<String> ids, String canonical) {
                 if (name == null) {
                     continue;
                 }
+                value = shared(pool, value);
                 switch (name) {
                     case "id" -> ids.add(value);
                     case "href" -> href = href == null ? value : href;
@@ -139,6 +151,11 @@ public record PageLinks(List<String> links, Set<String> ids, String canonical) {
             }
         }
         return new PageLinks(List.copyOf(links), Set.copyOf(ids), canonical);
+    }
+
+    private static String shared(Map<String, String> pool, String value) {
+        String known = pool.putIfAbsent(value, value);
+        return known == null ? value : known;
     }
 
     private static int indexOf(byte[] b, char c, int from) {

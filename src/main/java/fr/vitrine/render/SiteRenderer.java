@@ -54,6 +54,8 @@ public final class SiteRenderer {
     private final boolean standalone;
     private final int listingSize;
     private final Map<String, PageLinks> links = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The links and ids of all pages, each text once ({@link PageLinks#scan(byte[], Map)}). */
+    private final Map<String, String> linkPool = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile List<PageSpec> pages;
 
     /**
@@ -126,8 +128,7 @@ public final class SiteRenderer {
         }
         Set<PageType> types = java.util.EnumSet.noneOf(PageType.class);
         for (PageSpec spec : pages()) {
-            String template = templateOf(spec.type());
-            if (template != null && names.contains(template)) {
+            if (names.contains(templateOf(spec.type()))) {
                 types.add(spec.type());
             }
         }
@@ -551,7 +552,7 @@ public final class SiteRenderer {
     /** The page's text in UTF-8, its links recorded; null when it can't be rendered (reported). */
     private byte[] renderText(PageSpec spec, Map<String, Object> configMap) {
         String template = templateOf(spec.type());
-        if (template == null || theme.template(template) == null) {
+        if (theme.template(template) == null) {
             diagnostics.error(config.source().resolve(SiteConfig.FILE), config.positionOf(spec.type().setting()),
                     "no template for page type '" + spec.type().key() + "' (" + spec.path() + "): set "
                     + spec.type().setting() + " in jbake.properties to a file of "
@@ -586,7 +587,7 @@ public final class SiteRenderer {
         byte[] utf8 = html.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         String file = Urls.file(spec.path());
         if (file.endsWith(".html")) {
-            links.put(file, PageLinks.scan(utf8));
+            links.put(file, PageLinks.scan(utf8, linkPool));
         }
         return utf8;
     }
