@@ -33,11 +33,15 @@ public enum PageType {
     FUNDING("funding.peb", null, "lignes-financement.json"),
     SEARCH("search.peb", null, "datapackage.json");
 
+    private final String key;
+    private final String setting;
     private final String template;
     private final String record;
     private final String dataset;
 
     PageType(String template, String record, String dataset) {
+        this.key = name().toLowerCase(Locale.ROOT);
+        this.setting = "template." + key + ".file";
         this.template = template;
         this.record = record;
         this.dataset = dataset;
@@ -45,12 +49,12 @@ public enum PageType {
 
     /** The name in settings and messages: "convention", "error404". */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return key;
     }
 
-    /** The setting that names another template for this type. */
+    /** The setting that names another template for this type (looked up for every page: made once). */
     public String setting() {
-        return "template." + key() + ".file";
+        return setting;
     }
 
     /** The template used when the project sets none. */
@@ -59,7 +63,7 @@ public enum PageType {
     }
 
     /** The record a page of this type shows (a convention, product, organisation or free page), or null. */
-    public Object record(Map<String, Object> data) {
+    private Object record(Map<String, Object> data) {
         return record == null ? null : data.get(record);
     }
 
