@@ -20,6 +20,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -327,29 +328,61 @@ public final class LinkCheck {
 
     /** Many links share a target: what each target is, looked up once. */
     private final Map<Path, Kind> kinds = new ConcurrentHashMap<>();
+    /** The real path of each folder holding a target (most targets share a few folders: one lookup each). */
+    private final Map<Path, Optional<Path>> realFolders = new ConcurrentHashMap<>();
 
     private Kind kind(Path target) {
         return kinds.computeIfAbsent(target, t -> {
             if (idsByPage.containsKey(t)) {
                 return Kind.FILE;
             }
-            if (!Files.exists(t)) {
+            BasicFileAttributes own;
+            try {
+                own = Files.readAttributes(t, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
                 return Kind.NONE;
             }
-            if (!inside(t)) {
+            if (own.isSymbolicLink()) {
+                return linked(t);
+            }
+            Optional<Path> folder = t.getParent() == null ? Optional.empty() : realFolder(t.getParent());
+            if (folder.isEmpty() || !folder.get().resolve(t.getFileName()).startsWith(realRoot)) {
                 return Kind.OUTSIDE;
             }
-            return Files.isDirectory(t) ? Kind.FOLDER : Files.isRegularFile(t) ? Kind.FILE : Kind.NONE;
+            return own.isDirectory() ? Kind.FOLDER : own.isRegularFile() ? Kind.FILE : Kind.NONE;
         });
     }
 
-    /** True when {@code target}, links followed, is a file of the site. */
-    private boolean inside(Path target) {
+    /** What a target that is itself a symbolic link leads to. */
+    private Kind linked(Path link) {
         try {
-            return target.toRealPath().startsWith(realRoot);
+            if (!link.toRealPath().startsWith(realRoot)) {
+                return Kind.OUTSIDE;
+            }
         } catch (IOException e) {
-            return false;
+            return Kind.NONE; // a link to nothing
         }
+        return Files.isDirectory(link) ? Kind.FOLDER : Files.isRegularFile(link) ? Kind.FILE : Kind.NONE;
+    }
+
+    /** A folder's real path: its parent's and its name, unless it is a link or outside the site. */
+    private Optional<Path> realFolder(Path folder) {
+        Optional<Path> known = folder.equals(root) ? Optional.of(realRoot) : realFolders.get(folder);
+        if (known != null) {
+            return known;
+        }
+        Optional<Path> real;
+        try {
+            boolean link = Files.readAttributes(folder, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                    .isSymbolicLink();
+            real = !link && folder.startsWith(root) && folder.getParent() != null
+                    ? realFolder(folder.getParent()).map(parent -> parent.resolve(folder.getFileName()))
+                    : Optional.of(folder.toRealPath());
+        } catch (IOException e) {
+            real = Optional.empty();
+        }
+        realFolders.putIfAbsent(folder, real);
+        return real;
     }
 
     /** The page, or {@code null} when it can't be read (reported by the caller). */

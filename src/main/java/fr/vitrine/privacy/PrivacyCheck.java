@@ -124,13 +124,23 @@ public final class PrivacyCheck {
     public static String report(Path file, String text, int firstLine, Where where, Policy policy, Diagnostics diagnostics) {
         StringBuilder out = null; // only once something is masked
         int copied = 0;
+        // Findings come in text order: lines are counted once, from one finding to the next.
+        int counted = 0;
+        int lines = 0;
+        int lineStart = 0;
         for (Detector.Finding f : Detector.scan(text)) {
             Mode mode = policy.mode(f.kind());
             if (mode == Mode.ALLOW) {
                 continue;
             }
-            int[] at = TextFile.lineColumn(text, f.start());
-            int line = firstLine + at[0] - 1;
+            for (; counted < f.start(); counted++) {
+                if (text.charAt(counted) == '\n') {
+                    lines++;
+                    lineStart = counted + 1;
+                }
+            }
+            int[] at = {lines + 1, f.start() - lineStart + 1};
+            int line = firstLine + lines;
             String what = f.kind().label + " (" + f.detail() + ") '" + hint(text.substring(f.start(), f.end())) + "'";
             String code = f.kind().code();
             if (mode == Mode.WARN) {

@@ -12,7 +12,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -133,7 +132,7 @@ public final class TextFile {
     public static String notRegularFile(Path file) {
         BasicFileAttributes attributes;
         try {
-            attributes = Files.readAttributes(file.toRealPath(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            attributes = Files.readAttributes(file, BasicFileAttributes.class); // links followed
         } catch (NoSuchFileException e) {
             return "file does not exist (or is a link to nothing)";
         } catch (IOException e) {
