@@ -139,26 +139,26 @@ public final class PrivacyCheck {
                     lineStart = counted + 1;
                 }
             }
-            int[] at = {lines + 1, f.start() - lineStart + 1};
             int line = firstLine + lines;
+            int column = f.start() - lineStart + 1;
             String what = f.kind().label + " (" + f.detail() + ") '" + hint(text.substring(f.start(), f.end())) + "'";
             String code = f.kind().code();
             if (mode == Mode.WARN) {
-                diagnostics.warning(file, line, at[1], what + " will be published; remove it, mask it with "
+                diagnostics.warning(file, line, column, what + " will be published; remove it, mask it with "
                         + "'privacy: {" + code + ": redact}' in the record (or " + Policy.SETTING + code + "=redact), or "
                         + "accept it with allow");
                 continue;
             }
             switch (where) {
-                case DATA -> diagnostics.error(file, line, at[1], what + " in the record's data, which are published "
+                case DATA -> diagnostics.error(file, line, column, what + " in the record's data, which are published "
                         + "as written and never masked: remove it from the front matter (or allow it with "
                         + Policy.SETTING + code + "=allow)");
-                case PDF -> diagnostics.error(file, line, at[1], what + " in this PDF's text, which can't be masked: "
+                case PDF -> diagnostics.error(file, line, column, what + " in this PDF's text, which can't be masked: "
                         + "publish a redacted PDF or the text as .txt (where it is masked), or allow it with 'privacy: {"
                         + code + ": allow}' in the record");
                 case TEXT -> {
                     if (!policy.decided(f.kind())) {
-                        diagnostics.warning(file, line, at[1], what + ": masked as « " + f.kind().mark + " » in every "
+                        diagnostics.warning(file, line, column, what + ": masked as « " + f.kind().mark + " » in every "
                                 + "published copy; write 'privacy: {" + code + ": redact}' in the record to record "
                                 + "this decision, or 'privacy: {" + code + ": allow}' to publish it");
                     }

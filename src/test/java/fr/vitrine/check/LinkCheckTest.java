@@ -35,8 +35,10 @@ class LinkCheckTest {
         Files.createSymbolicLink(site.resolve("alias.csv"), site.resolve("data.csv"));
         Files.createSymbolicLink(site.resolve("nested/deeper/away"), outside);
         Files.createSymbolicLink(site.resolve("nested/within"), site.resolve("folder"));
-        String links = List.of("data.csv", "folder/", "folder/#here", "folder/#nowhere", "empty/", "nested/deeper/file.json",
-                        "nested/deeper/none.json", "nested/deeper/away/secret.txt", "nested/within/", "out.txt", "outdir/secret.txt", "gone.txt", "alias.csv", "../outside/secret.txt")
+        String links = List.of("data.csv", "folder/", "folder/#here", "folder/#nowhere", "empty/",
+                        "nested/deeper/file.json", "nested/deeper/none.json", "nested/deeper/away/secret.txt",
+                        "nested/within/", "out.txt", "outdir/secret.txt", "gone.txt", "alias.csv",
+                        "../outside/secret.txt")
                 .stream().map(l -> "<a href=\"" + l + "\">lien</a>").collect(Collectors.joining());
         Files.writeString(site.resolve("index.html"), "<!DOCTYPE html><html lang=\"fr\"><title>t</title>" + links + "</html>");
 
