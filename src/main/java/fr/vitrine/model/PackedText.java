@@ -23,14 +23,13 @@ public final class PackedText {
     /** The UTF-8 length; {@code bytes} are deflated when they are shorter than that. */
     private final int length;
     private final boolean blank;
-    /** Records holding a text are compared and hashed: once is enough. */
-    private final int hash;
+    /** Records holding a text are compared and hashed: once is enough, when first asked (0 until then). */
+    private int hash;
 
     private PackedText(byte[] bytes, int length, boolean blank) {
         this.bytes = bytes;
         this.length = length;
         this.blank = blank;
-        this.hash = Arrays.hashCode(bytes);
     }
 
     public static PackedText of(String text) {
@@ -101,13 +100,18 @@ public final class PackedText {
 
     @Override
     public boolean equals(Object o) {
-        return o == this || o instanceof PackedText p && p.hash == hash && p.length == length
+        return o == this || o instanceof PackedText p && p.length == length && p.hashCode() == hashCode()
                 && Arrays.equals(p.bytes, bytes);
     }
 
     @Override
     public int hashCode() {
-        return hash;
+        int h = hash;
+        if (h == 0) {
+            h = Arrays.hashCode(bytes); // a race computes the same value twice: harmless, as in String
+            hash = h;
+        }
+        return h;
     }
 
     @Override

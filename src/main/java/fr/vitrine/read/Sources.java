@@ -195,8 +195,8 @@ public final class Sources {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        Path root = external ? realPath(dir) : projectRoot;
         Path realDir = realPath(dir);
+        Path root = external ? realDir : projectRoot;
         // A file that is not a link is where its folder really is: one lstat, not a readlink for every name of its
         // path (measured: 30 system calls a file).
         boolean dirInside = realDir != null && root != null && realDir.startsWith(root);
