@@ -3,6 +3,7 @@ package fr.vitrine;
 import fr.vitrine.testing.ChildVitrine;
 import fr.vitrine.testing.ChildVitrine.Diagnostic;
 import fr.vitrine.testing.ChildVitrine.Run;
+import fr.vitrine.testing.Pdfs;
 import fr.vitrine.testing.PreviousSite;
 import fr.vitrine.testing.TestProject;
 import fr.vitrine.testing.Trees;
@@ -134,6 +135,47 @@ class HostileBuildTest {
         project.writeBytes("content/sources/binaire.txt", "Article 1\nLe montant\0 est\n".getBytes(StandardCharsets.UTF_8));
         int line = project.replace(ECOSANTE, ECOSANTE_TEXT, "  text: sources/binaire.txt");
         vitrine.assertFailsClearly(vitrine.build(), ECOSANTE, line, 9, "NUL.*line 2, column 11 of that file");
+    }
+
+    // =============================================================================================================
+    // 12.3 Hostile PDFs: refused by their limits, in bounded time and memory (512 MB heap), without a stack trace
+    // =============================================================================================================
+
+    /**
+     * A 60 KB PDF whose stream inflates to 17 MB of text: before, import ran for minutes at 2 to 4 GB, and build and
+     * check, with it as a record's original, used 3.9 GB or died with an OutOfMemoryError and its stack trace.
+     */
+    @Test
+    void aPdfThatInflatesToSeventeenMegabytesIsRefusedByImportBuildAndCheck() {
+        Pdfs.inflating(project.file("content/sources/bomb.pdf"), 17 << 20);
+        assertPdfRefused("content/sources/bomb.pdf", "page 1 holds over 100\u202F000 characters");
+    }
+
+    /** Before: hundreds of lines of PDFBox stack trace, then « no text layer, probably a scan ». */
+    @Test
+    void aPdfNestedThousandsDeepIsRefusedAsSuchByImportBuildAndCheck() {
+        Pdfs.nested(project.file("content/sources/nested.pdf"), 5_000);
+        assertPdfRefused("content/sources/nested.pdf", "object 3 is nested over 500 levels deep");
+    }
+
+    /** import refuses the PDF with an error, build and check warn that its privacy could not be checked. */
+    private void assertPdfRefused(String pdf, String message) {
+        Run imported = vitrine.vitrine("import", "--source", project.root().toString(), project.file(pdf).toString());
+        assertNoCrash(imported);
+        assertEquals(1, imported.exitCode(), imported.err());
+        assertTrue(imported.diagnostics().stream().anyMatch(d -> d.path().endsWith(pdf) && d.line() == 1
+                && d.severity().equals("error") && d.message().startsWith(message)), imported.err());
+        assertFalse(imported.err().contains("no text layer"), imported.err());
+        assertTrue(imported.seconds() < 30, imported.seconds() + " s");
+
+        project.replace(ECOSANTE, ECOSANTE_TEXT, "  text: " + pdf.substring("content/".length()));
+        for (Run run : List.of(vitrine.build(), vitrine.vitrine("check", "--source", project.root().toString()))) {
+            assertNoCrash(run);
+            ChildVitrine.assertReportIsWellFormed(run);
+            assertTrue(run.diagnostics().stream().anyMatch(d -> d.path().endsWith(pdf) && d.message()
+                    .startsWith("the privacy check could not read this PDF: " + message)), run.err());
+            assertTrue(run.seconds() < 40, run.seconds() + " s");
+        }
     }
 
     // =============================================================================================================

@@ -92,11 +92,16 @@ public final class Importer {
         Policy policy = Policy.of(config, diagnostics);
         if (ext.equals("pdf")) {
             try {
-                List<String> pages = PdfText.pages(file);
+                PdfText.Limits limits = PdfText.Limits.of(config, diagnostics);
+                if (diagnostics.hasErrors()) {
+                    diagnostics.all().forEach(err::println);
+                    return Exit.USAGE;
+                }
+                List<String> pages = PdfText.pages(file, limits);
                 PrivacyCheck.reportPages(file, pages, PrivacyCheck.Where.TEXT, policy, diagnostics);
                 text = SignedText.ofPages(pages);
             } catch (PdfText.Unreadable e) {
-                err.println(display(file) + ":1:1: error: " + e.getMessage());
+                err.println(new Diagnostic(Diagnostic.Severity.ERROR, file, 1, 1, e.getMessage()));
                 return Exit.INVALID_INPUT;
             }
         } else {

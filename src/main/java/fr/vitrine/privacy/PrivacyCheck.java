@@ -47,12 +47,14 @@ public final class PrivacyCheck {
 
     private final Policy policy;
     private final Path contentFolder;
+    private final PdfText.Limits pdfLimits;
     /** Source texts already checked (several records may name the same one): real path → text to publish. */
     private final Map<Path, Optional<String>> sources = new ConcurrentHashMap<>();
 
     public PrivacyCheck(SiteConfig config, Diagnostics diagnostics) {
         this.policy = Policy.of(config, diagnostics);
         this.contentFolder = config.contentFolder();
+        this.pdfLimits = PdfText.Limits.of(config, diagnostics);
     }
 
     /** Checks one convention or page of the project: reports; redacts in its document. */
@@ -77,7 +79,7 @@ public final class PrivacyCheck {
             doc.put(CommonmarkEngine.BODY_MARKDOWN, published);
             doc.put(PUBLISHED_MARKDOWN, PackedText.of(frontMatter + published));
         }
-        sourceText(tree).ifPresent(source -> sources.computeIfAbsent(source, s -> checkSource(s, p, diagnostics))
+        sourceText(tree).ifPresent(source -> sources.computeIfAbsent(source, s -> checkSource(s, p, pdfLimits, diagnostics))
                 .ifPresent(t -> doc.put(PUBLISHED_SOURCE, PackedText.of(t))));
     }
 
@@ -99,10 +101,10 @@ public final class PrivacyCheck {
         }
     }
 
-    private static Optional<String> checkSource(Path file, Policy p, Diagnostics diagnostics) {
+    private static Optional<String> checkSource(Path file, Policy p, PdfText.Limits limits, Diagnostics diagnostics) {
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")) {
             try {
-                reportPages(file, PdfText.pages(file), Where.PDF, p, diagnostics);
+                reportPages(file, PdfText.pages(file, limits), Where.PDF, p, diagnostics);
             } catch (PdfText.Unreadable e) {
                 diagnostics.warning(file, 1, 1, "the privacy check could not read this PDF: " + e.getMessage());
             }
