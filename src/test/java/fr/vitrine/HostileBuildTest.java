@@ -346,6 +346,29 @@ class HostileBuildTest {
         assertEquals(List.of(".site.tmp-999", ".site.tmp-999.lock"), leftovers(parent));
     }
 
+    /**
+     * An output that is a link is followed: the site it points to is replaced, the link kept. Before, the link was
+     * replaced by a new folder and the site it pointed to left stale, silently. A link to nothing is refused.
+     */
+    @Test
+    void anOutputLinkIsFollowedAndTheSiteItPointsToReplaced() throws IOException {
+        Path link = Files.createSymbolicLink(tmp.resolve("public"), output);
+        Files.writeString(output.resolve("page-retiree.html"), "<p>ancienne page</p>");
+        TestProject.Run run = project.build(link);
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.isSymbolicLink(link), "the link is kept");
+        assertEquals(output.toRealPath(), link.toRealPath());
+        assertFalse(Files.exists(output.resolve("page-retiree.html")), "the site it points to is replaced");
+        assertTrue(Files.isRegularFile(output.resolve("index.html")));
+
+        Path dangling = Files.createSymbolicLink(tmp.resolve("dangling"), tmp.resolve("absent"));
+        TestProject.Run refused = project.build(dangling);
+        assertEquals(2, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains("vitrine: output " + dangling + " is a link to a folder that does not exist; "
+                + "create it or choose another --output"), refused.err());
+        assertTrue(Files.isSymbolicLink(dangling));
+    }
+
     /** What builds killed at each step leave: a staging folder with its lock, one without, a site set aside. */
     private void leaveKilledBuilds(Path parent) throws IOException {
         Trees.copy(previous.folder(), parent.resolve(".site.tmp-123"));

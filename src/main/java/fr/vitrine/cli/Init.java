@@ -22,6 +22,10 @@ final class Init {
 
     /** Writes the example project into {@code dir} (created if needed); returns the files written, relative. */
     static List<Path> write(Path dir, Kind kind) throws IOException {
+        if (Files.isSymbolicLink(dir) && !Files.exists(dir)) {
+            throw new IllegalArgumentException(dir + " is a link to " + Files.readSymbolicLink(dir) + ", which does not "
+                    + "exist: create that folder first, or name a new or empty folder (nothing was written)");
+        }
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IllegalArgumentException(dir + " is a file: name a new or empty folder");
         }

@@ -21,9 +21,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,8 +65,9 @@ public final class Importer {
             err.println("vitrine: " + file + ": import reads .txt, .md and .pdf files; save the text in one of them");
             return Exit.USAGE;
         }
-        if (!Files.isRegularFile(file)) {
-            err.println("vitrine: " + file + ": no such file");
+        String notAFile = notAFile(file);
+        if (notAFile != null) {
+            err.println("vitrine: " + file + ": " + notAFile);
             return Exit.USAGE;
         }
         String id = givenId != null ? givenId : Text.slug(name.substring(0, name.length() - ext.length() - 1));
@@ -120,6 +123,10 @@ public final class Importer {
         Result draft;
         try {
             draft = draft(text, config, id, sourcePath(config, file), privacy, policy);
+        } catch (UnreadableDraft e) {
+            err.println("vitrine: the draft of " + file + " does not read back as YAML (" + e.getMessage() + "); "
+                    + "nothing was written: please report it, with the text imported");
+            return Exit.INVALID_INPUT;
         } catch (IOException e) {
             err.println("vitrine: cannot read the registries under " + config.dataFolder() + ": " + e.getMessage());
             return Exit.INVALID_INPUT;
@@ -145,7 +152,7 @@ public final class Importer {
 
     /** Drafts the record of {@code text}: the YAML (with comments), checked to parse, and the Markdown body. */
     static Result draft(SignedText text, SiteConfig config, String id, String source, Map<Kind, String> privacy,
-                        Policy policy) throws IOException {
+                        Policy policy) throws IOException, UnreadableDraft {
         Extractor extractor = new Extractor(text, organisations(config.dataFolder()), products(config.dataFolder()));
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("id", new Value(id, null));
@@ -170,11 +177,44 @@ public final class Importer {
         String yaml = "# Drafted by 'vitrine import': each value says the line and words it was read from; 'unknown'\n"
                 + "# means the text did not give it. Check every value against the signed text, add a summary, and\n"
                 + "# remove these comments when done.\n" + Draft.yaml(record);
-        JsonNode parsed = YAML.readTree(yaml);
-        if (parsed == null || !parsed.isObject() || !id.equals(parsed.path("id").asText())) {
-            throw new IOException("the draft does not read back as YAML");
-        }
+        readBack(yaml, id);
         return new Result(yaml, text.markdown(), Draft.leaves(record));
+    }
+
+    /** A draft that does not parse back as the record it was written from: a bug, never saved. */
+    static final class UnreadableDraft extends Exception {
+        UnreadableDraft(String message) {
+            super(message);
+        }
+    }
+
+    /** Parses the draft back (Jackson): a map whose id is {@code id}. */
+    static void readBack(String yaml, String id) throws UnreadableDraft {
+        JsonNode parsed;
+        try {
+            parsed = YAML.readTree(yaml);
+        } catch (IOException e) {
+            throw new UnreadableDraft(String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        }
+        if (parsed == null || !parsed.isObject() || !id.equals(parsed.path("id").asText())) {
+            throw new UnreadableDraft("not a map with id " + id);
+        }
+    }
+
+    /** Why {@code file} can't be imported as a file, or null: missing, a folder, a named pipe or a device. */
+    private static String notAFile(Path file) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            if (a.isDirectory()) {
+                return "this is a folder, not a file: give the text file itself";
+            }
+            return a.isRegularFile() ? null : "not a regular file (a named pipe, socket or device): import reads only "
+                    + "regular files; save the text in one";
+        } catch (NoSuchFileException e) {
+            return "no such file";
+        } catch (IOException e) {
+            return "cannot read the file: " + e.getMessage();
+        }
     }
 
     private void summary(Path target, Map<String, Value> values) {

@@ -55,6 +55,17 @@ class DraftTest {
         }
     }
 
+    /** Before, a draft that did not parse back was reported as « cannot read the registries under data ». */
+    @Test
+    void aDraftThatDoesNotParseBackIsSaidToBeOne() {
+        Importer.UnreadableDraft e = org.junit.jupiter.api.Assertions.assertThrows(Importer.UnreadableDraft.class,
+                () -> Importer.readBack("id: essai\ntitle: \"non fermé\n", "essai"));
+        assertTrue(e.getMessage().startsWith("Unexpected end of stream") || e.getMessage().contains("quoted scalar"),
+                e.getMessage());
+        assertEquals("not a map with id essai", org.junit.jupiter.api.Assertions.assertThrows(
+                Importer.UnreadableDraft.class, () -> Importer.readBack("- id: essai\n", "essai")).getMessage());
+    }
+
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
