@@ -196,11 +196,11 @@ public final class PdfText {
                 }
             });
         }
-        if (filters.isEmpty()) {
-            add(total, s.getLength(), limits);
-            return;
-        }
         try {
+            if (filters.isEmpty()) {
+                new Counter(total, limits, false).count(s.getLength());
+                return;
+            }
             byte[] data = null;
             for (int i = 0; i < filters.size(); i++) {
                 boolean last = i == filters.size() - 1;
@@ -216,14 +216,6 @@ public final class PdfText {
                     + "one to extract another way", limits.inflatedBytes() >> 20));
         } catch (IOException | RuntimeException e) {
             // A stream PDFBox can't decode either: it reads what it can, which is no more than counted.
-        }
-    }
-
-    private static void add(long[] total, long n, Limits limits) throws Unreadable {
-        total[0] += n;
-        if (total[0] > limits.inflatedBytes()) {
-            throw new Unreadable(String.format(Locale.ROOT, "its streams hold over %d MB, the limit "
-                    + "(vitrine.pdf.max_inflated_mb in jbake.properties)", limits.inflatedBytes() >> 20));
         }
     }
 
@@ -249,12 +241,16 @@ public final class PdfText {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            total[0] += len;
-            if (total[0] > limits.inflatedBytes()) {
-                throw new Over();
-            }
+            count(len);
             if (kept != null) {
                 kept.write(b, off, len);
+            }
+        }
+
+        void count(long n) throws Over {
+            total[0] += n;
+            if (total[0] > limits.inflatedBytes()) {
+                throw new Over();
             }
         }
 
