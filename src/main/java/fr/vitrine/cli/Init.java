@@ -1,6 +1,6 @@
 package fr.vitrine.cli;
 
-import fr.vitrine.Version;
+import fr.vitrine.build.Version;
 import fr.vitrine.read.BuiltIn;
 
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package fr.vitrine.cli;
 
-import fr.vitrine.Build;
-import fr.vitrine.StatsSite;
-import fr.vitrine.Version;
+import fr.vitrine.build.Build;
+import fr.vitrine.build.StatsSite;
+import fr.vitrine.build.Version;
 import fr.vitrine.diagnostics.Console;
 import fr.vitrine.diagnostics.Diagnostic;
 import fr.vitrine.publish.DataGouvApi;

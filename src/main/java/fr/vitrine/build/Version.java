@@ -1,4 +1,4 @@
-package fr.vitrine;
+package fr.vitrine.build;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package fr.vitrine;
+package fr.vitrine.build;
 
 import fr.vitrine.testing.ChildVitrine;
 import fr.vitrine.testing.FullTier;
