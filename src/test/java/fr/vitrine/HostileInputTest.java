@@ -574,7 +574,7 @@ class HostileInputTest {
     @Test
     void aCsvThatIsOneMillionCharactersWithoutANewlineIsRefusedWithAShortMessage() {
         project.write(CSV, "a".repeat(1_000_000));
-        assertFailsClearly(build(), CSV, 1, 1, "missing columns");
+        assertFailsClearly(build(), CSV, 1, 1, "missing column administration_rattachement (added in schema 0.3.0");
     }
 
     @Test

@@ -75,7 +75,7 @@ public final class OpenData {
         Tables.Data subsidies = metricsOnly ? null : Scdl.of(catalog, config, diagnostics);
         Metadata described = metricsOnly ? Metadata.forTeam(catalog, config) : Metadata.of(catalog, config);
         Metadata metadata = subsidies == null ? described : described.withKeyword(SUBSIDY_KEYWORD);
-        List<Tables.Data> records = new ArrayList<>(metricsOnly ? List.of() : Tables.of(catalog, baseUrl));
+        List<Tables.Data> records = new ArrayList<>(metricsOnly ? List.of() : Tables.of(catalog, baseUrl, config));
         Table indicators = Tables.indicators();
         // Each table's files (CSV, JSON, spreadsheet) are written by a task of their own, the tables in parallel.
         List<Supplier<List<Xlsx.Cut>>> writes = new ArrayList<>();

@@ -167,7 +167,10 @@ public final class Scdl {
         return lines.stream().map(Funding.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    /** The attribuant's SIRET: {@code vitrine.siret.<id>} in the configuration, else the registry's, if valid. */
+    /**
+     * An organisation's SIRET, in subventions.csv and organisations.csv alike: {@code vitrine.siret.<id>} in the
+     * configuration, else the registry's, if valid.
+     */
     static String siret(SiteConfig config, Organisation org) {
         String configured = siretSetting(config, org);
         if (configured != null) {

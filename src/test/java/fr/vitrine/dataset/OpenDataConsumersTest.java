@@ -137,7 +137,9 @@ class OpenDataConsumersTest {
                 + "\nvitrine.siret.dgpr=" + TestSites.SIRET + "\nvitrine.siret.dgs=" + BAD_SIREN_KEY + "\n");
         String metrics = "data/stats/statistiques_impact_urbanvitaliz.csv";
         p.write(metrics, p.read(metrics) + "Cerema,UrbanVitaliz,Solde des collectivités suivies,-12.5,unité,false,usage,"
-                + "autre,2023-01-31,false,,false,Essai,,,,\"@SUM(1)|cmd\"\n");
+                + "autre,2023-01-31,false,,false,Essai,,,,\"@SUM(1)|cmd\"\n"
+                + "Cerema,UrbanVitaliz,Solde des collectivités suivies,0,unité,true,usage,autre,2031-12-31,false,,false,"
+                + "Objectif,,,,\n");
         Path site = shared.resolve("site");
         run = p.build(site);
         assertEquals(0, run.exitCode(), run.err());
@@ -522,6 +524,49 @@ class OpenDataConsumersTest {
         assertEquals(1, warnings.size(), run.err());
         assertTrue(warnings.get(0).startsWith("jbake.properties:") || warnings.get(0).contains("jbake.properties"),
                 warnings.get(0));
+    }
+
+    /**
+     * One rule for the temporal coverage, in {@code build} as in {@code stats}: every impact row published, targets
+     * included (a target dated 2031 is in indicateurs.csv, so in the coverage).
+     */
+    @Test
+    void theTemporalCoverageHoldsTheTargetsTheDataPublishes() throws IOException {
+        JsonNode coverage = JSON.readTree(donnees.resolve("udata.json").toFile()).path("dataset").path("temporal_coverage");
+        assertEquals("2031-12-31", coverage.path("end").asText(), coverage.toString());
+        assertTrue(Files.readString(donnees.resolve("indicateurs.csv")).contains(",2031-12-31,"));
+    }
+
+    /** organisations.csv gives the SIRETs subventions.csv publishes for the same organisations. */
+    @Test
+    void organisationsHaveTheSiretsTheSubsidiesPublish() throws IOException {
+        List<String[]> orgs = OpenDataTest.readCsv(donnees.resolve("organisations.csv"));
+        int name = List.of(orgs.get(0)).indexOf("nom");
+        int siret = List.of(orgs.get(0)).indexOf("siret");
+        Map<String, String> byName = new TreeMap<>();
+        orgs.subList(1, orgs.size()).forEach(r -> byName.put(r[name], r[siret]));
+        List<String[]> subsidies = OpenDataTest.readCsv(donnees.resolve("subventions.csv"));
+        List<String> header = List.of(subsidies.get(0));
+        int checked = 0;
+        for (String[] r : subsidies.subList(1, subsidies.size())) {
+            assertEquals(r[header.indexOf("idAttribuant")], byName.get(r[header.indexOf("nomAttribuant")]), r[0]);
+            assertEquals(r[header.indexOf("idBeneficiaire")], byName.get(r[header.indexOf("nomBeneficiaire")]), r[4]);
+            checked++;
+        }
+        assertTrue(checked >= 3, "rows checked: " + checked);
+    }
+
+    /** Each description says what the column holds: montant_recense includes the FAST awards of product files. */
+    @Test
+    void montantRecenseSaysItIncludesFastMoney() throws IOException {
+        JsonNode schema = JSON.readTree(donnees.resolve("produits.schema.json").toFile());
+        for (JsonNode f : schema.path("fields")) {
+            if (f.path("name").asText().equals("montant_recense")) {
+                assertTrue(f.path("description").asText().contains("FAST"), f.toString());
+                return;
+            }
+        }
+        fail("no montant_recense in produits.schema.json");
     }
 
     /** Unknown stays unknown: without a payment schedule, conditionsVersement is empty (SCDL allows it). */
