@@ -32,6 +32,8 @@ import java.util.Objects;
 public final class Scdl {
 
     public static final String SCHEMA = "https://schema.data.gouv.fr/schemas/scdl/subventions/2.1.1/schema.json";
+    /** conditionsVersement when the convention gives no payment schedule (SCDL: « autre », a free description). */
+    static final String UNKNOWN_CONDITIONS = "non précisées par la convention";
 
     private Scdl() {
     }
@@ -51,8 +53,7 @@ public final class Scdl {
                         Field.of("montant", "number", "montant", doc).mandatory().between(0.0, null),
                         Field.of("nature", "string", "nature", doc).mandatory().among(List.of("aide en numéraire",
                                 "aide en nature", "aide en numéraire;aide en nature", "aide en nature;aide en numéraire")),
-                        Field.of("conditionsVersement", "string", "conditionsVersement", doc)
-                                .among(List.of("unique", "échelonné")),
+                        Field.of("conditionsVersement", "string", "conditionsVersement", doc).mandatory().matching("(?s).{1,256}"),
                         Field.of("datesPeriodeVersement", "string", "datesPeriodeVersement", doc).mandatory()
                                 .matching("[0-9]{4}-[0-9]{2}-[0-9]{2}(/[0-9]{4}-[0-9]{2}-[0-9]{2})?"),
                         Field.of("idRAE", "string", "idRAE", doc).matching(".{1,5}"),
@@ -135,8 +136,9 @@ public final class Scdl {
                     }
                     long installments = e.getValue().stream().mapToLong(l -> l.schedule().stream()
                             .filter(i -> i.credit() != Funding.Credits.AE).count()).sum();
-                    // Unknown stays unknown: without a payment schedule the convention does not say how it is paid.
-                    String conditions = installments == 0 ? null : installments > 1 ? "échelonné" : "unique";
+                    // Unknown stays unknown: without a payment schedule the convention does not say how it is paid,
+                    // and SCDL requires the cell, whose free text (its « autre » case) then says so.
+                    String conditions = installments == 0 ? UNKNOWN_CONDITIONS : installments > 1 ? "échelonné" : "unique";
                     rows.add(new Object[] {from.name(), siret, c.signed().iso(), s.decision(), to.name(), beneficiary,
                             null, object(c, diagnostics), total, "aide en numéraire", conditions, dates, null,
                             s.euNotification() ? "oui" : "non", share.stripTrailingZeros(), s.scheme()});

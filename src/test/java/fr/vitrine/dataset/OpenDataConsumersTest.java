@@ -84,7 +84,7 @@ class OpenDataConsumersTest {
     /** A summary longer than SCDL's 256 characters for objet. */
     static final String LONG_SUMMARY = ("Subvention du Cerema à la DGPR pour une année d'accompagnement des collectivités "
             + "dans la reconversion des friches ; ").repeat(3).strip();
-    /** A funded period and no payment schedule, a long summary: conditionsVersement unknown, objet cut with a warning. */
+    /** A funded period and no payment schedule, a long summary: conditionsVersement not given, objet cut with a warning. */
     static final String NO_SCHEDULE = "---\nid: cerema-subvention-dgpr\ntitle: Subvention du Cerema à la DGPR (essai)\n"
             + "kind: subvention\nsigned: 2024-07-01\neffective: signature\nends: 2024-12-31\nsummary: " + LONG_SUMMARY
             + "\nparties:\n  - org: cerema\n    role: attribuant\n  - org: dgpr\n    role: bénéficiaire\n"
@@ -569,11 +569,14 @@ class OpenDataConsumersTest {
         fail("no montant_recense in produits.schema.json");
     }
 
-    /** Unknown stays unknown: without a payment schedule, conditionsVersement is empty (SCDL allows it). */
+    /**
+     * Unknown stays unknown: without a payment schedule, conditionsVersement is not « unique » but says it is not
+     * given (SCDL 2.1.1 requires the cell; its free-text « autre » case describes the terms).
+     */
     @Test
-    void withoutAScheduleTheConditionsOfPaymentAreLeftEmpty() throws IOException {
+    void withoutAScheduleTheConditionsOfPaymentSayTheyAreUnknown() throws IOException {
         Map<String, String> dgpr = scdlRow("2024-07-01");
-        assertEquals("", dgpr.get("conditionsVersement"), dgpr.toString());
+        assertEquals("non précisées par la convention", dgpr.get("conditionsVersement"), dgpr.toString());
         assertEquals("2024-07-01/2024-12-31", dgpr.get("datesPeriodeVersement"), "the funded period");
         assertEquals("unique", scdlRow("2024-02-01").get("conditionsVersement"), "one payment: unique");
     }

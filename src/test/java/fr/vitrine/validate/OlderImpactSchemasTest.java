@@ -84,19 +84,27 @@ class OlderImpactSchemasTest {
         assertEquals(fr.vitrine.read.ImpactCsv.COLUMNS, List.of(rows.get(0)));
         assertEquals(1, child.vitrine("stats", "--upgrade", "stats/" + example).exitCode(), "never overwritten");
 
-        // 3. The copy fails only on what the team must say.
+        // 3. The copy fails only on what the team must say, and on the errors the original file already had (the
+        // 0.4.0 example's monthly rows have one comma too many: est_automatise empty, denom_insee 'script').
+        List<String> own = messages(run.err());
         ChildVitrine.Run before = child.vitrine("stats", "--metrics", "stats/" + copy.getFileName());
         assertEquals(1, before.exitCode(), before.err());
-        List<String> errors = before.err().lines().filter(l -> l.contains(": error: ")).toList();
+        List<String> errors = messages(before.err());
         assertFalse(errors.isEmpty());
         for (String e : errors) {
-            assertTrue(Arrays.stream(toFill.split(",")).anyMatch(c -> e.contains(c + " is required and empty")), e);
+            assertTrue(Arrays.stream(toFill.split(",")).anyMatch(c -> e.endsWith(c + " is required and empty"))
+                    || own.contains(e), e + "\nnot in the original's errors:\n" + run.err());
         }
 
         // 4. Filled by the team (and saved by a spreadsheet: BOM, CR LF), it passes with warnings failing the run.
         List<String> header = List.of(rows.get(0));
         StringBuilder filled = new StringBuilder("\uFEFF").append(String.join(",", header)).append("\r\n");
         for (String[] r : rows.subList(1, rows.size())) {
+            if (r[header.indexOf("denom_insee")].equals("script")) { // the example's extra comma, mended
+                r[header.indexOf("est_automatise")] = r[header.indexOf("source_collecte")];
+                r[header.indexOf("source_collecte")] = "script";
+                r[header.indexOf("denom_insee")] = "";
+            }
             List<String> cells = new ArrayList<>();
             for (int i = 0; i < r.length; i++) {
                 String v = r[i].isEmpty() && List.of(toFill.split(",")).contains(header.get(i)) ? TEAM.get(header.get(i)) : r[i];
@@ -115,7 +123,7 @@ class OlderImpactSchemasTest {
     void anOlderFileHasEveryOtherErrorReportedInTheSameRun() throws IOException {
         Path stats = Files.createDirectories(tmp.resolve("stats"));
         String text;
-        try (InputStream in = getClass().getResourceAsStream(RESOURCES + "exemple-valide-14c8602.csv")) {
+        try (InputStream in = getClass().getResourceAsStream(RESOURCES + "exemple-valide-69a8e80.csv")) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Files.writeString(stats.resolve("impact.csv"), text.replace(",172,unité,", ",cent soixante-douze,unité,"));
@@ -126,6 +134,12 @@ class OlderImpactSchemasTest {
         assertTrue(run.err().contains("valeur 'cent soixante-douze' is not a number"), run.err());
         assertEquals(3, run.err().lines().filter(l -> l.contains(": error: ")).count(), "no error per row for the "
                 + "missing column:\n" + run.err());
+    }
+
+    /** The row errors of a run, as « line: message » (columns move when the upgrade inserts type_indicateur). */
+    static List<String> messages(String err) {
+        return err.lines().filter(l -> l.contains(": error: ") && !l.contains(":1:1: "))
+                .map(l -> l.replaceFirst("^[^:]*:(\\d+):\\d+: error: ", "$1: ")).toList();
     }
 
     static List<String[]> read(Path file) throws IOException {
