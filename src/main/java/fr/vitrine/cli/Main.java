@@ -198,11 +198,11 @@ public final class Main implements Callable<Integer> {
                 out.println("Wrote " + u.written() + " (" + u.rows() + " row(s)) in schema 0.5.0.");
                 u.notes().forEach(n -> out.println("  " + n));
                 if (u.toFill().isEmpty()) {
-                    out.println("Check it with: vitrine stats --metrics " + u.written().getFileName());
+                    out.println("Check it with: vitrine stats --metrics " + u.written());
                 } else {
                     out.println("Only your team can fill these columns, left empty in every row:");
                     u.toFill().forEach(c -> out.println("  " + c + ": " + OlderImpactSchemas.holds(c)));
-                    out.println("then check it with: vitrine stats --metrics " + u.written().getFileName());
+                    out.println("then check it with: vitrine stats --metrics " + u.written());
                 }
                 return Exit.OK;
             } catch (IOException e) {

@@ -2,6 +2,7 @@ package fr.vitrine.read;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -124,8 +125,8 @@ public final class OlderImpactSchemas {
         if (Files.exists(out)) {
             throw new IOException(out + " exists already; move it away first (nothing is overwritten)");
         }
-        CsvMapper mapper = new CsvMapper();
-        mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+        CsvMapper mapper = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY)
+                .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
         List<String> toFill = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         long rows = 0;
