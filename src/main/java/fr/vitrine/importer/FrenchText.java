@@ -22,9 +22,9 @@ final class FrenchText {
 
     private static final String MONTH = "(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)";
 
-    /** « 5 mars 2020 », « 05 MARS 2020 », « 1er mars 2020 », « 05/03/2020 ». */
+    /** « 5 mars 2020 », « 05 MARS 2020 », « 1er mars 2020 », « 05/03/2020 », « 15-7-2024 ». */
     static final Pattern DAY_DATE = Pattern.compile("(?<!\\d)(1er|\\d{1,2})\\s+" + MONTH + "\\s+(\\d{4})(?!\\d)"
-            + "|(?<!\\d)(\\d{1,2})/(\\d{1,2})/(\\d{4})(?!\\d)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            + "|(?<![\\d-])(\\d{1,2})([/-])(\\d{1,2})\\5(\\d{4})(?![\\d-])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** « en septembre 2020 »: a month only. */
     static final Pattern MONTH_DATE = Pattern.compile("\\ben\\s+" + MONTH + "\\s+(\\d{4})(?!\\d)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -42,7 +42,7 @@ final class FrenchText {
                 int day = m.group(1).equalsIgnoreCase("1er") ? 1 : Integer.parseInt(m.group(1));
                 return LocalDate.of(Integer.parseInt(m.group(3)), month(m.group(2)), day).toString();
             }
-            return LocalDate.of(Integer.parseInt(m.group(6)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(4))).toString();
+            return LocalDate.of(Integer.parseInt(m.group(7)), Integer.parseInt(m.group(6)), Integer.parseInt(m.group(4))).toString();
         } catch (DateTimeException | NumberFormatException e) {
             return null;
         }
