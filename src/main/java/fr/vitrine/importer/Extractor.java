@@ -66,8 +66,9 @@ final class Extractor {
             if (proposed != null) {
                 out.addAll(proposed.acronyms());
             }
-            if (alias != null && alias.matches("\\S+")) {
-                out.add(alias);
+            String bare = alias == null ? null : alias.replaceFirst("(?i)^(?:la |le |les |l['’])", "");
+            if (bare != null && bare.matches("\\S+")) {
+                out.add(bare);
             }
             return out;
         }

@@ -172,7 +172,7 @@ final class Parties {
                     w.roleLine = line;
                     w.roleWords = q.group();
                 } else if (role == null && w.alias == null) {
-                    w.alias = quoted.replaceFirst("(?i)^(?:la |le |les |l['’])", "");
+                    w.alias = quoted;
                 }
             }
         }
