@@ -28,29 +28,43 @@ class ImportCorpusTest {
     @Test
     void nothingIsDraftedThatTheTextDoesNotSayAndTheTableIsWritten() throws IOException {
         Path project = ImportEval.freshProject(dir);
-        Map<String, Boolean> texts = ImportEval.texts();
+        Map<String, Boolean> texts = ImportEval.texts(ImportEval.CORPUS);
         assertTrue(texts.size() >= 30, "the corpus holds " + texts.size() + " texts");
         List<ImportEval.Outcome> development = new ArrayList<>();
         List<ImportEval.Outcome> evaluation = new ArrayList<>();
+        List<ImportEval.Outcome> unseen = new ArrayList<>();
         List<String> invented = new ArrayList<>();
         for (Map.Entry<String, Boolean> t : texts.entrySet()) {
-            Map<String, Value> draft = ImportEval.draft(project, ImportEval.CORPUS.resolve(t.getKey()).resolve("text.txt"));
-            for (ImportEval.Outcome o : ImportEval.compare(t.getKey(), draft)) {
+            for (ImportEval.Outcome o : outcomes(project, ImportEval.CORPUS, t.getKey(), invented)) {
                 (t.getValue() ? evaluation : development).add(o);
-                if (o.result().equals("wrong") && List.of("unknown", "none", "no such party").contains(o.truth())) {
-                    invented.add(o.toString());
-                }
             }
         }
-        String report = "## Evaluation half (" + texts.values().stream().filter(b -> b).count() + " texts)\n\n"
+        Map<String, Boolean> fresh = ImportEval.texts(ImportEval.UNSEEN);
+        for (String t : fresh.keySet()) {
+            unseen.addAll(outcomes(project, ImportEval.UNSEEN, t, invented));
+        }
+        String report = "## Unseen texts (" + fresh.size() + " texts, import-corpus-unseen/)\n\n" + ImportEval.table(unseen)
+                + "\n## Evaluation half (" + texts.values().stream().filter(b -> b).count() + " texts)\n\n"
                 + ImportEval.table(evaluation) + "\n## Development half ("
                 + texts.values().stream().filter(b -> !b).count() + " texts)\n\n" + ImportEval.table(development)
                 + "\n## Every wrong value and every miss\n\n" + String.join("\n",
-                        java.util.stream.Stream.concat(evaluation.stream(), development.stream())
+                        java.util.stream.Stream.of(unseen, evaluation, development).flatMap(List::stream)
                                 .filter(o -> !o.result().equals("right")).map(o -> "- " + o).toList()) + "\n";
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/import-eval.md"), report, StandardCharsets.UTF_8);
         System.out.println(report);
         assertEquals(List.of(), invented, "values drafted that the texts do not state");
+    }
+
+    private static List<ImportEval.Outcome> outcomes(Path project, Path corpus, String text, List<String> invented)
+            throws IOException {
+        List<ImportEval.Outcome> out = ImportEval.compare(corpus, text,
+                ImportEval.draft(project, corpus.resolve(text).resolve("text.txt")));
+        for (ImportEval.Outcome o : out) {
+            if (o.result().equals("wrong") && List.of("unknown", "none", "no such party").contains(o.truth())) {
+                invented.add(o.toString());
+            }
+        }
+        return out;
     }
 }
