@@ -427,6 +427,10 @@ final class Extractor {
                 if (d.find() && FrenchText.date(d) != null) {
                     return Draft.found(FrenchText.date(d), lines().get(i), t);
                 }
+                Matcher w = FrenchText.WORD_DATE.matcher(both);
+                if (w.find() && FrenchText.wordDate(w) != null) {
+                    return Draft.found(FrenchText.wordDate(w), lines().get(i), t);
+                }
                 Matcher m = FrenchText.MONTH_DATE.matcher(both);
                 if (m.find()) {
                     return Draft.found(String.format(Locale.ROOT, "%s-%02d", m.group(2), FrenchText.month(m.group(1))),
