@@ -136,7 +136,11 @@ final class ImportEval {
                 }
             }
             if (hit < 0) {
+                // A party not found: what the text says of it is missed too.
                 out.add(new Outcome(name, "party", "missed", p.path("name").asText(), null));
+                scalar(out, name, "role", text(p.path("role")), null);
+                scalar(out, name, "representative.name", text(p.path("representative").path("name")), null);
+                scalar(out, name, "representative.title", text(p.path("representative").path("title")), null);
                 continue;
             }
             used[hit] = true;
