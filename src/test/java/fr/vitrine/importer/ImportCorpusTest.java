@@ -6,7 +6,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import fr.vitrine.build.Build;
 import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.importer.Draft.Value;
+import fr.vitrine.privacy.Policy;
 import fr.vitrine.read.FrontMatter;
+import fr.vitrine.read.PdfText;
+import fr.vitrine.read.SiteConfig;
+import fr.vitrine.testing.Pdfs;
 import fr.vitrine.testing.TestProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,6 +156,30 @@ class ImportCorpusTest {
     private static List<String> lines(JsonNode record) {
         List<String> out = new ArrayList<>();
         record.get("funding").forEach(l -> out.add(l.get("from").asText() + ":" + l.path("amount").asText()));
+        return out;
+    }
+
+    @Test
+    void thePdfOfAnActGivesTheSameDraftAsItsText() throws Exception {
+        Path project = ImportEval.freshProject(dir);
+        SiteConfig config = SiteConfig.load(project, project.resolve("output"), true);
+        for (String folder : List.of("jorf-2024-delegation-mildeca-dga", "jorf-2015-delegation-dgscgc-dga",
+                "bo-armees-2007-sea-snoi", "local-upjv-lycee-thuillier-partenariat", "bo-education-2016-daj-csp-sdlac")) {
+            String raw = Files.readString(dev(folder), StandardCharsets.UTF_8);
+            Path pdf = dir.resolve(folder + ".pdf");
+            Pdfs.writeEmbedded(pdf, raw.lines().toList());
+            Map<String, Object> fromText = values(Importer.draft(SignedText.ofText(raw), config, "x", null, Map.of(),
+                    Policy.of(config, new Diagnostics())));
+            Map<String, Object> fromPdf = values(Importer.draft(SignedText.ofPages(PdfText.pages(pdf)), config, "x", null,
+                    Map.of(), Policy.of(config, new Diagnostics())));
+            assertEquals(fromText, fromPdf, folder);
+        }
+    }
+
+    /** The draft's values without their comments (a PDF's say « p. 1, l. 7 » where a text's say « l. 7 »). */
+    private static Map<String, Object> values(Importer.Result r) {
+        Map<String, Object> out = new java.util.TreeMap<>();
+        r.values().forEach((k, v) -> out.put(k, Draft.missing(v) ? "unknown" : v.value()));
         return out;
     }
 }
