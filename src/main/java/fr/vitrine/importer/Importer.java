@@ -39,6 +39,10 @@ import java.util.stream.Stream;
 public final class Importer {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Writes proposed registry entries: one line per value, no document marker. */
+    private static final ObjectMapper ENTRIES = new ObjectMapper(YAMLFactory.builder()
+            .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.SPLIT_LINES)
+            .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build());
 
     private final PrintStream out;
     private final PrintStream err;
@@ -196,7 +200,7 @@ public final class Importer {
             }
             entry.put("siret", "unknown");
             try {
-                String yaml = YAML.writeValueAsString(List.of(entry)).replaceFirst("^---\\s*\\n", "");
+                String yaml = ENTRIES.writeValueAsString(List.of(entry));
                 out.append("# ").append(p.line().where()).append(" : « ").append(Draft.quote(p.name())).append(" »\n").append(yaml);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);

@@ -113,7 +113,10 @@ class ImportCorpusTest {
         // Its programme, named in a visa, is kept on a line whose payer and amount are left to write.
         assertEquals("129", delegation.get("funding").get(0).get("imputation").get("programme").asText());
         String proposed = Files.readString(project.resolve("content/conventions/mildeca.organisations.yml"));
-        assertTrue(proposed.contains("- id: \"mildeca\""), proposed);
+        assertTrue(proposed.contains("- id: \"mildeca\"\n  name: \"mission interministérielle de lutte contre les drogues et "
+                + "les conduites addictives (MILDECA)\"\n  acronym: \"MILDECA\""), proposed);
+        // Registry-shaped: it reads back as the list of entries to paste into data/organisations.yml.
+        assertEquals(5, YAML.readTree(proposed).size());
         assertTrue(out.get(0).contains("Organisations the text names that data/organisations.yml lacks"), out.get(0));
 
         JsonNode partenariat = imported(project, dev("local-upjv-lycee-thuillier-partenariat"), "upjv", out);
