@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The pipeline's shape, over the compiled main classes: the packages form no cycle, and each stage uses only the
- * stages before it (README, Architecture). A new import that points backwards, or closes a cycle, fails here with
+ * stages before it (docs/architecture.md). A new import that points backwards, or closes a cycle, fails here with
  * the class and line that does it.
  */
 class ArchitectureTest {

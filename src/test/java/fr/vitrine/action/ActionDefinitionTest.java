@@ -70,13 +70,13 @@ class ActionDefinitionTest {
         }
     }
 
-    /** The six lines README tells teams to copy: steps of the example workflow, using the action's real names. */
+    /** The six lines the manual tells teams to copy: steps of the example workflow, using the action's real names. */
     @Test
     @SuppressWarnings("unchecked")
     void theReadmeSnippetIsSixLinesOfTheExampleWorkflow() throws Exception {
-        String readme = Files.readString(TestProject.REPO.resolve("README.md"));
+        String readme = Files.readString(TestProject.REPO.resolve("docs/stats.md"));
         int at = readme.indexOf("The six lines to add");
-        assertTrue(at >= 0, "README announces the six lines");
+        assertTrue(at >= 0, "docs/stats.md announces the six lines");
         int start = readme.indexOf("```yaml\n", at) + "```yaml\n".length();
         String snippet = readme.substring(start, readme.indexOf("```", start));
         List<String> lines = snippet.lines().toList();
