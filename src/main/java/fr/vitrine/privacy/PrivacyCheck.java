@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -208,37 +209,28 @@ public final class PrivacyCheck {
 
     /**
      * Reports the findings of a PDF's pages, read as one text (a number may run from one page to the next); a PDF has
-     * no lines to point at in the file, so each message names the page and the line of the page.
+     * no lines to point at in the file, so each message names the page and the line on the page (blank lines, the
+     * gaps between paragraphs, not counted).
      */
     public static void reportPages(Path file, List<String> pages, Where where, Policy p, Diagnostics diagnostics) {
         StringBuilder all = new StringBuilder();
-        int[] starts = new int[pages.size()];
+        // For each line of the whole text: its page, and its line on the page.
+        List<int[]> lines = new ArrayList<>();
         for (int i = 0; i < pages.size(); i++) {
-            starts[i] = all.length();
-            all.append(pages.get(i));
-            if (!pages.get(i).endsWith("\n")) {
-                all.append('\n');
+            int onPage = 0;
+            for (String line : pages.get(i).split("\n", -1)) {
+                if (!line.isBlank()) {
+                    onPage++;
+                }
+                lines.add(new int[] {i + 1, Math.max(1, onPage)});
+                all.append(line).append('\n');
             }
         }
         Diagnostics found = new Diagnostics();
         report(file, all.toString(), 1, where, p, found);
-        // The line of the whole text, as the page and its line.
-        int[] firstLine = new int[pages.size()];
-        for (int i = 0, line = 1, at = 0; i < pages.size(); i++) {
-            for (; at < starts[i]; at++) {
-                if (all.charAt(at) == '\n') {
-                    line++;
-                }
-            }
-            firstLine[i] = line;
-        }
         for (Diagnostic d : found.all()) {
-            int page = 0;
-            while (page + 1 < pages.size() && firstLine[page + 1] <= d.line()) {
-                page++;
-            }
-            diagnostics.add(new Diagnostic(d.severity(), file, 1, 1,
-                    "page " + (page + 1) + ", line " + (d.line() - firstLine[page] + 1) + ": " + d.message()));
+            int[] at = lines.get(Math.min(lines.size(), d.line()) - 1);
+            diagnostics.add(new Diagnostic(d.severity(), file, 1, 1, "page " + at[0] + ", line " + at[1] + ": " + d.message()));
         }
     }
 
