@@ -116,12 +116,12 @@ public final class Detector {
 
     // ---- scanning ------------------------------------------------------------------------------------------
 
-    /** Fewer digits than a phone number has: no number to look for. */
-    private static final int MIN_DIGITS = 10;
+    /** The fewest digits of a number looked for on the normalised view (a card's or a NIR's 13). */
+    private static final int MIN_DIGITS = 13;
 
     /**
      * Every finding in {@code text}, in text order. Numbers (IBAN, RIB, NIR, card, phone) are looked for on the
-     * normalised view of the text ({@link Normalised}), only when it holds enough digits, and each finding spans the
+     * normalised view ({@link Normalised}) of the parts where digits come close together, and each finding spans the
      * original characters its view came from, whatever they are (markup, invisible characters, line breaks);
      * e-mail and home addresses, and phone numbers as written, on the text itself. The patterns only run where they
      * can match (around runs of 9 or more digits, around each '@' and each « banque », and from the words a home
@@ -130,8 +130,8 @@ public final class Detector {
     public static List<Finding> scan(String text) {
         List<Finding> out = new ArrayList<>();
         char[] chars = text.toCharArray();
-        if (mayHoldNumber(chars)) {
-            numbers(text, Normalised.of(text), 0, out);
+        for (int[] region : numberRegions(chars)) {
+            numbers(text, Normalised.of(text.substring(region[0], region[1])), region[0], out);
         }
         List<Integer> homes = new ArrayList<>();
         findHomeWords(text, chars, homes);
@@ -146,18 +146,59 @@ public final class Detector {
         return List.copyOf(out);
     }
 
-    /** True when the text has enough digits, or characters that may read as digits, to hold a number. */
-    private static boolean mayHoldNumber(char[] chars) {
-        int digits = 0;
-        for (char c : chars) {
-            if (c <= '9' ? c >= '0' || c == '&' : c >= 0x250 && (Character.isDigit(c) || Character.isSurrogate(c)
-                    || Character.getType(c) == Character.OTHER_NUMBER)) {
-                if (++digits >= MIN_DIGITS) {
-                    return true;
+    /** How close {@link #MIN_DIGITS} digits must be (in characters other than invisible ones) to hold a number. */
+    private static final int DENSE = 160;
+    /** How much of the text around digits close together is read with them (labels, a table's header, markup). */
+    private static final int AROUND = 200;
+
+    /**
+     * The parts of a text where digits, or characters that may read as digits (fullwidth, mathematical, a
+     * character reference's {@code &}), come close enough together to hold a number, with {@link #AROUND}
+     * characters on each side; merged when they overlap. Invisible characters do not count in the distance, so
+     * padding a number with them does not hide it. Only these parts are normalised and scanned for numbers.
+     */
+    private static List<int[]> numberRegions(char[] chars) {
+        List<int[]> out = new ArrayList<>();
+        int[] visibleAt = new int[MIN_DIGITS];
+        int[] charAt = new int[MIN_DIGITS];
+        int count = 0;
+        int visible = 0;
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            boolean digit;
+            if (c < 0x80) {
+                digit = c >= '0' && c <= '9' || c == '&';
+            } else {
+                int type = Character.getType(c);
+                if (type == Character.FORMAT || type == Character.NON_SPACING_MARK) {
+                    continue;
+                }
+                digit = c >= 0x250 && (type == Character.DECIMAL_DIGIT_NUMBER || type == Character.OTHER_NUMBER
+                        || type == Character.SURROGATE);
+            }
+            visible++;
+            if (!digit) {
+                continue;
+            }
+            int slot = count % MIN_DIGITS;
+            visibleAt[slot] = visible;
+            charAt[slot] = i;
+            count++;
+            if (count >= MIN_DIGITS) {
+                int oldest = count % MIN_DIGITS;
+                if (visible - visibleAt[oldest] < DENSE) {
+                    int start = Math.max(0, charAt[oldest] - AROUND);
+                    int end = Math.min(chars.length, i + 1 + AROUND);
+                    int[] last = out.isEmpty() ? null : out.get(out.size() - 1);
+                    if (last != null && start <= last[1]) {
+                        last[1] = end;
+                    } else {
+                        out.add(new int[] {start, end});
+                    }
                 }
             }
         }
-        return false;
+        return out;
     }
 
     /** The numbers of a view, as findings on the original text (where the view's text starts at {@code shift}). */
@@ -183,8 +224,8 @@ public final class Detector {
         // A link's destination or a tag's attributes are not read next to the text around them: each on its own.
         for (int[] d : view.destinations) {
             String part = text.substring(shift + d[0], shift + d[1]);
-            if (mayHoldNumber(part.toCharArray())) {
-                numbers(text, Normalised.of(part), shift + d[0], out);
+            for (int[] region : numberRegions(part.toCharArray())) {
+                numbers(text, Normalised.of(part.substring(region[0], region[1])), shift + d[0] + region[0], out);
             }
         }
     }
