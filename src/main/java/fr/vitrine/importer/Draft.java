@@ -64,7 +64,7 @@ final class Draft {
     }
 
     static String quote(String words) {
-        String w = words.replaceAll("\\s+", " ").replace("**", "").strip();
+        String w = NOT_IN_COMMENT.matcher(words).replaceAll(" ").replaceAll("\\s+", " ").replace("**", "").strip();
         return w.length() > 90 ? w.substring(0, 87) + "…" : w;
     }
 
@@ -100,7 +100,7 @@ final class Draft {
     @SuppressWarnings("unchecked")
     private static Node node(String key, Object v) {
         if (v instanceof Value val) {
-            return scalar(key, val);
+            return scalarNode(key, val);
         }
         if (v instanceof Map<?, ?> m) {
             return mapping((Map<String, Object>) m);
@@ -139,7 +139,12 @@ final class Draft {
      * A value: unknown, numbers and dates plain, as YAML reads them; texts in double quotes unless they are one plain
      * word that YAML reads as text. The emitter escapes what a double-quoted scalar can't hold (line breaks of any kind).
      */
-    private static ScalarNode scalar(String key, Value val) {
+    /** A value's text as the draft writes it, quotes and escapes aside. */
+    static String scalar(String key, Object value) {
+        return scalarNode(key, new Value(value, null)).getValue();
+    }
+
+    private static ScalarNode scalarNode(String key, Value val) {
         Object v = val.value();
         String text = v instanceof BigDecimal b ? b.stripTrailingZeros().toPlainString() : String.valueOf(v);
         boolean plain = v == UNKNOWN || v instanceof Number || v instanceof Boolean
