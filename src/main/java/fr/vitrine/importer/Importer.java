@@ -168,7 +168,7 @@ public final class Importer {
 
     /** Drafts the record of {@code text}: the YAML (with comments), checked to parse, and the Markdown body. */
     static Result draft(SignedText text, SiteConfig config, String id, String source, Map<Kind, String> privacy,
-                        Policy policy) throws IOException, UnreadableDraft {
+                        Policy policy) throws IOException {
         Extractor extractor = new Extractor(text, organisations(config.dataFolder()), products(config.dataFolder()));
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("id", new Value(id, null));
@@ -219,7 +219,7 @@ public final class Importer {
     }
 
     /** A draft that does not parse back as the record it was written from: a bug, never saved. */
-    static final class UnreadableDraft extends Exception {
+    static final class UnreadableDraft extends IOException {
         UnreadableDraft(String message) {
             super(message);
         }
