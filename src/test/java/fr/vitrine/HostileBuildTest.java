@@ -103,9 +103,9 @@ class HostileBuildTest {
     /** A real PDF is published byte for byte, and offered as a PDF. */
     @Test
     void aPdfOriginalIsPublishedAndLabelledAsSuch() throws IOException {
-        byte[] pdf = ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
-                .getBytes(StandardCharsets.US_ASCII);
-        project.writeBytes("content/sources/convention.pdf", pdf);
+        Pdfs.write(project.file("content/sources/convention.pdf"), List.of(List.of("Convention de délégation de gestion",
+                "Article 1 : Objet")));
+        byte[] pdf = Files.readAllBytes(project.file("content/sources/convention.pdf"));
         project.replace(ECOSANTE, ECOSANTE_TEXT, "  text: sources/convention.pdf");
         Run run = vitrine.build();
         vitrine.assertBuildsSafely(run);
@@ -113,6 +113,18 @@ class HostileBuildTest {
         Document page = vitrine.page("conventions/ecosante-delegation-dgpr-dgs/index.html");
         Element link = page.selectFirst("a[href=convention.pdf]");
         assertTrue(link != null && link.text().equals("Texte d'origine (PDF)"), page.select("#telechargements ~ ul").outerHtml());
+    }
+
+    /** A PDF that cannot be read whole might hide anything the privacy check looks for: it is not published. */
+    @Test
+    void aPdfThatCannotBeReadIsNotPublished() throws IOException {
+        byte[] pdf = ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        project.writeBytes("content/sources/convention.pdf", pdf);
+        project.replace(ECOSANTE, ECOSANTE_TEXT, "  text: sources/convention.pdf");
+        Run run = vitrine.build();
+        vitrine.assertFailsClearly(run, "content/sources/convention.pdf", 1, 1,
+                "the privacy check could not read this PDF, so it is not published: not a readable PDF");
     }
 
     /** 300 MB of NUL bytes (a sparse file: nothing is written to disk) is refused by its size, without reading it. */
@@ -174,8 +186,10 @@ class HostileBuildTest {
         for (Run run : List.of(vitrine.build(), vitrine.vitrine("check", "--source", project.root().toString()))) {
             assertNoCrash(run);
             ChildVitrine.assertReportIsWellFormed(run);
-            assertTrue(run.diagnostics().stream().anyMatch(d -> d.path().endsWith(pdf) && d.message()
-                    .startsWith("the privacy check could not read this PDF: " + message)), run.err());
+            assertEquals(1, run.exitCode(), "a PDF that cannot be checked is not published\n" + run.err());
+            assertTrue(run.diagnostics().stream().anyMatch(d -> d.path().endsWith(pdf) && d.severity().equals("error")
+                    && d.message().startsWith("the privacy check could not read this PDF, so it is not published: "
+                    + message)), run.err());
             assertTrue(run.seconds() < 40, run.seconds() + " s");
         }
     }

@@ -136,7 +136,13 @@ public final class PrivacyCheck {
             try {
                 reportPages(file, PdfText.pages(file, limits), Where.PDF, p, diagnostics);
             } catch (PdfText.Unreadable e) {
-                diagnostics.warning(file, 1, 1, "the privacy check could not read this PDF: " + e.getMessage());
+                // A scan holds no text to check; a PDF that could not be read whole might hide anything: not published.
+                if (e.scan()) {
+                    diagnostics.warning(file, 1, 1, "the privacy check could not read this PDF: " + e.getMessage());
+                } else {
+                    diagnostics.error(file, 1, 1, "the privacy check could not read this PDF, so it is not published: "
+                            + e.getMessage());
+                }
             }
             return Optional.empty();
         }

@@ -89,8 +89,20 @@ public final class PdfText {
 
     /** Why a PDF's text can't be read, in words a user can act on. */
     public static final class Unreadable extends Exception {
+        private final boolean scan;
+
         public Unreadable(String message) {
+            this(message, false);
+        }
+
+        Unreadable(String message, boolean scan) {
             super(message);
+            this.scan = scan;
+        }
+
+        /** Whether the PDF was read whole and is images only (a scan): not damaged, not over a limit. */
+        public boolean scan() {
+            return scan;
         }
     }
 
@@ -311,7 +323,7 @@ public final class PdfText {
             int n = doc.getNumberOfPages();
             throw new Unreadable(n == 0 ? "this PDF has no pages" : "this PDF has no text layer (" + n + " page"
                     + (n > 1 ? "s" : "") + " of images, probably a scan): run OCR on it first (e.g. 'ocrmypdf -l fra "
-                    + "in.pdf out.pdf') or ask the signatory service for the text");
+                    + "in.pdf out.pdf') or ask the signatory service for the text", n > 0);
         }
         return pages;
     }
