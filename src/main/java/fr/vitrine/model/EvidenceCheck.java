@@ -48,14 +48,14 @@ public record EvidenceCheck(String address, LocalDate checked, Integer status, S
         return outcome == Outcome.REACHABLE;
     }
 
-    /** « vérifié le 6 décembre 2026 », « adresse injoignable le … (code HTTP 404) », « non consultée le … (…) ». */
+    /** « vérifié le 6 décembre 2026 », « adresse injoignable le …, code HTTP 404 », « non consultée le …, … ». */
     public String sentence() {
         String day = Formats.date(checked);
         return switch (outcome) {
             case REACHABLE -> "vérifié le " + day;
-            case NOT_HTTPS, ROBOTS -> "non consultée le " + day + " (" + outcome.label + ")";
-            case HTTP_ERROR -> "adresse injoignable le " + day + " (code HTTP " + status + ")";
-            default -> "adresse injoignable le " + day + " (" + outcome.label + ")";
+            case NOT_HTTPS, ROBOTS -> "non consultée le " + day + ", " + outcome.label;
+            case HTTP_ERROR -> "adresse injoignable le " + day + ", code HTTP " + status;
+            default -> "adresse injoignable le " + day + ", " + outcome.label;
         };
     }
 }
