@@ -100,6 +100,10 @@ final class Engagements {
                     continue;
                 }
                 String text = v instanceof Map || v instanceof List ? null : String.valueOf(v).strip();
+                if (field.kind() == Standard.Kind.ADDRESS && text != null && text.indexOf('&') >= 0) {
+                    // beta.gouv.fr's editor once wrote addresses HTML-escaped ("https:&#x2F;&#x2F;…"), as for 'link'.
+                    text = org.jsoup.parser.Parser.unescapeEntities(text, false);
+                }
                 String problem = switch (field.kind()) {
                     case ADDRESS -> text != null && (text.startsWith("https://") || text.startsWith("http://")) ? null
                             : "must be an http(s) address";
@@ -107,9 +111,7 @@ final class Engagements {
                     case VALUE -> text != null && !text.isEmpty() ? null : "must be a text";
                 };
                 if (problem == null) {
-                    // beta.gouv.fr's editor once wrote addresses HTML-escaped: decoded as for 'link'.
-                    out.put(field.name(), field.kind() == Standard.Kind.ADDRESS && text.indexOf('&') >= 0
-                            ? org.jsoup.parser.Parser.unescapeEntities(text, false) : text);
+                    out.put(field.name(), text);
                 } else {
                     diagnostics.warning(r.file(), r.tree().valueAt(r.child(field.name())), "'" + field.name() + "' "
                             + problem + ", got '" + Text.abbreviate(String.valueOf(v)) + "'; left out of the standard '"
