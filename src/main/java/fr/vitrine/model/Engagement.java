@@ -66,13 +66,10 @@ public record Engagement(Standard standard, Status status, String field, String 
         return best;
     }
 
-    /** What the file says, in French: « Déclaré partiel : partiellement conforme », « Déclaré absent (stats: false) ». */
+    /** What the file says, in French: its own words quoted for a text value (« Déclaré absent : « non conforme » »). */
     public String description() {
-        return switch (status) {
-            case NOT_DECLARED -> status.label;
-            case EVIDENCE -> status.label;
-            default -> field != null && standard.fields().stream().anyMatch(f -> f.name().equals(field)
-                    && f.kind() == Standard.Kind.VALUE) ? status.label + " : « " + value + " »" : status.label;
-        };
+        boolean quoted = status != Status.EVIDENCE && standard.fields().stream()
+                .anyMatch(f -> f.name().equals(field) && f.kind() == Standard.Kind.VALUE);
+        return quoted ? status.label + " : « " + value + " »" : status.label;
     }
 }
