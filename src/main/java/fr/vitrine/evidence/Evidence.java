@@ -1,6 +1,6 @@
 package fr.vitrine.evidence;
 
-import fr.vitrine.Build;
+import fr.vitrine.build.Build;
 import fr.vitrine.diagnostics.Diagnostic;
 import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.diagnostics.Exit;

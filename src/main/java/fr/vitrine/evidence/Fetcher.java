@@ -42,10 +42,12 @@ final class Fetcher {
     record Settings(int concurrency, Duration timeout, Duration deadline, long maxBytes, int maxRedirects,
                     String userAgent, SSLContext ssl) {
 
+        /** {@code repository}: "owner/name" of the jar's releases, named in the user agent; null for none. */
         static Settings defaults(String version, String repository) {
             try {
                 return new Settings(4, Duration.ofSeconds(15), Duration.ofMinutes(20), 1024 * 1024, 5,
-                        "Vitrine/" + version + " (evidence check; +https://github.com/" + repository + ")",
+                        "Vitrine/" + version + " (evidence check" + (repository == null ? ""
+                                : "; +https://github.com/" + repository) + ")",
                         SSLContext.getDefault());
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
