@@ -39,6 +39,10 @@ import java.util.stream.Stream;
 public final class Importer {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Writes proposed registry entries: one line per value, no document marker. */
+    private static final ObjectMapper ENTRIES = new ObjectMapper(YAMLFactory.builder()
+            .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.SPLIT_LINES)
+            .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build());
 
     private final PrintStream out;
     private final PrintStream err;
@@ -53,7 +57,7 @@ public final class Importer {
     }
 
     /** The result of a draft: the record's YAML, the Markdown body, and the drafted values. */
-    record Result(String yaml, String markdown, Map<String, Value> values) {
+    record Result(String yaml, String markdown, Map<String, Value> values, List<Extractor.Proposed> proposed) {
     }
 
     public int run(Path project, Path file, String givenId) {
@@ -130,6 +134,18 @@ public final class Importer {
             err.println("vitrine: cannot write " + target + ": " + e.getMessage());
             return Exit.INVALID_INPUT;
         }
+        if (!draft.proposed().isEmpty()) {
+            Path beside = target.resolveSibling(id + ".organisations.yml");
+            String entries = proposals(draft.proposed());
+            try {
+                Files.writeString(beside, entries, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println("vitrine: cannot write " + beside + ": " + e.getMessage());
+            }
+            out.println("Organisations the text names that data/organisations.yml lacks (proposed entries, also written to "
+                    + display(beside) + "; review them, complete type and article, and add them to the registry):");
+            out.print(entries);
+        }
         diagnostics.all().forEach(err::println);
         summary(target, draft.values());
         out.println("Checking the project with the draft (vitrine check):");
@@ -169,7 +185,28 @@ public final class Importer {
         if (parsed == null || !parsed.isObject() || !id.equals(parsed.path("id").asText())) {
             throw new IOException("the draft does not read back as YAML");
         }
-        return new Result(yaml, text.markdown(), Draft.leaves(record));
+        return new Result(yaml, text.markdown(), Draft.leaves(record), extractor.proposed());
+    }
+
+    /** The proposed registry entries, as YAML to paste into data/organisations.yml, each with the line it came from. */
+    static String proposals(List<Extractor.Proposed> proposed) {
+        StringBuilder out = new StringBuilder();
+        for (Extractor.Proposed p : proposed) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", p.id());
+            entry.put("name", p.name());
+            if (!p.acronyms().isEmpty()) {
+                entry.put("acronym", p.acronyms().get(p.id().equals(Text.slug(p.acronyms().get(0))) ? 0 : p.acronyms().size() - 1));
+            }
+            entry.put("siret", "unknown");
+            try {
+                String yaml = ENTRIES.writeValueAsString(List.of(entry));
+                out.append("# ").append(p.line().where()).append(" : « ").append(Draft.quote(p.name())).append(" »\n").append(yaml);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out.toString();
     }
 
     private void summary(Path target, Map<String, Value> values) {

@@ -154,10 +154,14 @@ class ImportTest {
         assertEquals("2020-09", r.get("signed").asText());
         assertEquals("P18M", r.get("duration").asText());
         assertEquals("cerema", r.get("parties").get(0).get("org").asText());
-        // Not in data/organisations.yml: unknown, with the name found in a comment.
-        assertEquals("unknown", r.get("parties").get(1).get("org").asText());
+        // Not in data/organisations.yml: a proposed entry (id, name as written, line), printed and written beside.
+        assertEquals("onf", r.get("parties").get(1).get("org").asText());
         assertTrue(project.read("content/conventions/avenant-essai.md").contains(
-                "org: unknown   # l. 13 : « L'Office national des forêts (ONF), » is not in data/organisations.yml"));
+                "org: onf   # l. 13 : « L'Office national des forêts (ONF), » is not in data/organisations.yml"));
+        String proposed = project.read("content/conventions/avenant-essai.organisations.yml");
+        assertTrue(proposed.contains("# l. 13 : « Office national des forêts (ONF) »"), proposed);
+        assertTrue(proposed.contains("- id: \"onf\"\n  name: \"Office national des forêts (ONF)\"\n  acronym: \"ONF\""), proposed);
+        assertTrue(run.out().contains("Organisations the text names that data/organisations.yml lacks"), run.out());
         assertEquals(60000, r.get("funding").get(0).get("amount").asInt());
         // The privacy check ran on the text: the mobile number and the personal e-mail address are flagged, not contact@.
         String path = text.toString();
@@ -167,7 +171,7 @@ class ImportTest {
         assertFalse(run.out().contains("'cont…'"), run.out());
         // The summary, then check's result on the project with the draft.
         assertTrue(run.out().contains("Draft written to "), run.out());
-        assertTrue(run.out().contains("unknown organisation 'unknown'"), run.out());
+        assertTrue(run.out().contains("unknown organisation 'onf'"), run.out());
 
         // Figures and words that disagree: the amount stays unknown.
         Path wrong = dir.resolve("desaccord.txt");
