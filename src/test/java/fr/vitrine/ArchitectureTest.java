@@ -47,7 +47,7 @@ class ArchitectureTest {
                 .layer("Pages").definedBy("fr.vitrine.render..")
                 .layer("Verify").definedBy("fr.vitrine.check..")
                 .layer("Orchestrators").definedBy("fr.vitrine.build..", "fr.vitrine.publish..", "fr.vitrine.importer..",
-                        "fr.vitrine.serve..")
+                        "fr.vitrine.serve..", "fr.vitrine.evidence..")
                 .layer("CommandLine").definedBy("fr.vitrine.cli..")
                 .whereLayer("CommandLine").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Orchestrators").mayOnlyBeAccessedByLayers("CommandLine")

@@ -123,6 +123,89 @@ class BetaGouvSnapshotIT {
         assertEquals(List.of(), missing, "product files without a page");
     }
 
+    /**
+     * Issue 32: /engagements/ lists every product, each with a status per standard, and its counts are those of the
+     * product files, read here with SnakeYAML and the rules of data/engagements.yml restated (an address gives a
+     * justificatif, true/false a declaration; accessibility as the file words it).
+     */
+    @Test
+    void engagementsCountsAreThoseOfTheProductFiles() throws IOException {
+        java.util.Map<String, Path> files = new java.util.TreeMap<>();
+        for (Path file : files(corpus.resolve("_startups"), ".md")) {
+            String name = file.getFileName().toString();
+            if (!name.startsWith("@") && !name.startsWith("_") && !name.startsWith(".")) {
+                files.put(name.substring(0, name.length() - 3), file);
+            }
+        }
+        // A product file of the project wins over beta.gouv.fr's.
+        for (Path file : files(project.file("data/products"), ".md")) {
+            String name = file.getFileName().toString();
+            files.put(name.substring(0, name.length() - 3), file);
+        }
+        List<String> standards = List.of("statistiques-publiques", "code-source-ouvert", "declaration-accessibilite",
+                "homologation-securite", "analyse-risques", "suivi-qualite", "budget-public", "mesure-impact");
+        List<String> statuses = List.of("justificatif", "declare", "partiel", "absent", "non-declare");
+        int[][] expected = new int[standards.size()][statuses.size()];
+        for (Path file : files.values()) {
+            String text = Files.readString(file);
+            String front = text.substring(text.indexOf("---") + 3, text.indexOf("\n---", text.indexOf("---") + 3));
+            java.util.Map<String, Object> f = new org.yaml.snakeyaml.Yaml().load(front);
+            String[] status = {
+                    address(f, "stats_url") ? "justificatif" : flag(f, "stats"),
+                    address(f, "repository") ? "justificatif" : "non-declare",
+                    accessibility(f.get("accessibility_status")),
+                    flag(f, "mon_service_securise"),
+                    address(f, "analyse_risques_url") ? "justificatif" : flag(f, "analyse_risques"),
+                    address(f, "dashlord_url") ? "justificatif" : "non-declare",
+                    address(f, "budget_url") ? "justificatif" : "non-declare",
+                    address(f, "impact_url") ? "justificatif" : "non-declare"};
+            for (int i = 0; i < status.length; i++) {
+                expected[i][statuses.indexOf(status[i])]++;
+            }
+        }
+        Document doc = page("engagements/index.html");
+        Element products = doc.select("table").stream().filter(t -> t.selectFirst("caption").text()
+                .startsWith("Statut de chaque produit")).findFirst().orElseThrow();
+        assertEquals(files.size(), products.select("tbody tr").size(), "one row per product file");
+        for (Element tr : products.select("tbody tr")) {
+            List<String> cells = tr.select("td").eachText();
+            assertEquals(1 + standards.size(), cells.size(), tr.text());
+            assertTrue(cells.stream().skip(1).allMatch(c -> !c.isBlank()), tr.text());
+        }
+        Element counts = doc.select("table").first();
+        assertTrue(counts.selectFirst("caption").text().startsWith("Produits par engagement"));
+        List<Element> rows = counts.select("tbody tr");
+        assertEquals(standards.size(), rows.size());
+        for (int i = 0; i < standards.size(); i++) {
+            List<Integer> found = rows.get(i).select("td").eachText().stream().map(Integer::parseInt).toList();
+            List<Integer> want = java.util.Arrays.stream(expected[i]).boxed().toList();
+            assertEquals(want, found, standards.get(i) + " (" + String.join(", ", statuses) + ")");
+        }
+        // The snapshot as the issue counts it: 211 stats_url, 302 repositories (the project's files win for 3 ids).
+        assertTrue(expected[0][0] >= 200 && expected[1][0] >= 290, java.util.Arrays.deepToString(expected));
+    }
+
+    private static boolean address(java.util.Map<String, Object> f, String key) {
+        Object v = f.get(key);
+        return v instanceof String s && s.strip().replace("&#x2F;", "/").matches("https?://.+");
+    }
+
+    private static String flag(java.util.Map<String, Object> f, String key) {
+        Object v = f.get(key);
+        return Boolean.TRUE.equals(v) ? "declare" : Boolean.FALSE.equals(v) ? "absent" : "non-declare";
+    }
+
+    private static String accessibility(Object v) {
+        if (v == null || String.valueOf(v).isBlank()) {
+            return "non-declare";
+        }
+        return switch (String.valueOf(v).strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "partiellement conforme" -> "partiel";
+            case "non conforme" -> "absent";
+            default -> "declare";
+        };
+    }
+
     @Test
     void urbanVitalizShowsItsSponsorsAndPhasesFromItsRealFile() {
         Document p = page("produits/urbanvitaliz/index.html");

@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
 @Command(name = "vitrine", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Static open-data site generator for funding conventions and impact metrics.",
         subcommands = {Main.InitCommand.class, Main.BuildCommand.class, Main.CheckCommand.class, Main.LinksCommand.class,
-                Main.StatsCommand.class, Main.PublishCommand.class, Main.ImportCommand.class,
+                Main.StatsCommand.class, Main.PublishCommand.class, Main.ImportCommand.class, Main.EvidenceCommand.class,
                 ServeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:invalid input (every problem is printed as path:line:column)",
@@ -132,6 +132,24 @@ public final class Main implements Callable<Integer> {
         public Integer call() {
             return new fr.vitrine.importer.Importer(out(), err(), new Build(out(), err())::check)
                     .run(sources.source, file, id);
+        }
+    }
+
+    @Command(name = "evidence", mixinStandardHelpOptions = true,
+            description = "Fetch every evidence address the product files give (https only, robots.txt honoured, "
+                    + "bounded in time and size) and write data/evidence.json, which 'build' reads without going "
+                    + "online. Addresses checked today are not fetched again unless --force.")
+    static final class EvidenceCommand implements Callable<Integer> {
+        @CommandLine.Mixin
+        SourceOptions sources = new SourceOptions();
+
+        @Option(names = "--force", description = "Check again the addresses already checked today.")
+        boolean force;
+
+        @Override
+        public Integer call() {
+            return fr.vitrine.evidence.Evidence.of(Version.get(), Version.repository().orElse(null), out())
+                    .command(sources.source, force, err());
         }
     }
 

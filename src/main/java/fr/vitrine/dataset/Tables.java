@@ -3,7 +3,10 @@ package fr.vitrine.dataset;
 import fr.vitrine.dataset.Table.Field;
 import fr.vitrine.dataset.Table.ForeignKey;
 import fr.vitrine.model.Catalog;
+import fr.vitrine.model.Coded;
 import fr.vitrine.model.Convention;
+import fr.vitrine.model.Engagement;
+import fr.vitrine.model.EvidenceCheck;
 import fr.vitrine.model.Funding;
 import fr.vitrine.model.Kind;
 import fr.vitrine.model.Obligation;
@@ -12,6 +15,7 @@ import fr.vitrine.model.PartialDate;
 import fr.vitrine.model.Party;
 import fr.vitrine.model.Person;
 import fr.vitrine.model.Product;
+import fr.vitrine.model.Standard;
 import fr.vitrine.read.ImpactCsv;
 import fr.vitrine.read.SiteConfig;
 import fr.vitrine.validate.ImpactRows;
@@ -46,7 +50,7 @@ public final class Tables {
     /** The tables built from the catalog (indicators excepted: they are streamed from their files). */
     public static List<Data> of(Catalog catalog, String baseUrl, SiteConfig config) {
         return List.of(conventions(catalog, baseUrl), fundingLines(catalog), installments(catalog), parties(catalog),
-                products(catalog, baseUrl), organisations(catalog, baseUrl, config));
+                products(catalog, baseUrl), organisations(catalog, baseUrl, config), engagements(catalog, baseUrl));
     }
 
     static Data conventions(Catalog catalog, String baseUrl) {
@@ -258,6 +262,54 @@ public final class Tables {
                     p.statsUrl(), catalog.hasMetrics(p.id()), !catalog.requiringStats(p.id()).isEmpty(),
                     catalog.totalOfProduct(p.id()), catalog.conventionsOfProduct(p.id()).size(),
                     baseUrl + p.path().substring(1)});
+        }
+        return new Data(t, rows);
+    }
+
+    static Data engagements(Catalog catalog, String baseUrl) {
+        Table t = new Table("engagements", "Engagements des produits",
+                "Une ligne par produit et par engagement du programme (statistiques publiques, code source ouvert, "
+                        + "déclaration d'accessibilité…) : ce que déclare la fiche du produit, l'adresse du "
+                        + "justificatif quand elle est donnée, et ce qu'a trouvé la dernière vérification de cette adresse.",
+                List.of(Field.of("produit_id", "string", "Produit", "Identifiant du produit.").mandatory(),
+                        Field.of("engagement_id", "string", "Engagement", "Identifiant de l'engagement (engagements.yml).")
+                                .mandatory().among(catalog.standards().stream().map(Standard::id).toList()),
+                        Field.of("engagement", "string", "Nom de l'engagement", "Nom de l'engagement.").mandatory(),
+                        Field.of("statut", "string", "Statut", "Ce que dit la fiche du produit : justificatif (une "
+                                + "adresse est donnée), declare (déclaré sans adresse), partiel (déclaré partiel), absent "
+                                + "(déclaré absent), non-declare (la fiche n'en dit rien).").mandatory()
+                                .among(Coded.codes(Engagement.Status.class)),
+                        Field.of("champ", "string", "Champ de la fiche", "Champ de la fiche produit d'où vient le statut."),
+                        Field.of("valeur_declaree", "string", "Valeur déclarée", "Valeur de ce champ telle que la fiche l'écrit."),
+                        Field.of("adresse_justificatif", "string", "Adresse du justificatif", "Adresse que donne la fiche."),
+                        Field.of("date_verification", "date", "Date de vérification", "Jour où l'adresse a été consultée "
+                                + "pour la dernière fois (commande vitrine evidence) ; vide si elle ne l'a pas été."),
+                        Field.of("resultat_verification", "string", "Résultat de la vérification", "joignable, "
+                                + "erreur-http, redirection-http, trop-de-redirections, delai-depasse, injoignable, "
+                                + "non-https, robots.").among(Coded.codes(EvidenceCheck.Outcome.class)),
+                        Field.of("code_http", "integer", "Code HTTP", "Dernier code HTTP reçu.").between(100.0, 599.0),
+                        Field.of("adresse_finale", "string", "Adresse finale", "Adresse atteinte après les redirections."),
+                        Field.of("page_nomme_statistiques", "boolean", "La page parle de statistiques", "Pour une page de "
+                                + "statistiques : vrai quand son texte contient le mot « statistiques »."),
+                        Field.of("prevu_par_convention", "boolean", "Prévu par une convention", "Vrai quand une "
+                                + "convention du produit publiée ici prévoit une obligation qui relève de cet engagement.")
+                                .mandatory(),
+                        Field.of("url", "string", "Page", "Adresse de la page du produit.").mandatory()),
+                List.of("produit_id", "engagement_id"),
+                List.of(new ForeignKey(List.of("produit_id"), "produits", List.of("id"))),
+                null, null);
+        List<Object[]> rows = new ArrayList<>();
+        for (Product p : catalog.products()) {
+            var obligations = catalog.obligationsOfProduct(p.id()).keySet();
+            for (Engagement e : catalog.engagementsOf(p.id())) {
+                EvidenceCheck c = e.check();
+                rows.add(new Object[] {p.id(), e.standard().id(), e.standard().name(), e.status().code(), e.field(),
+                        e.value(), e.address(), c == null ? null : c.checked().toString(),
+                        c == null ? null : c.outcome().code(), c == null ? null : c.status(),
+                        c == null ? null : c.finalAddress(), c == null ? null : c.namesStatistics(),
+                        e.standard().obligations().stream().anyMatch(obligations::contains),
+                        baseUrl + p.path().substring(1)});
+            }
         }
         return new Data(t, rows);
     }

@@ -55,9 +55,21 @@ public final class Catalog {
     private final List<Money> productFileMoney;
     private final Map<String, List<Convention>> avenants;
     private final Map<String, List<Convention>> citedBy;
+    private final List<Standard> standards;
+    private final Map<String, List<Engagement>> engagements;
 
     public Catalog(List<Convention> conventions, List<Organisation> organisations, List<Product> products,
                    List<Page> pages, Map<String, ProductMetrics> metrics, LocalDate today) {
+        this(conventions, organisations, products, pages, metrics, today, List.of(), Map.of());
+    }
+
+    /**
+     * @param standards the programme's standards (data/engagements.yml)
+     * @param checks    what {@code vitrine evidence} found at each evidence address (data/evidence.json), by address
+     */
+    public Catalog(List<Convention> conventions, List<Organisation> organisations, List<Product> products,
+                   List<Page> pages, Map<String, ProductMetrics> metrics, LocalDate today, List<Standard> standards,
+                   Map<String, EvidenceCheck> checks) {
         this.conventions = index(conventions.stream().sorted(LISTING).toList(), Convention::id);
         this.organisations = index(organisations.stream()
                 .sorted(Comparator.comparing(o -> Text.fold(o.name()))).toList(), Organisation::id);
@@ -69,6 +81,37 @@ public final class Catalog {
         this.productFileMoney = fastLines();
         this.avenants = groupedBy(Convention::parent);
         this.citedBy = groupedBy(c -> c.source().citedIn());
+        this.standards = List.copyOf(standards);
+        Map<String, List<Engagement>> byProduct = new LinkedHashMap<>();
+        for (Product p : this.products.values()) {
+            byProduct.put(p.id(), standards.stream().map(s -> Engagement.of(s, p, checks)).toList());
+        }
+        this.engagements = byProduct;
+    }
+
+    /** The programme's standards, in the order of data/engagements.yml. */
+    public List<Standard> standards() {
+        return standards;
+    }
+
+    /** Where a product stands on each standard, in the order of {@link #standards()}. */
+    public List<Engagement> engagementsOf(String productId) {
+        return engagements.getOrDefault(productId, List.of());
+    }
+
+    /** The obligations of a product's conventions that express a standard. */
+    public List<Duty> duties(String productId, Standard standard) {
+        return dutiesOfProduct(productId).stream().filter(d -> standard.obligations().contains(d.type())).toList();
+    }
+
+    /** Where a product stands on one standard, or null for an unknown product. */
+    public Engagement engagement(String productId, Standard standard) {
+        return engagementsOf(productId).stream().filter(e -> e.standard().equals(standard)).findFirst().orElse(null);
+    }
+
+    /** The standard a type of convention obligation expresses, or null. */
+    public Standard standardOf(Obligation.Type type) {
+        return standards.stream().filter(s -> s.obligations().contains(type)).findFirst().orElse(null);
     }
 
     private static <T> Map<String, T> index(List<T> items, Function<T, String> id) {

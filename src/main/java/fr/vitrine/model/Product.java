@@ -12,23 +12,31 @@ import java.util.Map;
  * @param metricsNames the {@code nom_service_public_numerique} values its impact metrics use
  * @param external     true when read from a beta.gouv.fr folder rather than the project's {@code data/}
  * @param media        images of the description copied into the site: site path → file
+ * @param declared     the product-file fields that hold the evidence of a {@link Standard}: field → value as written
+ *                     ({@code true}/{@code false} for flags)
  */
 public record Product(String id, String title, String mission, List<String> sponsors, String incubator,
                       List<Phase> phases, List<Event> events, String link, String repository, String statsUrl,
                       Fast fast, String descriptionHtml, List<String> metricsNames, boolean external, Path file,
-                      Map<String, Path> media) {
+                      Map<String, Path> media, Map<String, String> declared) {
 
     public Product(String id, String title, String mission, List<String> sponsors, String incubator,
                    List<Phase> phases, List<Event> events, String link, String repository, String statsUrl,
                    Fast fast, String descriptionHtml, List<String> metricsNames, boolean external, Path file) {
         this(id, title, mission, sponsors, incubator, phases, events, link, repository, statsUrl, fast, descriptionHtml,
-                metricsNames, external, file, Map.of());
+                metricsNames, external, file, Map.of(), Map.of());
     }
 
     /** This product with its description rendered and the images it shows (site path → file to copy). */
     public Product withDescription(String html, Map<String, Path> images) {
         return new Product(id, title, mission, sponsors, incubator, phases, events, link, repository, statsUrl, fast,
-                html, metricsNames, external, file, Map.copyOf(images));
+                html, metricsNames, external, file, Map.copyOf(images), declared);
+    }
+
+    /** This product with the evidence fields its file gives. */
+    public Product withDeclared(Map<String, String> fields) {
+        return new Product(id, title, mission, sponsors, incubator, phases, events, link, repository, statsUrl, fast,
+                descriptionHtml, metricsNames, external, file, media, Map.copyOf(fields));
     }
 
     /**

@@ -1,6 +1,7 @@
 package fr.vitrine.read;
 
 import fr.vitrine.diagnostics.Diagnostics;
+import fr.vitrine.model.EvidenceCheck;
 import fr.vitrine.model.Vocabulary;
 import org.jbake.app.Parser;
 import org.jbake.model.DocumentModel;
@@ -29,6 +30,9 @@ public final class Sources {
     public static final String PRODUCT = "product";
     public static final String ORGANISATION = "organisation";
     public static final String PAGE = "page";
+    public static final String STANDARD = "standard";
+    /** The programme's standards, in the project's {@code data/} or else built in. */
+    public static final String STANDARDS_FILE = "engagements.yml";
 
     /** Settings naming beta.gouv.fr folders ({@code content/_startups}, {@code content/_organisations}). */
     public static final String BETA_STARTUPS = "vitrine.betagouv.startups";
@@ -45,11 +49,18 @@ public final class Sources {
      */
     public record SourceSet(List<SourceRecord> conventions, List<SourceRecord> organisations,
                             List<SourceRecord> products, List<SourceRecord> pages, Set<String> unreadable,
-                            Vocabulary vocabulary, ProductBody.Upstream upstream) {
+                            Vocabulary vocabulary, ProductBody.Upstream upstream, List<SourceRecord> standards,
+                            Map<String, EvidenceCheck> evidence) {
         public SourceSet(List<SourceRecord> conventions, List<SourceRecord> organisations, List<SourceRecord> products,
                          List<SourceRecord> pages, Set<String> unreadable) {
             this(conventions, organisations, products, pages, unreadable, Vocabulary.BUILT_IN,
-                    ProductBody.Upstream.DEFAULT);
+                    ProductBody.Upstream.DEFAULT, List.of(), Map.of());
+        }
+
+        /** The same sources with other conventions and pages (the preview's rebuilds). */
+        public SourceSet with(List<SourceRecord> conventions, List<SourceRecord> pages, Set<String> unreadable) {
+            return new SourceSet(conventions, organisations, products, pages, unreadable, vocabulary, upstream,
+                    standards, evidence);
         }
     }
 
@@ -110,7 +121,22 @@ public final class Sources {
                 markdownFolder(content.resolve("pages"), PAGE, false, settle),
                 Set.copyOf(unreadable),
                 vocabulary,
-                upstream());
+                upstream(),
+                standards(data.resolve(STANDARDS_FILE)),
+                EvidenceFile.read(data.resolve(EvidenceFile.NAME), diagnostics));
+    }
+
+    /** The project's standards file, or the built-in one when the project has none. */
+    private List<SourceRecord> standards(Path file) {
+        if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return registry(file, STANDARD);
+        }
+        Path builtIn = BuiltIn.root().resolve(STANDARDS_FILE);
+        try {
+            return registry(builtIn, Files.readString(builtIn), STANDARD);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("the jar's " + STANDARDS_FILE + " cannot be read", e);
+        }
     }
 
     /**
@@ -250,9 +276,10 @@ public final class Sources {
             return List.of();
         }
         String text = TextFile.readUtf8(file, diagnostics);
-        if (text == null) {
-            return List.of();
-        }
+        return text == null ? List.of() : registry(file, text, type);
+    }
+
+    private List<SourceRecord> registry(Path file, String text, String type) {
         YamlTree tree = YamlTree.parse(file, text, 1, diagnostics);
         if (tree == null) {
             return List.of();

@@ -29,6 +29,7 @@ public enum PageType {
     ROBOTS("robots.peb", null, null),
     STATS("stats.peb", "product", "indicateurs.json"),
     PROGRAMME("programme.peb", null, "datapackage.json"),
+    ENGAGEMENTS("engagements.peb", null, "engagements.json"),
     DATA("data.peb", null, "datapackage.json"),
     FUNDING("funding.peb", null, "lignes-financement.json"),
     SEARCH("search.peb", null, "datapackage.json");

@@ -231,6 +231,16 @@ public final class SiteRenderer {
                 Map.of("funding", FundingView.of(catalog, palette))));
         pages.add(new PageSpec("/stats/", PageType.PROGRAMME, "Statistiques d'impact des produits", List.of(home),
                 Map.of("programme", ProgrammeView.of(catalog, palette))));
+        EngagementsView engagements = EngagementsView.of(catalog, palette);
+        pages.add(new PageSpec("/engagements/", PageType.ENGAGEMENTS, "Engagements des produits", List.of(home),
+                Map.of("engagements", engagements)));
+        Link allEngagements = new Link("Engagements", "/engagements/");
+        for (EngagementsView.Value v : engagements.pages()) {
+            String facet = engagements.facets().stream().filter(f -> f.key().equals(v.facet())).findFirst()
+                    .orElseThrow().label().toLowerCase(java.util.Locale.FRENCH);
+            pages.add(new PageSpec(v.getPath(), PageType.ENGAGEMENTS, "Engagements – " + facet + " : " + v.label(),
+                    List.of(home, allEngagements), Map.of("engagements", engagements.filtered(catalog, v, palette))));
+        }
         pages.add(new PageSpec("/organisations/", PageType.ORGANISATIONS, "Organisations", List.of(home), Map.of()));
         for (Organisation o : catalog.organisations()) {
             pages.add(new PageSpec(o.path(), PageType.ORGANISATION, o.name(),
@@ -307,6 +317,8 @@ public final class SiteRenderer {
                 case PAGE -> pages.contains(((Page) spec.data().get("page")).id());
                 // Addresses only, or nothing of the records; the open-data page shows the datasets (written after).
                 case SITEMAP, ROBOTS, ERROR404, SEARCH, DATA -> false;
+                // Product files and their evidence only (conventions show on product pages).
+                case ENGAGEMENTS -> false;
                 // Lists or totals of every record.
                 case MASTERINDEX, PRODUCTS, ORGANISATIONS, PLAN, FEED, PROGRAMME, FUNDING -> true;
             };

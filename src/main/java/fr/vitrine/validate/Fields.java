@@ -68,6 +68,11 @@ final class Fields {
         return path.isEmpty() ? key : path + "." + key;
     }
 
+    /** The keys written in this map, in file order. */
+    java.util.Set<String> keys() {
+        return map.keySet();
+    }
+
     boolean has(String key) {
         return map.containsKey(key);
     }

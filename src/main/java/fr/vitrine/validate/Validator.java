@@ -15,6 +15,7 @@ import fr.vitrine.model.Party;
 import fr.vitrine.model.Person;
 import fr.vitrine.model.Product;
 import fr.vitrine.model.ProductMetrics;
+import fr.vitrine.model.Standard;
 import fr.vitrine.model.Siret;
 import fr.vitrine.model.Text;
 import fr.vitrine.model.Vocabulary;
@@ -130,9 +131,11 @@ public final class Validator {
         }
         skipped = sources.organisations().stream().filter(SourceRecord::external).map(SourceRecord::id)
                 .filter(id -> id != null && !organisations.containsKey(id)).collect(java.util.stream.Collectors.toSet());
+        List<Standard> standards = Engagements.standards(sources.standards(), diagnostics);
         Map<String, Product> products = new LinkedHashMap<>();
         for (SourceRecord r : sources.products()) {
             Product p = product(r, organisationIds, organisations.keySet(), sources.vocabulary());
+            p = p == null ? null : p.withDeclared(Engagements.declared(r, standards, diagnostics));
             if (p != null && (r.external() ? !products.containsKey(p.id()) : unique(r, p.id(), products.keySet(), "product"))) {
                 products.put(p.id(), p);
             }
@@ -162,7 +165,7 @@ public final class Validator {
             }
         }
         return new Catalog(conventions, List.copyOf(organisations.values()), List.copyOf(products.values()), pages,
-                metrics.load(List.copyOf(products.values()), diagnostics), today);
+                metrics.load(List.copyOf(products.values()), diagnostics), today, standards, sources.evidence());
     }
 
     private boolean unique(SourceRecord r, String id, Set<String> seen, String what) {

@@ -126,7 +126,9 @@ class MainTest {
         assertEquals(0, project.build(site).exitCode());
         assertEquals(0, Main.run("links", site.toString()));
         assertTrue(out().contains("0 broken internal link(s)"), out());
-        assertTrue(out().contains("https://urbanvitaliz.fr/stats\t1 page(s): produits/urbanvitaliz/index.html"), out());
+        // The product page, its convention's obligation, /engagements/ and its filter pages.
+        assertTrue(out().contains("https://urbanvitaliz.fr/stats\t9 page(s): conventions/urbanvitaliz-seconde-convention/index.html, "
+                + "engagements/etat/en-cours/index.html, engagements/financeur/anct/index.html, …"), out());
         Files.writeString(site.resolve("a-propos/index.html"), "<a href=\"../nulle-part/\">x</a>");
         assertEquals(1, Main.run("links", site.toString()));
         assertTrue(err().contains("broken link: a-propos/index.html: ../nulle-part/ (no such file nulle-part)"), err());

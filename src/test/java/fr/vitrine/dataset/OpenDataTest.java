@@ -436,7 +436,7 @@ class OpenDataTest {
         try (Stream<Path> s = Files.list(donnees)) {
             schemas = s.filter(p -> p.getFileName().toString().endsWith(".schema.json")).sorted().toList();
         }
-        assertEquals(6, schemas.size(), schemas.toString());
+        assertEquals(7, schemas.size(), schemas.toString());
         List<String> problems = new ArrayList<>();
         for (Path schema : schemas) {
             messages(profile.validate(JSON.readTree(schema.toFile())))

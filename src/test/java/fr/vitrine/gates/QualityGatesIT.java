@@ -40,6 +40,7 @@ class QualityGatesIT {
             "/conventions/urbanvitaliz-seconde-convention/", "/conventions/urbanvitaliz-fast/",
             "/conventions/cerema-dinum-subvention-essai/", "/produits/", "/produits/urbanvitaliz/",
             "/produits/synthetique/stats/", "/produits/recosante/stats/", "/produits/service-exemple/", "/stats/",
+            "/engagements/", "/engagements/etat/termine/",
             "/organisations/", "/organisations/dinum/", "/financements/", "/donnees/", "/a-propos/", "/accessibilite/", "/plan-du-site/",
             "/recherche/", "/recherche/?q=friches", "/404.html");
 

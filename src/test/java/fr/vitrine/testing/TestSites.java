@@ -105,6 +105,15 @@ public final class TestSites {
                 + "\nvitrine.betagouv.organisations=../beta.gouv.fr/content/_organisations"
                 // Listings of three rows, so that the listing is in pages too.
                 + "\nvitrine.listing.size=3\n");
+        // What 'vitrine evidence' writes: the engagements pages then say when each address was checked.
+        project.write("data/evidence.json", """
+                {"checks": [
+                  {"address": "https://urbanvitaliz.fr/stats", "checked": "2026-11-20", "status": 200,
+                   "final_address": "https://urbanvitaliz.fr/stats", "names_statistics": true, "outcome": "joignable"},
+                  {"address": "https://recosante.beta.gouv.fr/stats/", "checked": "2026-11-20", "status": 404,
+                   "final_address": "https://recosante.beta.gouv.fr/stats/", "outcome": "erreur-http"}
+                ]}
+                """);
         return project;
     }
 
