@@ -120,7 +120,7 @@ class StatsPagesTest {
         assertNotNull(doc.selectFirst("a[href=urbanvitaliz-statistiques-impact.csv]"));
         // And the product page says the obligation is met.
         Document product = page("produits/urbanvitaliz");
-        assertTrue(product.select("ul.obligations li").first().text().contains("respectée : statistiques publiées"),
+        assertTrue(product.select("ul.obligations li").first().text().contains("; statistiques publiées"),
                 product.select("ul.obligations").text());
     }
 
