@@ -115,8 +115,7 @@ public final class CatalogLoader {
         Comparator<SourceRecord> byName = Comparator.comparing(SourceRecord::file);
         conventions.sort(byName);
         pages.sort(byName);
-        sources = new Sources.SourceSet(List.copyOf(conventions), sources.organisations(), sources.products(),
-                List.copyOf(pages), Set.copyOf(unreadable), sources.vocabulary(), sources.upstream());
+        sources = sources.with(List.copyOf(conventions), List.copyOf(pages), Set.copyOf(unreadable));
         return validate(today, diagnostics);
     }
 

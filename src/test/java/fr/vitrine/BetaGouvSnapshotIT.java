@@ -178,6 +178,68 @@ class BetaGouvSnapshotIT {
         assertEquals(List.of(), shown, "raw phase or event ids on pages");
     }
 
+    /** Issue 27: every incubator shown by its name, on every page; the ids only in addresses. */
+    @Test
+    void noPageShowsARawIncubatorId() {
+        Set<String> ids = new TreeSet<>();
+        Set<String> names = new TreeSet<>();
+        for (Path file : files(corpus.resolve("_incubators"), ".md")) {
+            String name = file.getFileName().toString();
+            ids.add(name.substring(0, name.length() - 3));
+            Matcher title = Pattern.compile("(?m)^title: *(.+)$").matcher(read(file));
+            assertTrue(title.find(), file.toString());
+            names.add(title.group(1).strip().replaceAll("^['\"]|['\"]$", ""));
+        }
+        assertTrue(ids.size() > 20, ids.toString());
+        List<String> shown = new ArrayList<>();
+        int labelled = 0;
+        for (Path file : files(site, ".html")) {
+            Document d = Jsoup.parse(read(file));
+            String text = d.body().text();
+            for (String id : ids) {
+                // Ids no text would write (dots, underscores, hyphens) must appear nowhere.
+                if (id.matches(".*[._-].*") && Pattern.compile("(?<![\\w./-])" + Pattern.quote(id) + "(?![\\w/-])")
+                        .matcher(text).find()) {
+                    shown.add(site.relativize(file) + ": " + id);
+                }
+            }
+            List<String> values = new ArrayList<>(d.select("dt:containsOwn(Incubateur) + dd").eachText());
+            d.select("p:matchesOwn(^Incubateur : )").forEach(p -> values.add(p.text().substring("Incubateur : ".length())));
+            for (String v : values) {
+                labelled++;
+                if (!names.contains(v)) {
+                    shown.add(site.relativize(file) + ": incubator shown as '" + v + "'");
+                }
+            }
+        }
+        assertTrue(labelled > 600, "only " + labelled + " incubators shown");
+        assertEquals(List.of(), shown, "raw incubator ids on pages");
+    }
+
+    /** Issue 27: « phase actuelle » only on a phase that has not ended; a product whose last phase ended says so. */
+    @Test
+    void noEndedPhaseIsCalledCurrent() {
+        java.time.format.DateTimeFormatter french = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+                java.util.Locale.FRENCH);
+        List<String> wrong = new ArrayList<>();
+        int ended = 0;
+        for (Path file : files(site, ".html")) {
+            Document d = Jsoup.parse(read(file));
+            for (Element li : d.select("li:has(.current-phase)")) {
+                Matcher end = Pattern.compile(" au (\\d{1,2}(?:er)? \\S+ \\d{4})").matcher(li.text());
+                if (end.find() && java.time.LocalDate.parse(end.group(1).replace("1er", "1"), french)
+                        .isBefore(TestProject.TODAY)) {
+                    wrong.add(site.relativize(file) + ": " + li.text());
+                }
+            }
+            if (d.text().contains("Dernière phase terminée le") || d.text().contains("dernière phase terminée le")) {
+                ended++;
+            }
+        }
+        assertEquals(List.of(), wrong, "« phase actuelle » on ended phases");
+        assertTrue(ended >= 8, "only " + ended + " pages say that the last phase ended");
+    }
+
     @Test
     void noHtmlIsShownAsText() {
         List<String> escaped = files(site, ".html").stream().filter(f -> read(f).contains("&lt;a href"))

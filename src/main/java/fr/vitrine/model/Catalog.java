@@ -55,9 +55,16 @@ public final class Catalog {
     private final List<Money> productFileMoney;
     private final Map<String, List<Convention>> avenants;
     private final Map<String, List<Convention>> citedBy;
+    private final Map<String, Incubator> incubators;
 
     public Catalog(List<Convention> conventions, List<Organisation> organisations, List<Product> products,
                    List<Page> pages, Map<String, ProductMetrics> metrics, LocalDate today) {
+        this(conventions, organisations, products, pages, metrics, today, List.of());
+    }
+
+    /** With beta.gouv.fr's incubators, which products name in their {@code incubator} field. */
+    public Catalog(List<Convention> conventions, List<Organisation> organisations, List<Product> products,
+                   List<Page> pages, Map<String, ProductMetrics> metrics, LocalDate today, List<Incubator> incubators) {
         this.conventions = index(conventions.stream().sorted(LISTING).toList(), Convention::id);
         this.organisations = index(organisations.stream()
                 .sorted(Comparator.comparing(o -> Text.fold(o.name()))).toList(), Organisation::id);
@@ -69,6 +76,8 @@ public final class Catalog {
         this.productFileMoney = fastLines();
         this.avenants = groupedBy(Convention::parent);
         this.citedBy = groupedBy(c -> c.source().citedIn());
+        this.incubators = index(incubators.stream().sorted(Comparator.comparing(i -> Text.fold(i.name()))).toList(),
+                Incubator::id);
     }
 
     private static <T> Map<String, T> index(List<T> items, Function<T, String> id) {
@@ -104,6 +113,35 @@ public final class Catalog {
 
     public List<Page> pages() {
         return pages;
+    }
+
+    /** beta.gouv.fr's incubators, by name. */
+    public List<Incubator> incubators() {
+        return List.copyOf(incubators.values());
+    }
+
+    /** The incubator a product names, or {@code null} (none, or no incubator file of that id). */
+    public Incubator incubatorOf(Product p) {
+        return p == null || p.incubator() == null ? null : incubators.get(p.incubator());
+    }
+
+    /**
+     * The incubator's name for pages and datasets: its file's {@code title}; a project's product without incubator
+     * files shows its {@code incubator} field as written; {@code null} when there is none.
+     */
+    public String incubatorName(Product p) {
+        Incubator i = incubatorOf(p);
+        return i != null ? i.name() : incubators.isEmpty() && p != null ? p.incubator() : null;
+    }
+
+    /** The products an incubator accompanies, by title. */
+    public List<Product> productsOfIncubator(String incubatorId) {
+        return products.values().stream().filter(p -> incubatorId.equals(p.incubator())).toList();
+    }
+
+    /** The published products an incubator puts forward, in its order. */
+    public List<Product> highlightedBy(Incubator i) {
+        return i.highlighted().stream().map(products::get).filter(Objects::nonNull).toList();
     }
 
     public Convention convention(String id) {
@@ -262,8 +300,10 @@ public final class Catalog {
         Product product = product(productId);
         Product.Phase phase = product == null ? null : product.currentPhase(today);
         String stopped = phase == null ? null : switch (phase.name()) {
-            case "abandon" -> "le produit est abandonné depuis le " + Formats.date(phase.start());
-            case "alumni" -> "le partenariat a pris fin le " + Formats.date(phase.start());
+            case "abandon" -> "le produit est abandonné"
+                    + (phase.start() == null ? "" : " depuis le " + Formats.date(phase.start()));
+            case "alumni" -> "le partenariat a pris fin"
+                    + (phase.start() == null ? "" : " le " + Formats.date(phase.start()));
             default -> null;
         };
         List<Duty> out = new java.util.ArrayList<>();

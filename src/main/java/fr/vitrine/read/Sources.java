@@ -1,5 +1,6 @@
 package fr.vitrine.read;
 
+import fr.vitrine.diagnostics.Diagnostic;
 import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.model.Vocabulary;
 import org.jbake.app.Parser;
@@ -29,6 +30,7 @@ public final class Sources {
     public static final String PRODUCT = "product";
     public static final String ORGANISATION = "organisation";
     public static final String PAGE = "page";
+    public static final String INCUBATOR = "incubator";
 
     /** Settings naming beta.gouv.fr folders ({@code content/_startups}, {@code content/_organisations}). */
     public static final String BETA_STARTUPS = "vitrine.betagouv.startups";
@@ -45,11 +47,17 @@ public final class Sources {
      */
     public record SourceSet(List<SourceRecord> conventions, List<SourceRecord> organisations,
                             List<SourceRecord> products, List<SourceRecord> pages, Set<String> unreadable,
-                            Vocabulary vocabulary, ProductBody.Upstream upstream) {
+                            Vocabulary vocabulary, ProductBody.Upstream upstream, List<SourceRecord> incubators) {
         public SourceSet(List<SourceRecord> conventions, List<SourceRecord> organisations, List<SourceRecord> products,
                          List<SourceRecord> pages, Set<String> unreadable) {
             this(conventions, organisations, products, pages, unreadable, Vocabulary.BUILT_IN,
-                    ProductBody.Upstream.DEFAULT);
+                    ProductBody.Upstream.DEFAULT, List.of());
+        }
+
+        /** The same sources with other conventions and pages (the preview server's rebuilds). */
+        public SourceSet with(List<SourceRecord> conventions, List<SourceRecord> pages, Set<String> unreadable) {
+            return new SourceSet(conventions, organisations, products, pages, unreadable, vocabulary, upstream,
+                    incubators);
         }
     }
 
@@ -110,7 +118,10 @@ public final class Sources {
                 markdownFolder(content.resolve("pages"), PAGE, false, settle),
                 Set.copyOf(unreadable),
                 vocabulary,
-                upstream());
+                upstream(),
+                // beta.gouv.fr's incubators, beside its products: read when there.
+                config.path(BETA_STARTUPS).map(dir -> dir.resolveSibling("_incubators")).filter(Files::isDirectory)
+                        .map(dir -> markdownFolder(dir, INCUBATOR, true, null)).orElse(List.of()));
     }
 
     /**
@@ -233,14 +244,27 @@ public final class Sources {
             return null;
         }
         doc.setType(type);
-        diagnostics.addAll((Diagnostics) doc.get(CommonmarkEngine.DIAGNOSTICS));
+        Diagnostics found = (Diagnostics) doc.get(CommonmarkEngine.DIAGNOSTICS);
+        if (external && doc.get(CommonmarkEngine.RECORD) == null) {
+            // A beta.gouv.fr file that cannot be read is reported; the rest of the programme builds.
+            found.all().forEach(d -> diagnostics.add(d.isError() ? new Diagnostic(Diagnostic.Severity.WARNING,
+                    d.file(), d.line(), d.column(), d.message() + " (file skipped: no page)") : d));
+        } else {
+            diagnostics.addAll(found);
+        }
         YamlTree tree = (YamlTree) doc.get(CommonmarkEngine.RECORD);
         String name = file.getFileName().toString();
         String id = name.substring(0, name.length() - 3);
-        if (tree == null) {
+        if (tree == null || !tree.duplicates().isEmpty() && !external) {
+            // A project file must say what it means; beta.gouv.fr's files are read as its own site reads them.
+            if (tree != null) {
+                tree.duplicates().forEach(d -> diagnostics.error(file, d.at(), d.message() + "; keep only one"));
+            }
             unreadable.add(id);
             return null;
         }
+        tree.duplicates().forEach(d -> diagnostics.warning(file, d.at(), d.message() + ": the value written last is "
+                + "used"));
         return new SourceRecord(type, id, file, tree, "", doc, external);
     }
 

@@ -21,6 +21,7 @@ public enum PageType {
     PRODUCT("product.peb", "product", "produits.json"),
     ORGANISATIONS("organisations.peb", null, "organisations.json"),
     ORGANISATION("organisation.peb", "organisation", "organisations.json"),
+    INCUBATOR("incubator.peb", "incubator", "incubateurs.json"),
     PAGE("page.peb", "page", "datapackage.json"),
     PLAN("plan.peb", null, "datapackage.json"),
     ERROR404("404.peb", null, "datapackage.json"),

@@ -219,13 +219,18 @@ public final class SiteRenderer {
         for (Convention c : catalog.conventions()) {
             pages.add(conventionPage(c));
         }
-        pages.add(new PageSpec("/produits/", PageType.PRODUCTS, "Produits", List.of(home), Map.of()));
+        pages.add(new PageSpec("/produits/", PageType.PRODUCTS, "Produits", List.of(home),
+                Map.of("incubatorFacet", Facets.incubators(catalog))));
         for (Product p : catalog.products()) {
             String path = p.path();
             pages.add(new PageSpec(path, PageType.PRODUCT, p.title(), List.of(home, products),
                     Map.of("product", p, "funding", catalog.moneyOfProduct(p.id()))));
             pages.add(statsPage(p, path + "stats/", List.of(home, products, new Link(p.title(), path)),
                     Downloads.statsCsv(p.id())));
+        }
+        for (fr.vitrine.model.Incubator i : catalog.incubators()) {
+            pages.add(new PageSpec(i.path(), PageType.INCUBATOR, i.name(), List.of(home, products),
+                    Map.of("incubator", i, "products", catalog.productsOfIncubator(i.id()))));
         }
         pages.add(new PageSpec("/financements/", PageType.FUNDING, "Financements", List.of(home),
                 Map.of("funding", FundingView.of(catalog, palette))));
@@ -308,7 +313,7 @@ public final class SiteRenderer {
                 // Addresses only, or nothing of the records; the open-data page shows the datasets (written after).
                 case SITEMAP, ROBOTS, ERROR404, SEARCH, DATA -> false;
                 // Lists or totals of every record.
-                case MASTERINDEX, PRODUCTS, ORGANISATIONS, PLAN, FEED, PROGRAMME, FUNDING -> true;
+                case MASTERINDEX, PRODUCTS, ORGANISATIONS, PLAN, FEED, PROGRAMME, FUNDING, INCUBATOR -> true;
             };
             if (in) {
                 out.add(spec);

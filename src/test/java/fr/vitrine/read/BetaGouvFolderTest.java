@@ -49,7 +49,7 @@ class BetaGouvFolderTest {
     }
 
     @Test
-    void problemsInExternalFilesAreWarningsAndSkipTheRecord() {
+    void anOddValueIsAWarningAndTheProductKeepsItsPage() {
         TestProject project = projectWithBetaFolder();
         Path file = tmp.resolve("beta.gouv.fr/content/_startups/service-exemple.md");
         String text = Trees.read(file);
@@ -58,8 +58,34 @@ class BetaGouvFolderTest {
         TestProject.Run run = project.build(tmp.resolve("site"));
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("service-exemple.md:" + line + ":12: warning: impossible date"), run.err());
-        assertTrue(run.err().contains("(record skipped)"), run.err());
-        assertTrue(Files.notExists(tmp.resolve("site/produits/service-exemple")));
+        assertTrue(run.err().contains(": date ignored"), run.err());
+        assertTrue(Files.isRegularFile(tmp.resolve("site/produits/service-exemple/index.html")), "the page is built");
+    }
+
+    /** Issue 27: a file that cannot be parsed is reported and gets no page; the rest builds, unless warnings fail. */
+    @Test
+    void brokenYamlSkipsItsFileOnlyAndFailsOnlyWhenTheProjectSaysSo() throws IOException {
+        TestProject project = projectWithBetaFolder();
+        project.write("../beta.gouv.fr/content/_startups/casse.md", "---\ntitle: Cassé\nphases: [\n---\n");
+        Path site = tmp.resolve("site");
+        TestProject.Run run = project.build(site);
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().matches("(?s).*casse\\.md:\\d+:\\d+: warning: malformed YAML.*\\(file skipped: no page\\).*"),
+                run.err());
+        assertTrue(Files.isRegularFile(site.resolve("produits/service-exemple/index.html")), "the rest is built");
+        assertTrue(Files.notExists(site.resolve("produits/casse")));
+
+        Path strict = tmp.resolve("strict");
+        TestProject.Run flagged = project.run(new fr.vitrine.Build.Options(project.root(), strict, null, false, false,
+                null, true));
+        assertEquals(1, flagged.exitCode(), flagged.err());
+        assertTrue(flagged.err().contains("warning(s) fail the run"), flagged.err());
+        assertTrue(Files.notExists(strict), "no site written");
+
+        project.write("jbake.properties", project.read("jbake.properties") + "\nvitrine.fail-on-warnings=true\n");
+        TestProject.Run set = project.build(strict);
+        assertEquals(1, set.exitCode(), set.err());
+        assertTrue(Files.notExists(strict), "no site written");
     }
 
     @Test
