@@ -80,6 +80,13 @@ class BetaGouvSnapshotIT {
         }
     }
 
+    /** The YAML front matter of a beta.gouv.fr file, as a map (empty when it has none). */
+    private static java.util.Map<?, ?> frontMatter(Path file) {
+        String[] parts = read(file).split("(?m)^---\\s*$", 3);
+        Object yaml = parts.length < 3 ? null : new org.yaml.snakeyaml.Yaml().load(parts[1]);
+        return yaml instanceof java.util.Map<?, ?> m ? m : java.util.Map.of();
+    }
+
     private static List<Path> files(Path dir, String suffix) {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
@@ -186,9 +193,11 @@ class BetaGouvSnapshotIT {
         for (Path file : files(corpus.resolve("_incubators"), ".md")) {
             String name = file.getFileName().toString();
             ids.add(name.substring(0, name.length() - 3));
-            Matcher title = Pattern.compile("(?m)^title: *(.+)$").matcher(read(file));
-            assertTrue(title.find(), file.toString());
-            names.add(title.group(1).strip().replaceAll("^['\"]|['\"]$", ""));
+            names.add(String.valueOf(frontMatter(file).get("title")).strip());
+        }
+        // An organisation may take an incubator's id as its acronym (gip-inclusion): that is its name there.
+        for (Path file : files(corpus.resolve("_organisations"), ".md")) {
+            ids.remove(String.valueOf(frontMatter(file).get("acronym")).strip());
         }
         assertTrue(ids.size() > 20, ids.toString());
         List<String> shown = new ArrayList<>();
@@ -198,7 +207,7 @@ class BetaGouvSnapshotIT {
             String text = d.body().text();
             for (String id : ids) {
                 // Ids no text would write (dots, underscores, hyphens) must appear nowhere.
-                if (id.matches(".*[._-].*") && Pattern.compile("(?<![\\w./-])" + Pattern.quote(id) + "(?![\\w/-])")
+                if (id.matches(".*[._-].*") && Pattern.compile("(?<![\\w./=?&-])" + Pattern.quote(id) + "(?![\\w/-])")
                         .matcher(text).find()) {
                     shown.add(site.relativize(file) + ": " + id);
                 }
@@ -253,7 +262,13 @@ class BetaGouvSnapshotIT {
         String text = p.text().replace('\u00A0', ' ').replace('\u202F', ' ');
         assertTrue(text.contains("120 000 € sur 1 ligne"), p.select("dl.facts").text());
         Element row = p.selectFirst("#financements").parent().selectFirst("tbody tr");
-        assertTrue(row.text().startsWith("Fiche produit beta.gouv.fr (lauréat du FAST)")
+        // Issue 27: the promotion is the line's source, linked to its page, which lists the laureate.
+        Element source = row.selectFirst("th a");
+        assertEquals("FAST 15", source.text(), row.outerHtml());
+        Document promotion = page("produits/1-eleve-1-stage/" + source.attr("href") + "index.html");
+        assertTrue(promotion.select("tbody th a").eachText().contains(p.selectFirst("h1").text()), promotion.text());
+        assertTrue(page("financements/index.html").select("#fast ~ ul a[href='fast/15/']").hasText(), "linked from /financements/");
+        assertTrue(row.text().startsWith("FAST 15 (lauréat du FAST, fiche produit beta.gouv.fr)")
                 && row.text().replace('\u00A0', ' ').replace('\u202F', ' ').contains("120 000 €"), row.text());
     }
 

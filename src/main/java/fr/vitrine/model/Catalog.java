@@ -56,15 +56,17 @@ public final class Catalog {
     private final Map<String, List<Convention>> avenants;
     private final Map<String, List<Convention>> citedBy;
     private final Map<String, Incubator> incubators;
+    private final Map<Integer, FastPromotion> fasts;
 
     public Catalog(List<Convention> conventions, List<Organisation> organisations, List<Product> products,
                    List<Page> pages, Map<String, ProductMetrics> metrics, LocalDate today) {
-        this(conventions, organisations, products, pages, metrics, today, List.of());
+        this(conventions, organisations, products, pages, metrics, today, List.of(), List.of());
     }
 
     /** With beta.gouv.fr's incubators, which products name in their {@code incubator} field. */
     public Catalog(List<Convention> conventions, List<Organisation> organisations, List<Product> products,
-                   List<Page> pages, Map<String, ProductMetrics> metrics, LocalDate today, List<Incubator> incubators) {
+                   List<Page> pages, Map<String, ProductMetrics> metrics, LocalDate today, List<Incubator> incubators,
+                   List<FastPromotion> fasts) {
         this.conventions = index(conventions.stream().sorted(LISTING).toList(), Convention::id);
         this.organisations = index(organisations.stream()
                 .sorted(Comparator.comparing(o -> Text.fold(o.name()))).toList(), Organisation::id);
@@ -78,6 +80,13 @@ public final class Catalog {
         this.citedBy = groupedBy(c -> c.source().citedIn());
         this.incubators = index(incubators.stream().sorted(Comparator.comparing(i -> Text.fold(i.name()))).toList(),
                 Incubator::id);
+        // Every promotion a file describes or a product names (then by its number only), in order.
+        Map<Integer, FastPromotion> promotions = new java.util.TreeMap<>();
+        fasts.forEach(f -> promotions.putIfAbsent(f.number(), f));
+        this.products.values().stream().filter(p -> p.fast() != null && p.fast().promotion() != null)
+                .forEach(p -> promotions.computeIfAbsent(p.fast().promotion(),
+                        n -> new FastPromotion(n, "FAST " + n, null, null)));
+        this.fasts = java.util.Collections.unmodifiableMap(promotions);
     }
 
     private static <T> Map<String, T> index(List<T> items, Function<T, String> id) {
@@ -113,6 +122,21 @@ public final class Catalog {
 
     public List<Page> pages() {
         return pages;
+    }
+
+    /** The FAST promotions, by number. */
+    public List<FastPromotion> fastPromotions() {
+        return List.copyOf(fasts.values());
+    }
+
+    /** The promotion a product's {@code fast} field names, or {@code null}. */
+    public FastPromotion fastPromotionOf(Product p) {
+        return p == null || p.fast() == null || p.fast().promotion() == null ? null : fasts.get(p.fast().promotion());
+    }
+
+    /** A promotion's laureates, by title: the products whose {@code fast} field names it. */
+    public List<Product> laureates(FastPromotion promotion) {
+        return products.values().stream().filter(p -> promotion.equals(fastPromotionOf(p))).toList();
     }
 
     /** beta.gouv.fr's incubators, by name. */

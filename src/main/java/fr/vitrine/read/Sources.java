@@ -31,6 +31,7 @@ public final class Sources {
     public static final String ORGANISATION = "organisation";
     public static final String PAGE = "page";
     public static final String INCUBATOR = "incubator";
+    public static final String FAST = "fast";
 
     /** Settings naming beta.gouv.fr folders ({@code content/_startups}, {@code content/_organisations}). */
     public static final String BETA_STARTUPS = "vitrine.betagouv.startups";
@@ -47,17 +48,18 @@ public final class Sources {
      */
     public record SourceSet(List<SourceRecord> conventions, List<SourceRecord> organisations,
                             List<SourceRecord> products, List<SourceRecord> pages, Set<String> unreadable,
-                            Vocabulary vocabulary, ProductBody.Upstream upstream, List<SourceRecord> incubators) {
+                            Vocabulary vocabulary, ProductBody.Upstream upstream, List<SourceRecord> incubators,
+                            List<SourceRecord> fasts) {
         public SourceSet(List<SourceRecord> conventions, List<SourceRecord> organisations, List<SourceRecord> products,
                          List<SourceRecord> pages, Set<String> unreadable) {
             this(conventions, organisations, products, pages, unreadable, Vocabulary.BUILT_IN,
-                    ProductBody.Upstream.DEFAULT, List.of());
+                    ProductBody.Upstream.DEFAULT, List.of(), List.of());
         }
 
         /** The same sources with other conventions and pages (the preview server's rebuilds). */
         public SourceSet with(List<SourceRecord> conventions, List<SourceRecord> pages, Set<String> unreadable) {
             return new SourceSet(conventions, organisations, products, pages, unreadable, vocabulary, upstream,
-                    incubators);
+                    incubators, fasts);
         }
     }
 
@@ -119,9 +121,13 @@ public final class Sources {
                 Set.copyOf(unreadable),
                 vocabulary,
                 upstream(),
-                // beta.gouv.fr's incubators, beside its products: read when there.
-                config.path(BETA_STARTUPS).map(dir -> dir.resolveSibling("_incubators")).filter(Files::isDirectory)
-                        .map(dir -> markdownFolder(dir, INCUBATOR, true, null)).orElse(List.of()));
+                // beta.gouv.fr's incubators and FAST promotions, beside its products: read when there.
+                beside("_incubators", INCUBATOR), beside("_fasts", FAST));
+    }
+
+    private List<SourceRecord> beside(String folder, String type) {
+        return config.path(BETA_STARTUPS).map(dir -> dir.resolveSibling(folder)).filter(Files::isDirectory)
+                .map(dir -> markdownFolder(dir, type, true, null)).orElse(List.of());
     }
 
     /**

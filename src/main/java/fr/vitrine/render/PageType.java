@@ -32,6 +32,7 @@ public enum PageType {
     PROGRAMME("programme.peb", null, "datapackage.json"),
     DATA("data.peb", null, "datapackage.json"),
     FUNDING("funding.peb", null, "lignes-financement.json"),
+    FAST("fast.peb", null, "produits.json"),
     SEARCH("search.peb", null, "datapackage.json");
 
     private final String key;

@@ -234,6 +234,11 @@ public final class SiteRenderer {
         }
         pages.add(new PageSpec("/financements/", PageType.FUNDING, "Financements", List.of(home),
                 Map.of("funding", FundingView.of(catalog, palette))));
+        Link funding = new Link("Financements", "/financements/");
+        for (fr.vitrine.model.FastPromotion f : catalog.fastPromotions()) {
+            pages.add(new PageSpec(f.path(), PageType.FAST, f.title(), List.of(home, funding),
+                    Map.of("promotion", f, "laureates", catalog.laureates(f))));
+        }
         pages.add(new PageSpec("/stats/", PageType.PROGRAMME, "Statistiques d'impact des produits", List.of(home),
                 Map.of("programme", ProgrammeView.of(catalog, palette))));
         pages.add(new PageSpec("/organisations/", PageType.ORGANISATIONS, "Organisations", List.of(home), Map.of()));
@@ -313,7 +318,7 @@ public final class SiteRenderer {
                 // Addresses only, or nothing of the records; the open-data page shows the datasets (written after).
                 case SITEMAP, ROBOTS, ERROR404, SEARCH, DATA -> false;
                 // Lists or totals of every record.
-                case MASTERINDEX, PRODUCTS, ORGANISATIONS, PLAN, FEED, PROGRAMME, FUNDING, INCUBATOR -> true;
+                case MASTERINDEX, PRODUCTS, ORGANISATIONS, PLAN, FEED, PROGRAMME, FUNDING, INCUBATOR, FAST -> true;
             };
             if (in) {
                 out.add(spec);
