@@ -105,15 +105,14 @@ class BetaGouvMetamorphicIT {
         },
         END_BEFORE_START {
             Changed apply(List<String> l) {
-                List<int[]> items = phaseItems(l);
-                int at = items.isEmpty() ? -1 : startLine(l, items.get(0));
+                int at = firstStartLine(l);
                 if (at < 0) {
                     return null;
                 }
                 Matcher m = start(l.get(at));
                 String end = "    end: " + (Integer.parseInt(m.group(1)) - 1) + m.group(2);
                 List<String> out = new ArrayList<>(l);
-                int endAt = lineOf(l, items.get(0), "    end:");
+                int endAt = lineOf(l, phaseItems(l).get(0), "    end:");
                 if (endAt >= 0) {
                     out.set(endAt, end);
                 } else {
@@ -186,8 +185,7 @@ class BetaGouvMetamorphicIT {
         },
         IMPLAUSIBLE_YEAR {
             Changed apply(List<String> l) {
-                List<int[]> items = phaseItems(l);
-                int at = items.isEmpty() ? -1 : startLine(l, items.get(0));
+                int at = firstStartLine(l);
                 if (at < 0) {
                     return null;
                 }
@@ -235,31 +233,12 @@ class BetaGouvMetamorphicIT {
         },
         DATE_AS_STRING {
             Changed apply(List<String> l) {
-                List<int[]> items = phaseItems(l);
-                int at = items.isEmpty() ? -1 : startLine(l, items.get(0));
-                if (at < 0) {
-                    return null;
-                }
-                Matcher m = start(l.get(at));
-                PartialDate day = PartialDate.parse(m.group(1) + m.group(2));
-                List<String> out = new ArrayList<>(l);
-                out.set(at, "    start: \"" + m.group(1) + m.group(2) + "\"");
-                return Changed.silent(out, p -> p.phases().stream().anyMatch(ph -> day.equals(ph.start())));
+                return firstStartWritten(l, "\"%s\"", null);
             }
         },
         DATE_AS_TIMESTAMP {
             Changed apply(List<String> l) {
-                List<int[]> items = phaseItems(l);
-                int at = items.isEmpty() ? -1 : startLine(l, items.get(0));
-                if (at < 0) {
-                    return null;
-                }
-                Matcher m = start(l.get(at));
-                PartialDate day = PartialDate.parse(m.group(1) + m.group(2));
-                List<String> out = new ArrayList<>(l);
-                out.set(at, "    start: " + m.group(1) + m.group(2) + "T09:30:00.000Z");
-                return new Changed(out, at + 1, "is a timestamp",
-                        p -> p.phases().stream().anyMatch(ph -> day.equals(ph.start())));
+                return firstStartWritten(l, "%sT09:30:00.000Z", "is a timestamp");
             }
         },
         UNKNOWN_PHASE {
@@ -363,6 +342,26 @@ class BetaGouvMetamorphicIT {
         System.out.println(change + ": " + changed.size() + " product files changed, " + failures.size() + " failures");
         assertEquals(List.of(), failures.stream().limit(20).toList(), failures.size() + " of " + changed.size()
                 + " changed files");
+    }
+
+    /** The first phase's start written in another form; the same day must be read, with {@code warning} if any. */
+    static Changed firstStartWritten(List<String> l, String format, String warning) {
+        int at = firstStartLine(l);
+        if (at < 0) {
+            return null;
+        }
+        Matcher m = start(l.get(at));
+        PartialDate day = PartialDate.parse(m.group(1) + m.group(2));
+        List<String> out = new ArrayList<>(l);
+        out.set(at, "    start: " + String.format(format, m.group(1) + m.group(2)));
+        return new Changed(out, warning == null ? 0 : at + 1, warning,
+                p -> p.phases().stream().anyMatch(ph -> day.equals(ph.start())));
+    }
+
+    /** The 0-based line of the first phase's {@code start}, or -1. */
+    static int firstStartLine(List<String> l) {
+        List<int[]> items = phaseItems(l);
+        return items.isEmpty() ? -1 : startLine(l, items.get(0));
     }
 
     /** Each phase item of the front matter: [first line, line after it], 0-based. */

@@ -452,13 +452,20 @@ public final class Catalog {
                 ? List.of(m.line().product()) : m.convention().products()).stream().anyMatch(this::hasMetrics)).toList());
     }
 
-    /** Products by current phase (phase name, or "" when unknown), in the order of the beta.gouv.fr phases. */
+    /** The {@link #productsByPhase} key of products whose last phase has ended. */
+    public static final String PHASES_ENDED = "dernière phase terminée";
+
+    /**
+     * Products by current phase (phase name, {@link #PHASES_ENDED} when the last one ended, "" when unknown), in the
+     * order of the beta.gouv.fr phases.
+     */
     public Map<String, List<Product>> productsByPhase() {
         Map<String, List<Product>> out = new LinkedHashMap<>();
         Vocabulary.phaseOrder().forEach(name -> out.put(name, new java.util.ArrayList<>()));
         for (Product p : products.values()) {
             Product.Phase phase = p.currentPhase(today);
-            out.computeIfAbsent(phase == null ? "" : phase.name(), k -> new java.util.ArrayList<>()).add(p);
+            String key = phase != null ? phase.name() : p.phasesEndedOn(today) != null ? PHASES_ENDED : "";
+            out.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(p);
         }
         out.values().removeIf(List::isEmpty);
         return out;
