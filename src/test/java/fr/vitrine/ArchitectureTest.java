@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.Architectures;
+import fr.vitrine.build.Build;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The pipeline's shape, over the compiled main classes: the packages form no cycle, and each stage uses only the
- * stages before it (README, Architecture). A new import that points backwards, or closes a cycle, fails here with
+ * stages before it (docs/architecture.md). A new import that points backwards, or closes a cycle, fails here with
  * the class and line that does it.
  */
 class ArchitectureTest {
@@ -45,7 +46,7 @@ class ArchitectureTest {
                 .layer("OpenData").definedBy("fr.vitrine.dataset..")
                 .layer("Pages").definedBy("fr.vitrine.render..")
                 .layer("Verify").definedBy("fr.vitrine.check..")
-                .layer("Orchestrators").definedBy("fr.vitrine", "fr.vitrine.publish..", "fr.vitrine.importer..",
+                .layer("Orchestrators").definedBy("fr.vitrine.build..", "fr.vitrine.publish..", "fr.vitrine.importer..",
                         "fr.vitrine.serve..")
                 .layer("CommandLine").definedBy("fr.vitrine.cli..")
                 .whereLayer("CommandLine").mayNotBeAccessedByAnyLayer()
@@ -68,6 +69,12 @@ class ArchitectureTest {
     @Test
     void eachStageUsesOnlyTheStagesBeforeIt() {
         stages().check(classes);
+    }
+
+    /** {@code fr.vitrine} holds only the stage packages: orchestration lives in {@code fr.vitrine.build}. */
+    @Test
+    void theRootPackageHoldsNoClass() {
+        noClasses().should().resideInAPackage("fr.vitrine").check(classes);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package fr.vitrine;
 
+import fr.vitrine.build.CatalogLoader;
 import fr.vitrine.diagnostics.Diagnostic;
 import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.model.Catalog;

@@ -3,6 +3,7 @@ package fr.vitrine;
 import fr.vitrine.testing.ChildVitrine;
 import fr.vitrine.testing.ChildVitrine.Diagnostic;
 import fr.vitrine.testing.ChildVitrine.Run;
+import fr.vitrine.testing.FullTier;
 import fr.vitrine.testing.PreviousSite;
 import fr.vitrine.testing.TestProject;
 import fr.vitrine.testing.Trees;
@@ -41,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * for usage), the previous site untouched; never a hang, a bare stack trace or an out-of-memory.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
+@FullTier
 class HostileBuildTest {
 
     static final String SECONDE = HostileInputTest.SECONDE;

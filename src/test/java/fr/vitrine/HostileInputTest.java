@@ -3,6 +3,7 @@ package fr.vitrine;
 import fr.vitrine.testing.ChildVitrine;
 import fr.vitrine.testing.ChildVitrine.Diagnostic;
 import fr.vitrine.testing.ChildVitrine.Run;
+import fr.vitrine.testing.FullTier;
 import fr.vitrine.testing.PreviousSite;
 import fr.vitrine.testing.TestProject;
 import org.jsoup.nodes.Document;
@@ -43,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * seconds), so a case that hangs or exhausts memory fails its own test without taking the test JVM down with it.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@FullTier
 class HostileInputTest {
 
     static final String SECONDE = "content/conventions/urbanvitaliz-seconde-convention.md";

@@ -1,8 +1,8 @@
 package fr.vitrine.cli;
 
-import fr.vitrine.Build;
-import fr.vitrine.StatsSite;
-import fr.vitrine.Version;
+import fr.vitrine.build.Build;
+import fr.vitrine.build.StatsSite;
+import fr.vitrine.build.Version;
 import fr.vitrine.diagnostics.Console;
 import fr.vitrine.diagnostics.Diagnostic;
 import fr.vitrine.publish.DataGouvApi;
@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** The {@code vitrine} command line. */
@@ -304,19 +305,30 @@ public final class Main implements Callable<Integer> {
                 description = "programme or team (default: ${DEFAULT-VALUE}).")
         Init.Kind kind;
 
+        @Option(names = "--release", paramLabel = "X.Y.Z",
+                description = "The Vitrine release the workflow downloads (default: this jar's, if it is a release).")
+        String release;
+
+        @Option(names = "--repository", paramLabel = "OWNER/NAME",
+                description = "The GitHub repository publishing that release (default: the one this jar was built for).")
+        String repository;
+
         @Override
         public Integer call() {
             try {
-                List<Path> files = Init.write(dir, kind);
+                Optional<Init.Release> named = Init.Release.resolve(release, repository);
+                List<Path> files = Init.write(dir, kind, named);
                 files.forEach(f -> out().println("  " + f));
                 out().println("Project written to " + dir.toAbsolutePath().normalize() + " (" + files.size()
                         + " files). Next: " + (kind == Init.Kind.programme
                         ? "vitrine build --source " + dir + ", then edit the examples."
                         : "vitrine stats --metrics 'stats/*.csv' in that folder, then replace the example rows."));
-                if (Version.get().endsWith("-SNAPSHOT")) {
-                    out().println("This Vitrine is a development build: in the workflow, name a released version "
-                            + "and the repository that publishes it.");
-                }
+                named.ifPresentOrElse(
+                        r -> out().println("The workflow in " + Init.WORKFLOWS + " uses Vitrine " + r.version()
+                                + " from github.com/" + r.repository() + "."),
+                        () -> out().println("No workflow written: this Vitrine (" + Version.get() + ") was not built as a "
+                                + "release, so no workflow could download it. Run init with a released "
+                                + "vitrine.jar, or give --release X.Y.Z --repository OWNER/NAME."));
                 return Build.OK;
             } catch (IllegalArgumentException e) {
                 err().println("vitrine: " + e.getMessage());

@@ -1,6 +1,6 @@
 package fr.vitrine.cli;
 
-import fr.vitrine.Build;
+import fr.vitrine.build.Build;
 import fr.vitrine.diagnostics.Console;
 import fr.vitrine.serve.Serve;
 import picocli.CommandLine;

@@ -1,7 +1,7 @@
 package fr.vitrine.serve;
 
-import fr.vitrine.Build;
-import fr.vitrine.CatalogLoader;
+import fr.vitrine.build.Build;
+import fr.vitrine.build.CatalogLoader;
 import fr.vitrine.check.LinkCheck;
 import fr.vitrine.check.TableCheck;
 import fr.vitrine.dataset.Downloads;

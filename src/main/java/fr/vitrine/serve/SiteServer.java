@@ -71,7 +71,7 @@ final class SiteServer implements AutoCloseable {
     /** Binds (throws {@link java.net.BindException} when the port is taken); serving starts with {@link #start}. */
     SiteServer(InetSocketAddress address) throws IOException {
         // Answers go out at once instead of waiting for the browser's delayed acknowledgement (Nagle's algorithm):
-        // 44 ms a request on a kept-alive connection otherwise, 1.5 ms with it (README, Live preview). The JDK's
+        // 44 ms a request on a kept-alive connection otherwise, 1.5 ms with it (docs/live-preview.md). The JDK's
         // server reads this once, when its first server is made.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(address, 64);

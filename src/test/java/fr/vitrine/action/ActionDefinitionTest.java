@@ -15,8 +15,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,6 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ActionDefinitionTest {
 
     static final Path VALIDATOR = TestProject.REPO.resolve("node_modules/.bin/action-validator");
+
+    /** What a template left unfilled, or a development build's name, would look like in a written workflow. */
+    static final Pattern PLACEHOLDER = Pattern.compile("@[A-Z]+@|OWNER|SNAPSHOT|\\bv$", Pattern.MULTILINE);
 
     @TempDir
     Path tmp;
@@ -52,22 +57,26 @@ class ActionDefinitionTest {
         // The workflows 'vitrine init' writes.
         for (String kind : List.of("programme", "team")) {
             Path project = tmp.resolve(kind);
-            assertEquals(0, Main.run("init", project.toString(), "--kind", kind));
+            assertEquals(0, Main.run("init", project.toString(), "--kind", kind,
+                    "--release", "1.4.0", "--repository", "etalab/vitrine"));
             try (var files = Files.walk(project.resolve(".github/workflows"))) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
                     assertEquals(0, validate(f), f.toString());
+                    String text = Files.readString(f);
+                    assertFalse(PLACEHOLDER.matcher(text).find(), f + " holds a placeholder:\n" + text);
+                    assertTrue(text.contains("etalab/vitrine") && text.contains("v1.4.0"), f + ":\n" + text);
                 }
             }
         }
     }
 
-    /** The six lines README tells teams to copy: steps of the example workflow, using the action's real names. */
+    /** The six lines the manual tells teams to copy: steps of the example workflow, using the action's real names. */
     @Test
     @SuppressWarnings("unchecked")
     void theReadmeSnippetIsSixLinesOfTheExampleWorkflow() throws Exception {
-        String readme = Files.readString(TestProject.REPO.resolve("README.md"));
+        String readme = Files.readString(TestProject.REPO.resolve("docs/stats.md"));
         int at = readme.indexOf("The six lines to add");
-        assertTrue(at >= 0, "README announces the six lines");
+        assertTrue(at >= 0, "docs/stats.md announces the six lines");
         int start = readme.indexOf("```yaml\n", at) + "```yaml\n".length();
         String snippet = readme.substring(start, readme.indexOf("```", start));
         List<String> lines = snippet.lines().toList();

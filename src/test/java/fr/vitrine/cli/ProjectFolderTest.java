@@ -1,6 +1,7 @@
 package fr.vitrine.cli;
 
 import fr.vitrine.testing.ChildVitrine;
+import fr.vitrine.testing.FullTier;
 import fr.vitrine.testing.TestProject;
 import fr.vitrine.testing.Trees;
 import org.junit.jupiter.api.Test;
@@ -90,12 +91,14 @@ class ProjectFolderTest {
     @Test
     void initWritesAProgrammeThatBuildsAndPassesCheck() {
         Path dir = tmp.resolve("programme");
-        assertEquals(0, main("init", dir.toString()));
+        assertEquals(0, main("init", dir.toString(), "--release", "1.4.0", "--repository", "etalab/vitrine"));
         for (String f : new String[] {"jbake.properties", "content/conventions/exemple-convention.md",
                 "data/organisations.yml", "data/products/mon-service.md", ".github/workflows/pages.yml"}) {
             assertTrue(Files.isRegularFile(dir.resolve(f)), f);
         }
-        assertFalse(Trees.read(dir.resolve(".github/workflows/pages.yml")).contains("@VERSION@"));
+        String workflow = Trees.read(dir.resolve(".github/workflows/pages.yml"));
+        assertTrue(workflow.contains("VITRINE_VERSION: v1.4.0\n") && workflow.contains("VITRINE_REPOSITORY: etalab/vitrine\n"),
+                workflow);
         TestProject project = TestProject.at(dir);
         TestProject.Run check = project.check();
         assertEquals(0, check.exitCode(), check.err());
@@ -106,15 +109,46 @@ class ProjectFolderTest {
         assertTrue(Files.isRegularFile(dir.resolve("output/produits/mon-service/index.html")));
     }
 
+    @FullTier
     @Test
     void initWritesATeamProjectWhoseStatsBuildInThatFolder() throws Exception {
         Path dir = tmp.resolve("team");
-        assertEquals(0, main("init", dir.toString(), "--kind", "team"));
-        assertTrue(Files.isRegularFile(dir.resolve(".github/workflows/stats.yml")));
+        assertEquals(0, main("init", dir.toString(), "--kind", "team", "--release", "v2.0.1", "--repository", "etalab/vitrine"));
+        assertTrue(Trees.read(dir.resolve(".github/workflows/stats.yml"))
+                .contains("uses: etalab/vitrine/.github/actions/stats@v2.0.1\n"));
         // 'stats' needs no settings: run in the team's folder as a team would, without --source.
         ChildVitrine.Run run = new ChildVitrine(dir, null, null, null).vitrine("stats", "--metrics", "stats/*.csv");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(Trees.read(dir.resolve("_site/index.html")).contains("Usagers accompagnés"));
+    }
+
+    /** A development build names no release: the project is written without a workflow, and init says why. */
+    @Test
+    void initFromADevelopmentBuildWritesNoPlaceholderWorkflow() throws Exception {
+        Path dir = tmp.resolve("dev");
+        PrintStream out = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, Main.run("init", dir.toString()));
+        } finally {
+            System.setOut(out);
+        }
+        assertFalse(Files.exists(dir.resolve(".github")), "no workflow naming a release that does not exist");
+        assertTrue(Files.isRegularFile(dir.resolve("content/conventions/exemple-convention.md")));
+        assertTrue(printed.toString(StandardCharsets.UTF_8).contains("No workflow written"), printed.toString());
+    }
+
+    @Test
+    void initRefusesAMalformedOrHalfNamedRelease() {
+        assertEquals(2, main("init", tmp.resolve("a").toString(), "--release", "1.0.0-SNAPSHOT", "--repository", "a/b"));
+        assertEquals(2, main("init", tmp.resolve("b").toString(), "--release", "1.0.0", "--repository", "OWNER"));
+        assertEquals(2, main("init", tmp.resolve("c").toString(), "--release", "1.0.0"),
+                "a development build knows no repository: both are needed");
+        assertEquals(2, main("init", tmp.resolve("d").toString(), "--release", "1.0.0", "--repository", "a/b;rm -rf"));
+        for (String d : new String[] {"a", "b", "c", "d"}) {
+            assertFalse(Files.exists(tmp.resolve(d)), d + ": nothing written");
+        }
     }
 
     @Test

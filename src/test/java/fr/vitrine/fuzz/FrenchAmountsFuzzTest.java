@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import fr.vitrine.read.FrenchNumbers;
 
+import fr.vitrine.testing.FullTier;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigDecimal;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * fuzzes each class in a JVM of its own.
  */
 @ExtendWith(FuzzFindings.class)
+@FullTier
 class FrenchAmountsFuzzTest {
 
     /**

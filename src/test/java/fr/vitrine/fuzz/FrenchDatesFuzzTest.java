@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import fr.vitrine.model.PartialDate;
 
+import fr.vitrine.testing.FullTier;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * fuzzes each class in a JVM of its own.
  */
 @ExtendWith(FuzzFindings.class)
+@FullTier
 class FrenchDatesFuzzTest {
 
     /**

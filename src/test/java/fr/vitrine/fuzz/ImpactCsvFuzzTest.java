@@ -7,6 +7,7 @@ import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.model.Measure;
 import fr.vitrine.model.Text;
 import fr.vitrine.read.ImpactCsv;
+import fr.vitrine.testing.FullTier;
 import fr.vitrine.validate.ImpactRows;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * schema, and left out of charts by the loader). Seeds are whole CSV files in {@code src/test/resources/fr/vitrine/fuzz/ImpactCsvFuzzTestInputs/read/}.
  */
 @ExtendWith(FuzzFindings.class)
+@FullTier
 class ImpactCsvFuzzTest {
 
     @TempDir(factory = MemoryTempDir.class)

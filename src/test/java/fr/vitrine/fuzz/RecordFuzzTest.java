@@ -10,6 +10,7 @@ import fr.vitrine.read.SourceRecord;
 import fr.vitrine.read.Sources;
 import fr.vitrine.read.TextFile;
 import fr.vitrine.read.YamlTree;
+import fr.vitrine.testing.FullTier;
 import fr.vitrine.validate.Validator;
 import org.jbake.model.DocumentModel;
 import org.jsoup.Jsoup;
@@ -51,6 +52,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Seeds (whole {@code .md} files) are in {@code src/test/resources/fr/vitrine/fuzz/RecordFuzzTestInputs/records/}.
  */
 @ExtendWith(FuzzFindings.class)
+@FullTier
 class RecordFuzzTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);

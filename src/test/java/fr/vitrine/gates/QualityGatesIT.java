@@ -2,8 +2,8 @@ package fr.vitrine.gates;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.vitrine.Build;
-import fr.vitrine.StatsSite;
+import fr.vitrine.build.Build;
+import fr.vitrine.build.StatsSite;
 import fr.vitrine.testing.TestProject;
 import fr.vitrine.testing.TestSites;
 import org.junit.jupiter.api.BeforeAll;

@@ -3,7 +3,7 @@ package fr.vitrine.importer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import fr.vitrine.Build;
+import fr.vitrine.build.Build;
 import fr.vitrine.cli.Main;
 import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.read.FrontMatter;

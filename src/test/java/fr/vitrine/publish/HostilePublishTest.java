@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
-import fr.vitrine.Build;
+import fr.vitrine.build.Build;
 import fr.vitrine.publish.FakeDataGouv.Call;
 import fr.vitrine.testing.TestProject;
 import fr.vitrine.testing.Trees;

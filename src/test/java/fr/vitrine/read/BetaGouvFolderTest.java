@@ -77,7 +77,7 @@ class BetaGouvFolderTest {
         assertTrue(Files.notExists(site.resolve("produits/casse")));
 
         Path strict = tmp.resolve("strict");
-        TestProject.Run flagged = project.run(new fr.vitrine.Build.Options(project.root(), strict, null, false, false,
+        TestProject.Run flagged = project.run(new fr.vitrine.build.Build.Options(project.root(), strict, null, false, false,
                 null, true));
         assertEquals(1, flagged.exitCode(), flagged.err());
         assertTrue(flagged.err().contains("warning(s) fail the run"), flagged.err());

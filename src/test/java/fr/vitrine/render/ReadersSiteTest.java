@@ -1,6 +1,6 @@
 package fr.vitrine.render;
 
-import fr.vitrine.Build;
+import fr.vitrine.build.Build;
 import fr.vitrine.check.LinkCheck;
 import fr.vitrine.testing.TestProject;
 import org.jsoup.Jsoup;

@@ -1,6 +1,6 @@
 package fr.vitrine.serve;
 
-import fr.vitrine.Build;
+import fr.vitrine.build.Build;
 import fr.vitrine.testing.TestProject;
 import fr.vitrine.testing.TestSites;
 import org.junit.jupiter.api.AfterAll;

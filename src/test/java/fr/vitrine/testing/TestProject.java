@@ -1,6 +1,6 @@
 package fr.vitrine.testing;
 
-import fr.vitrine.Build;
+import fr.vitrine.build.Build;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

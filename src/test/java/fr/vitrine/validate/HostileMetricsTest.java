@@ -1,5 +1,6 @@
 package fr.vitrine.validate;
 
+import fr.vitrine.testing.FullTier;
 import fr.vitrine.testing.PreviousSite;
 import fr.vitrine.testing.TestProject;
 import fr.vitrine.testing.Trees;
@@ -36,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * never a hang, a stack trace or an out-of-memory. {@code stats} runs in a child JVM, in the team's working
  * directory, as the GitHub Action runs it.
  */
+@FullTier
 class HostileMetricsTest {
 
     static final String CSV = "data/stats/statistiques_impact_urbanvitaliz.csv";

@@ -210,10 +210,10 @@ class MalformedInputTest {
         previous.assertUntouched(output);
     }
 
-    /** The example of README's "Command line" section is what a build prints for those two mistakes. */
+    /** The example of the manual's "Command line" page is what a build prints for those two mistakes. */
     @Test
-    void theReadmeExampleIsWhatABuildPrints() throws IOException {
-        String readme = Files.readString(TestProject.REPO.resolve("README.md"));
+    void theManualsExampleIsWhatABuildPrints() throws IOException {
+        String readme = Files.readString(TestProject.REPO.resolve("docs/command-line.md"));
         int at = readme.indexOf("Every problem of every file is reported in one run");
         int start = readme.indexOf("```\n", at) + 4;
         List<String> shown = readme.substring(start, readme.indexOf("```", start)).lines().toList();
@@ -223,7 +223,7 @@ class MalformedInputTest {
         List<String> printed = run.err().lines().toList();
         assertEquals(shown.size(), printed.size(), run.err());
         for (int i = 0; i < shown.size(); i++) {
-            assertTrue(printed.get(i).endsWith(shown.get(i)), "README shows\n" + shown.get(i) + "\nbuild prints\n" + printed.get(i));
+            assertTrue(printed.get(i).endsWith(shown.get(i)), "docs/command-line.md shows\n" + shown.get(i) + "\nbuild prints\n" + printed.get(i));
         }
     }
 

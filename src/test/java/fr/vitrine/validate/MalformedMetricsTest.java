@@ -1,6 +1,7 @@
 package fr.vitrine.validate;
 
 import fr.vitrine.testing.ChildVitrine;
+import fr.vitrine.testing.FullTier;
 import fr.vitrine.testing.PreviousSite;
 import fr.vitrine.testing.TestProject;
 import fr.vitrine.testing.Trees;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * exactly as it was. Spreadsheet exports are accepted with one warning per variant, and a million-row file is
  * checked and built by the real command line in a child JVM with a small heap.
  */
+@FullTier
 class MalformedMetricsTest {
 
     static final String CSV = "data/stats/statistiques_impact_urbanvitaliz.csv";

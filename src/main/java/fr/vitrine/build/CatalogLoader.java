@@ -1,4 +1,4 @@
-package fr.vitrine;
+package fr.vitrine.build;
 
 import fr.vitrine.diagnostics.Diagnostic;
 import fr.vitrine.diagnostics.Diagnostics;

@@ -1,4 +1,4 @@
-package fr.vitrine;
+package fr.vitrine.build;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,8 +1,10 @@
-package fr.vitrine;
+package fr.vitrine.build;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /** The version, commit and release repository Maven wrote into the jar's resources. */
 public final class Version {
@@ -21,9 +23,22 @@ public final class Version {
         return value("commit", "unknown");
     }
 
-    /** The GitHub repository ("owner/name") whose releases carry this jar. */
-    public static String repository() {
-        return value("repository", "OWNER/vitrine");
+    /** A GitHub repository name, "owner/name", as GitHub allows them. */
+    public static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}");
+
+    /** A released version: numbers only, never a development build's "-SNAPSHOT". */
+    public static final Pattern RELEASE = Pattern.compile("\\d{1,4}\\.\\d{1,4}\\.\\d{1,4}");
+
+    /** The GitHub repository ("owner/name") whose releases carry this jar; empty when it was not built for one. */
+    public static Optional<String> repository() {
+        String v = value("repository", "");
+        return REPOSITORY.matcher(v).matches() ? Optional.of(v) : Optional.empty();
+    }
+
+    /** This jar's release ("1.2.0"); empty for a development build. */
+    public static Optional<String> release() {
+        String v = get();
+        return RELEASE.matcher(v).matches() ? Optional.of(v) : Optional.empty();
     }
 
     private static String value(String key, String fallback) {

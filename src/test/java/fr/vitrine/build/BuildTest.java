@@ -1,6 +1,7 @@
-package fr.vitrine;
+package fr.vitrine.build;
 
 import fr.vitrine.testing.ChildVitrine;
+import fr.vitrine.testing.FullTier;
 import fr.vitrine.testing.TestProject;
 import fr.vitrine.testing.Trees;
 import org.jsoup.Jsoup;
@@ -27,6 +28,7 @@ class BuildTest {
     @TempDir
     Path tmp;
 
+    @FullTier
     @Test
     void twoBuildsOfTheSameInputAreByteIdentical() {
         TestProject project = TestProject.copyOfRepository(tmp);
@@ -176,6 +178,7 @@ class BuildTest {
     }
 
     /** The benchmark's generated project stays valid as the validator grows stricter (it once did not). */
+    @FullTier
     @Test
     void theBenchmarkProjectBuilds() throws Exception {
         Path project = tmp.resolve("bench");
