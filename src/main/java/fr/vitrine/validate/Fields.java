@@ -145,7 +145,7 @@ final class Fields {
     /**
      * Applies the character policy to a value YAML escapes may have built ({@code "\e"}, {@code "\uFFFE"},
      * {@code "\u200B"}): a control character or noncharacter is a problem naming it and where it is in the value
-     * (refused: no feed may hold it); an invisible character is dropped with a warning.
+     * (the record is refused, or the value when the record is kept: no feed may hold it); an invisible character is dropped with a warning.
      */
     private String characters(String key, String s) {
         int bad = Characters.firstForbidden(s);
@@ -153,7 +153,9 @@ final class Fields {
             problem(pathOf(key), "'" + key + "' contains the control character " + Characters.describe(s.codePointAt(bad))
                     + " at character " + (s.codePointCount(0, bad) + 1) + " of its value, which no page or feed may "
                     + "hold; remove it (a YAML escape such as \\e or \\uFFFE writes one)");
-            return null;
+            if (degrades()) {
+                return null; // the record is kept: the value must not reach a page (a failed record goes on being checked)
+            }
         }
         int stray = Characters.firstStray(s, 0);
         if (stray >= 0) {
