@@ -4,6 +4,7 @@ import fr.vitrine.testing.ChildVitrine;
 import fr.vitrine.testing.ChildVitrine.Diagnostic;
 import fr.vitrine.testing.ChildVitrine.Run;
 import fr.vitrine.testing.FullTier;
+import fr.vitrine.testing.Pdfs;
 import fr.vitrine.testing.PreviousSite;
 import fr.vitrine.testing.TestProject;
 import fr.vitrine.testing.Trees;
@@ -136,6 +137,47 @@ class HostileBuildTest {
         project.writeBytes("content/sources/binaire.txt", "Article 1\nLe montant\0 est\n".getBytes(StandardCharsets.UTF_8));
         int line = project.replace(ECOSANTE, ECOSANTE_TEXT, "  text: sources/binaire.txt");
         vitrine.assertFailsClearly(vitrine.build(), ECOSANTE, line, 9, "NUL.*line 2, column 11 of that file");
+    }
+
+    // =============================================================================================================
+    // 12.3 Hostile PDFs: refused by their limits, in bounded time and memory (512 MB heap), without a stack trace
+    // =============================================================================================================
+
+    /**
+     * A 60 KB PDF whose stream inflates to 17 MB of text: before, import ran for minutes at 2 to 4 GB, and build and
+     * check, with it as a record's original, used 3.9 GB or died with an OutOfMemoryError and its stack trace.
+     */
+    @Test
+    void aPdfThatInflatesToSeventeenMegabytesIsRefusedByImportBuildAndCheck() {
+        Pdfs.inflating(project.file("content/sources/bomb.pdf"), 17 << 20);
+        assertPdfRefused("content/sources/bomb.pdf", "page 1 holds over 100\u202F000 characters");
+    }
+
+    /** Before: hundreds of lines of PDFBox stack trace, then « no text layer, probably a scan ». */
+    @Test
+    void aPdfNestedThousandsDeepIsRefusedAsSuchByImportBuildAndCheck() {
+        Pdfs.nested(project.file("content/sources/nested.pdf"), 5_000);
+        assertPdfRefused("content/sources/nested.pdf", "object 3 is nested over 500 levels deep");
+    }
+
+    /** import refuses the PDF with an error, build and check warn that its privacy could not be checked. */
+    private void assertPdfRefused(String pdf, String message) {
+        Run imported = vitrine.vitrine("import", "--source", project.root().toString(), project.file(pdf).toString());
+        assertNoCrash(imported);
+        assertEquals(1, imported.exitCode(), imported.err());
+        assertTrue(imported.diagnostics().stream().anyMatch(d -> d.path().endsWith(pdf) && d.line() == 1
+                && d.severity().equals("error") && d.message().startsWith(message)), imported.err());
+        assertFalse(imported.err().contains("no text layer"), imported.err());
+        assertTrue(imported.seconds() < 30, imported.seconds() + " s");
+
+        project.replace(ECOSANTE, ECOSANTE_TEXT, "  text: " + pdf.substring("content/".length()));
+        for (Run run : List.of(vitrine.build(), vitrine.vitrine("check", "--source", project.root().toString()))) {
+            assertNoCrash(run);
+            ChildVitrine.assertReportIsWellFormed(run);
+            assertTrue(run.diagnostics().stream().anyMatch(d -> d.path().endsWith(pdf) && d.message()
+                    .startsWith("the privacy check could not read this PDF: " + message)), run.err());
+            assertTrue(run.seconds() < 40, run.seconds() + " s");
+        }
     }
 
     // =============================================================================================================
@@ -304,6 +346,61 @@ class HostileBuildTest {
             assertTrue(Files.isDirectory(live), "a running build's folder is kept");
         }
         assertEquals(List.of(".site.tmp-999", ".site.tmp-999.lock"), leftovers(parent));
+    }
+
+    /**
+     * An output that is a link is followed: the site it points to is replaced, the link kept. Before, the link was
+     * replaced by a new folder and the site it pointed to left stale, silently. A link to nothing is refused.
+     */
+    @Test
+    void anOutputLinkIsFollowedAndTheSiteItPointsToReplaced() throws IOException {
+        Path link = Files.createSymbolicLink(tmp.resolve("public"), output);
+        Files.writeString(output.resolve("page-retiree.html"), "<p>ancienne page</p>");
+        TestProject.Run run = project.build(link);
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.isSymbolicLink(link), "the link is kept");
+        assertEquals(output.toRealPath(), link.toRealPath());
+        assertFalse(Files.exists(output.resolve("page-retiree.html")), "the site it points to is replaced");
+        assertTrue(Files.isRegularFile(output.resolve("index.html")));
+
+        Path dangling = Files.createSymbolicLink(tmp.resolve("dangling"), tmp.resolve("absent"));
+        TestProject.Run refused = project.build(dangling);
+        assertEquals(2, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains("vitrine: output " + dangling + " is a link to a folder that does not exist; "
+                + "create it or choose another --output"), refused.err());
+        assertTrue(Files.isSymbolicLink(dangling));
+    }
+
+    /**
+     * A build stopped by a time limit (SIGTERM, as GitHub Actions' and timeout(1) send) removes its staging folder
+     * itself. Before, it stayed until the next build (2.8 GB at 100 000 conventions).
+     */
+    @Test
+    void aBuildStoppedBySigtermRemovesItsStagingFolder() throws Exception {
+        Process build = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx512m",
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "fr.vitrine.cli.Main", "build",
+                "--source", project.root().toString(), "--output", output.toString())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("build.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (stagingFolders(tmp).isEmpty() && build.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertFalse(stagingFolders(tmp).isEmpty(), "the build never staged: " + Files.readString(tmp.resolve("build.log")));
+            build.destroy(); // SIGTERM
+            assertTrue(build.waitFor(30, TimeUnit.SECONDS));
+            deadline = System.nanoTime() + 20_000_000_000L;
+            while (!stagingFolders(tmp).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(List.of(), stagingFolders(tmp));
+        } finally {
+            build.destroyForcibly();
+        }
+    }
+
+    private static List<String> stagingFolders(Path parent) throws IOException {
+        return leftovers(parent).stream().filter(n -> n.matches("\\.site\\.tmp-\\d+")).toList();
     }
 
     /** What builds killed at each step leave: a staging folder with its lock, one without, a site set aside. */

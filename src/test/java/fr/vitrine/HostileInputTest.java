@@ -576,7 +576,7 @@ class HostileInputTest {
     @Test
     void aCsvThatIsOneMillionCharactersWithoutANewlineIsRefusedWithAShortMessage() {
         project.write(CSV, "a".repeat(1_000_000));
-        assertFailsClearly(build(), CSV, 1, 1, "missing columns");
+        assertFailsClearly(build(), CSV, 1, 1, "missing column administration_rattachement");
     }
 
     @Test

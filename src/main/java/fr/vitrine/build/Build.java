@@ -208,6 +208,17 @@ public final class Build {
             return new Result(USAGE, diagnostics, null, null);
         }
         Path output = config.jbake().getDestinationFolder().toPath().toAbsolutePath().normalize();
+        if (Files.isSymbolicLink(output)) {
+            // Followed: the site it points to is replaced and the link kept (replacing the link itself would leave
+            // that site stale, silently).
+            try {
+                output = output.toRealPath();
+            } catch (IOException e) {
+                err.println("vitrine: output " + output + " is a link to a folder that does not exist; create it or "
+                        + "choose another --output");
+                return new Result(USAGE, diagnostics, null, null);
+            }
+        }
         try {
             Theme.load(config, options.stats() != null);
         } catch (IllegalArgumentException e) {

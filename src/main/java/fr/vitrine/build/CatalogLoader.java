@@ -5,6 +5,7 @@ import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.model.Catalog;
 import fr.vitrine.model.Product;
 import fr.vitrine.model.ProductMetrics;
+import fr.vitrine.privacy.Policy;
 import fr.vitrine.privacy.PrivacyCheck;
 import fr.vitrine.read.CommonmarkEngine;
 import fr.vitrine.read.SiteConfig;
@@ -42,6 +43,7 @@ public final class CatalogLoader {
     private List<Product> metricsOf;
     private Map<String, ProductMetrics> metrics;
     private List<Diagnostic> metricsDiagnostics = List.of();
+    private Policy policy = Policy.defaults();
 
     /** Reads every source; reports into {@code diagnostics}; the catalog, or {@code null} when there are errors. */
     public Catalog load(SiteConfig config, LocalDate today, Diagnostics diagnostics) {
@@ -54,6 +56,10 @@ public final class CatalogLoader {
             byFile.put(r.file(), check(r, privacy));
             CommonmarkEngine.renderBody(r);
         });
+        List<SourceRecord> data = new ArrayList<>(sources.products());
+        data.addAll(sources.organisations());
+        privacy.checkRecords(data, read);
+        policy = privacy.policy();
         metricsFiles = MetricsLoader.csvFiles(config.dataFolder(), read);
         // Parse problems of records are in both: kept with their file.
         rest = read.all().stream().filter(d -> d.file() == null || !byFile.containsKey(d.file())).toList();
@@ -132,7 +138,7 @@ public final class CatalogLoader {
     private Map<String, ProductMetrics> metrics(List<Product> products, Diagnostics diagnostics) {
         if (!products.equals(metricsOf)) {
             Diagnostics local = new Diagnostics();
-            metrics = MetricsLoader.load(metricsFiles, products, local);
+            metrics = MetricsLoader.load(metricsFiles, products, policy, local);
             metricsDiagnostics = local.all();
             metricsOf = products;
         }

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * A folder a run writes into before it is swapped in or thrown away: {@code PREFIX<n>} beside a lock file
  * {@code PREFIX<n>.lock} that the run holds until it is done. A run killed before it could clean up leaves both, with
  * the lock released by the system; the next run with the same prefix removes them ({@link #sweep}), and never the
- * folders of a run still going, whose lock it can't take.
+ * folders of a run still going, whose lock it can't take. A run stopped by a signal it can handle (Ctrl-C, SIGTERM)
+ * removes its folder itself, by a shutdown hook.
  */
 final class Staging implements AutoCloseable {
 
@@ -34,11 +35,15 @@ final class Staging implements AutoCloseable {
     private final Path dir;
     private final Path lockFile;
     private final FileChannel channel;
+    /** Removes the folder when the run is stopped (Ctrl-C, a CI time limit's SIGTERM); a SIGKILL leaves it to the sweep. */
+    private final Thread onStop;
 
     private Staging(Path dir, Path lockFile, FileChannel channel) {
         this.dir = dir;
         this.lockFile = lockFile;
         this.channel = channel;
+        this.onStop = new Thread(() -> deleteInBackground(dir), "vitrine-staging-cleanup");
+        Runtime.getRuntime().addShutdownHook(onStop);
     }
 
     /**
@@ -85,6 +90,11 @@ final class Staging implements AutoCloseable {
      */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onStop);
+        } catch (IllegalStateException e) {
+            // shutting down: the hook runs
+        }
         try {
             deleteIfPresent(dir);
             deleteInBackground(aside());

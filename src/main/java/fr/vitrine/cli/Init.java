@@ -54,6 +54,10 @@ final class Init {
      * release, the workflows are left out rather than written with a placeholder.
      */
     static List<Path> write(Path dir, Kind kind, Optional<Release> release) throws IOException {
+        if (Files.isSymbolicLink(dir) && !Files.exists(dir)) {
+            throw new IllegalArgumentException(dir + " is a link to " + Files.readSymbolicLink(dir) + ", which does not "
+                    + "exist: create that folder first, or name a new or empty folder (nothing was written)");
+        }
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IllegalArgumentException(dir + " is a file: name a new or empty folder");
         }

@@ -5,8 +5,10 @@ import fr.vitrine.build.StatsSite;
 import fr.vitrine.build.Version;
 import fr.vitrine.diagnostics.Console;
 import fr.vitrine.diagnostics.Diagnostic;
+import fr.vitrine.diagnostics.Exit;
 import fr.vitrine.publish.DataGouvApi;
 import fr.vitrine.publish.Publisher;
+import fr.vitrine.read.OlderImpactSchemas;
 import fr.vitrine.read.SiteConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,6 +16,7 @@ import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -180,9 +183,38 @@ public final class Main implements Callable<Integer> {
         @CommandLine.Mixin
         SourceOptions sources = new SourceOptions();
 
-        @Option(names = "--metrics", paramLabel = "GLOB", required = true,
+        @Option(names = "--metrics", paramLabel = "GLOB",
                 description = "Impact CSV file or glob (e.g. 'stats/**/*.csv'), relative to the working directory; repeatable.")
         List<String> metrics;
+
+        @Option(names = "--upgrade", paramLabel = "FILE", description = "Write FILE-0.5.0.csv beside an impact CSV of "
+                + "an older schema version (0.1 to 0.4), in schema 0.5.0, leaving empty only what the file cannot say.")
+        Path upgrade;
+
+        /** {@code --upgrade FILE}: an older impact CSV copied into schema 0.5.0 ({@link OlderImpactSchemas}). */
+        private int upgrade(Path file) {
+            if (!Files.isRegularFile(file)) {
+                err().println("vitrine: " + file + ": no such file");
+                return Exit.USAGE;
+            }
+            try {
+                OlderImpactSchemas.Upgrade u = OlderImpactSchemas.upgrade(file);
+                PrintStream out = out();
+                out.println("Wrote " + u.written() + " (" + u.rows() + " row(s)) in schema 0.5.0.");
+                u.notes().forEach(n -> out.println("  " + n));
+                if (u.toFill().isEmpty()) {
+                    out.println("Check it with: vitrine stats --metrics " + u.written());
+                } else {
+                    out.println("Only your team can fill these columns, left empty in every row:");
+                    u.toFill().forEach(c -> out.println("  " + c + ": " + OlderImpactSchemas.holds(c)));
+                    out.println("then check it with: vitrine stats --metrics " + u.written());
+                }
+                return Exit.OK;
+            } catch (IOException e) {
+                err().println("vitrine: cannot upgrade " + file + ": " + e.getMessage());
+                return Exit.INVALID_INPUT;
+            }
+        }
 
         @Option(names = "--product", paramLabel = "NAME", description = "Name shown on the page (default: the service name in the files).")
         String product;
@@ -198,6 +230,13 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            if (upgrade != null) {
+                return upgrade(upgrade);
+            }
+            if (metrics == null || metrics.isEmpty()) {
+                err().println("vitrine: stats needs --metrics GLOB (or --upgrade FILE)");
+                return Exit.USAGE;
+            }
             Map<String, String> env = System.getenv();
             boolean github = GitHubReport.active(env);
             Build build = build(env);

@@ -9,6 +9,8 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code vitrine serve}. */
@@ -28,6 +30,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
     String bind;
 
+    @Option(names = "--host", paramLabel = "NAME", description = "With --bind on a network address: a name the "
+            + "server may be asked for besides localhost and its addresses (repeatable); requests naming any other "
+            + "host are refused, against DNS rebinding.")
+    List<String> hosts = new ArrayList<>();
+
     @Option(names = "--open", description = "Open the site in the default browser.")
     boolean open;
 
@@ -37,7 +44,7 @@ public final class ServeCommand implements Callable<Integer> {
         PrintStream err = Console.of(System.err);
         Serve serve;
         try {
-            serve = Serve.start(new Serve.Options(sources.source, bind, port, open), out, err);
+            serve = Serve.start(new Serve.Options(sources.source, bind, port, open, hosts), out, err);
         } catch (Serve.UsageException e) {
             err.println("vitrine: " + e.getMessage());
             return Build.USAGE;

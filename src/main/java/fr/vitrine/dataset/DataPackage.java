@@ -31,7 +31,7 @@ public final class DataPackage {
         p.put("description", meta.description());
         p.put("homepage", meta.landingPage());
         p.put("version", meta.modified().toString());
-        p.put("created", meta.modified() + "T00:00:00Z");
+        p.put("created", meta.modifiedInstant());
         p.put("keywords", meta.keywords());
         p.put("licenses", List.of(RecordJson.ordered("name", Metadata.LICENCE_ID, "path", Metadata.LICENCE_URL,
                 "title", Metadata.LICENCE_TITLE)));

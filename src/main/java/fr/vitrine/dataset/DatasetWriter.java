@@ -65,14 +65,21 @@ public final class DatasetWriter implements Closeable {
         xlsx = meta == null ? null : new Xlsx(table, dir, meta);
     }
 
-    /** Writes the whole table, its schema, and closes. */
-    public static void write(Tables.Data data, Path dir, Metadata meta) {
-        try (DatasetWriter w = new DatasetWriter(data.table(), dir, meta)) {
+    /** Writes the whole table, its schema, and closes; returns what had to be cut to fit the spreadsheet's cells. */
+    public static List<Xlsx.Cut> write(Tables.Data data, Path dir, Metadata meta) {
+        DatasetWriter writer = new DatasetWriter(data.table(), dir, meta);
+        try (DatasetWriter w = writer) {
             data.rows().forEach(w::row);
         }
         if (data.table().officialSchema() == null) {
             writeSchema(data.table(), dir);
         }
+        return writer.cuts();
+    }
+
+    /** The texts cut in the spreadsheet twin (once closed): too long for a cell. */
+    List<Xlsx.Cut> cuts() {
+        return xlsx == null ? List.of() : xlsx.cuts();
     }
 
     /** One row: a value per field (String, BigDecimal, Integer, Long, Boolean or null). */

@@ -9,6 +9,7 @@ import fr.vitrine.model.ProductMetrics;
 import fr.vitrine.read.SiteConfig;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +29,8 @@ public record Metadata(String name, String title, String description, List<Strin
                        LocalDate start, LocalDate end, LocalDate modified) {
 
     public static final String LICENCE_ID = "etalab-2.0";
+    /** The time zone of the build's day ({@code Catalog.today()}). */
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     public static final String LICENCE_UDATA = "lov2";
     public static final String LICENCE_TITLE = "Licence Ouverte / Open Licence version 2.0";
     public static final String LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/";
@@ -54,12 +57,7 @@ public record Metadata(String name, String title, String description, List<Strin
         for (var p : catalog.products()) {
             ProductMetrics m = catalog.metrics(p.id());
             if (m != null) {
-                for (var i : m.indicators()) {
-                    if (!i.measures().isEmpty()) {
-                        dates.add(i.measures().date(0));
-                        dates.add(i.measures().date(i.measures().last()));
-                    }
-                }
+                addIndicatorDates(dates, m);
             }
         }
         LocalDate start = dates.stream().filter(Objects::nonNull).min(LocalDate::compareTo).orElse(null);
@@ -86,13 +84,8 @@ public record Metadata(String name, String title, String description, List<Strin
         String administration = null;
         for (var i : m.indicators()) {
             administration = administration == null ? i.administration() : administration;
-            for (var s : List.of(i.measures(), i.targets())) {
-                if (!s.isEmpty()) {
-                    dates.add(s.date(0));
-                    dates.add(s.date(s.last()));
-                }
-            }
         }
+        addIndicatorDates(dates, m);
         String base = config.baseUrl();
         return new Metadata("statistiques-impact-" + product.id(), "Statistiques d'impact " + French.de(product.title()),
                 "Les indicateurs d'impact et d'usage publiés par " + product.title() + ", service public numérique, au "
@@ -103,6 +96,42 @@ public record Metadata(String name, String title, String description, List<Strin
                 Objects.requireNonNullElse(administration, product.title()), base, base, base + OpenData.FOLDER + "/",
                 "irregular", dates.stream().min(LocalDate::compareTo).orElse(null),
                 dates.stream().max(LocalDate::compareTo).orElse(null), catalog.today());
+    }
+
+    /**
+     * When the data's day began, as a true UTC instant ({@code 2026-01-14T23:00:00Z} for the 15 January in Paris): never
+     * in the future of a build made that day, unlike the Paris date labelled as UTC midnight.
+     */
+    String modifiedInstant() {
+        return modified.atStartOfDay(PARIS).toInstant().toString();
+    }
+
+    /** This dataset holds the subsidies' SCDL file: data.gouv.fr's regulatory format asks for the keyword. */
+    Metadata withKeyword(String keyword) {
+        if (keywords.contains(keyword)) {
+            return this;
+        }
+        List<String> more = new ArrayList<>(keywords);
+        more.add(keyword);
+        return new Metadata(name, title, description, List.copyOf(more), publisher, publisherUrl, contactUrl,
+                landingPage, frequency, start, end, modified);
+    }
+
+    /**
+     * The one rule for the temporal coverage of impact rows, in {@code build} and {@code stats} alike: every row the
+     * datasets publish, measures and targets, from its period's start ({@code date_debut}) to its date.
+     */
+    private static void addIndicatorDates(List<LocalDate> dates, ProductMetrics m) {
+        for (var i : m.indicators()) {
+            for (var s : List.of(i.measures(), i.targets())) {
+                for (int k = 0; k < s.size(); k++) {
+                    dates.add(s.date(k));
+                    if (s.start(k) != null) {
+                        dates.add(s.start(k));
+                    }
+                }
+            }
+        }
     }
 
     private static void add(List<LocalDate> dates, PartialDate d) {

@@ -32,6 +32,8 @@ public final class OpenData {
 
     public static final String FOLDER = "donnees";
     public static final String FOLDER_PATH = "/" + FOLDER + "/";
+    /** The keyword data.gouv.fr's regulatory format asks of a dataset holding subsidies (SCDL subventions). */
+    static final String SUBSIDY_KEYWORD = "subvention";
 
     /**
      * A published file.
@@ -70,18 +72,21 @@ public final class OpenData {
                                boolean metricsOnly) {
         Path dir = site.resolve(FOLDER);
         String baseUrl = config.baseUrl();
-        Metadata metadata = metricsOnly ? Metadata.forTeam(catalog, config) : Metadata.of(catalog, config);
-        List<Tables.Data> records = new ArrayList<>(metricsOnly ? List.of() : Tables.of(catalog, baseUrl));
-        Table indicators = Tables.indicators();
         Tables.Data subsidies = metricsOnly ? null : Scdl.of(catalog, config, diagnostics);
+        Metadata described = metricsOnly ? Metadata.forTeam(catalog, config) : Metadata.of(catalog, config);
+        Metadata metadata = subsidies == null ? described : described.withKeyword(SUBSIDY_KEYWORD);
+        List<Tables.Data> records = new ArrayList<>(metricsOnly ? List.of() : Tables.of(catalog, baseUrl, config));
+        Table indicators = Tables.indicators();
         // Each table's files (CSV, JSON, spreadsheet) are written by a task of their own, the tables in parallel.
-        List<Runnable> writes = new ArrayList<>();
+        List<Supplier<List<Xlsx.Cut>>> writes = new ArrayList<>();
         records.forEach(data -> writes.add(() -> DatasetWriter.write(data, dir, metadata)));
         writes.add(() -> writeIndicators(catalog, indicators, dir, metadata, metricsOnly ? null : site));
         if (subsidies != null) {
             writes.add(() -> DatasetWriter.write(subsidies, dir, metadata));
         }
-        writes.parallelStream().forEach(Runnable::run);
+        writes.parallelStream().map(Supplier::get).toList().forEach(cuts -> cuts.forEach(
+                cut -> diagnostics.warning(Path.of(FOLDER, cut.file().getFileName().toString()), cut.row() + 1,
+                        cut.column() + 1, cut.message())));
         List<Table> tables = new ArrayList<>();
         records.forEach(data -> tables.add(data.table()));
         tables.add(indicators);
@@ -111,7 +116,7 @@ public final class OpenData {
      * All products' impact rows, consolidated, streamed from their files in one pass that also writes, when
      * {@code site} is given, each product's normalised CSV beside its /stats page ({@link Downloads#statsCsv}).
      */
-    private static void writeIndicators(Catalog catalog, Table table, Path dir, Metadata metadata, Path site) {
+    private static List<Xlsx.Cut> writeIndicators(Catalog catalog, Table table, Path dir, Metadata metadata, Path site) {
         TreeSet<Path> files = new TreeSet<>();
         Map<String, Path> perProduct = new LinkedHashMap<>();
         catalog.products().forEach(p -> {
@@ -123,10 +128,12 @@ public final class OpenData {
                 }
             }
         });
-        try (DatasetWriter w = new DatasetWriter(table, dir, metadata)) {
+        DatasetWriter writer = new DatasetWriter(table, dir, metadata);
+        try (DatasetWriter w = writer) {
             ImpactCsvWriter.write(List.copyOf(files), MetricsLoader.servicesOf(catalog.products()), perProduct,
                     w::cells);
         }
+        return writer.cuts();
     }
 
     private static Resource resource(Path dir, Table t, String name, String file, String title, String format,

@@ -32,6 +32,8 @@ import java.util.Objects;
 public final class Scdl {
 
     public static final String SCHEMA = "https://schema.data.gouv.fr/schemas/scdl/subventions/2.1.1/schema.json";
+    /** conditionsVersement when the convention gives no payment schedule (SCDL: « autre », a free description). */
+    static final String UNKNOWN_CONDITIONS = "non précisées par la convention";
 
     private Scdl() {
     }
@@ -83,9 +85,8 @@ public final class Scdl {
                 }
                 String siret = siret(config, from);
                 if (siret == null) {
-                    diagnostics.warning(configFile, config.positionOf("vitrine.siret." + from.id()), skip + "no SIRET for "
-                            + "the attribuant '" + from.id() + "'; set vitrine.siret." + from.id() + "=<14 digits> in "
-                            + SiteConfig.FILE + " (a real SIRET: the export never makes one up)");
+                    diagnostics.warning(configFile, config.positionOf("vitrine.siret." + from.id()), skip
+                            + missingSiret(config, from, "the attribuant"));
                     continue;
                 }
                 if (c.signed() == null || !c.signed().hasDay()) {
@@ -118,8 +119,8 @@ public final class Scdl {
                     if (beneficiary == null) {
                         // Validata's custom check one-of-required(idBeneficiaire, rnaBeneficiaire).
                         diagnostics.warning(configFile, config.positionOf("vitrine.siret." + to.id()), rowSkip + "SCDL "
-                                + "requires its SIRET (idBeneficiaire) or RNA number; set vitrine.siret." + to.id()
-                                + "=<14 digits> in " + SiteConfig.FILE + " (a real SIRET: the export never makes one up)");
+                                + "requires its SIRET (idBeneficiaire) or RNA number: "
+                                + missingSiret(config, to, "the bénéficiaire"));
                         continue;
                     }
                     if (share.compareTo(new BigDecimal("0.01")) < 0) {
@@ -135,12 +136,11 @@ public final class Scdl {
                     }
                     long installments = e.getValue().stream().mapToLong(l -> l.schedule().stream()
                             .filter(i -> i.credit() != Funding.Credits.AE).count()).sum();
-                    String object = Objects.requireNonNullElse(c.summary(), c.title());
-                    // At most 256 characters as written, the CSV's formula quote included.
-                    int max = Formulas.risky(object) ? 255 : 256;
+                    // Unknown stays unknown: without a payment schedule the convention does not say how it is paid,
+                    // and SCDL requires the cell, whose free text (its « autre » case) then says so.
+                    String conditions = installments == 0 ? UNKNOWN_CONDITIONS : installments > 1 ? "échelonné" : "unique";
                     rows.add(new Object[] {from.name(), siret, c.signed().iso(), s.decision(), to.name(), beneficiary,
-                            null, object.length() > max ? object.substring(0, max - 1) + "…" : object, total,
-                            "aide en numéraire", installments > 1 ? "échelonné" : "unique", dates, null,
+                            null, object(c, diagnostics), total, "aide en numéraire", conditions, dates, null,
                             s.euNotification() ? "oui" : "non", share.stripTrailingZeros(), s.scheme()});
                 }
             }
@@ -148,11 +148,31 @@ public final class Scdl {
         return rows.isEmpty() ? null : new Tables.Data(table(), rows);
     }
 
+    /**
+     * {@code objet}: the summary, else the title. SCDL allows 256 characters (the CSV's formula quote included): a
+     * longer one is cut, ending with « … », and a warning names the convention so that its summary can be shortened.
+     */
+    private static String object(Convention c, Diagnostics diagnostics) {
+        String object = Objects.requireNonNullElse(c.summary(), c.title());
+        int max = Formulas.risky(object) ? 255 : 256;
+        int length = object.codePointCount(0, object.length());
+        if (length <= max) {
+            return object;
+        }
+        diagnostics.warning(c.file(), 1, 1, "SCDL subventions: convention " + c.id() + ": objet (its "
+                + (c.summary() != null ? "summary" : "title") + ") has " + length + " characters, SCDL allows " + max
+                + ": it is cut, ending with « … »; write a summary of at most " + max + " characters to publish it whole");
+        return object.substring(0, object.offsetByCodePoints(0, max - 1)) + "…";
+    }
+
     private static BigDecimal sum(List<Funding.Line> lines) {
         return lines.stream().map(Funding.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    /** The attribuant's SIRET: {@code vitrine.siret.<id>} in the configuration, else the registry's, if valid. */
+    /**
+     * An organisation's SIRET, in subventions.csv and organisations.csv alike: {@code vitrine.siret.<id>} in the
+     * configuration, else the registry's, if valid.
+     */
     static String siret(SiteConfig config, Organisation org) {
         String configured = siretSetting(config, org);
         if (configured != null) {
@@ -162,8 +182,23 @@ public final class Scdl {
     }
 
     private static String siretSetting(SiteConfig config, Organisation org) {
-        String s = config.string("vitrine.siret." + org.id()).map(v -> v.replace(" ", "")).orElse(null);
+        String s = configured(config, org);
         return Siret.isValid(s) ? s : null;
+    }
+
+    private static String configured(SiteConfig config, Organisation org) {
+        return config.string("vitrine.siret." + org.id()).map(v -> v.replace(" ", "")).orElse(null);
+    }
+
+    /** Why {@code org} has no usable SIRET: an invalid setting (saying which key failed), or none at all. */
+    private static String missingSiret(SiteConfig config, Organisation org, String role) {
+        String key = "vitrine.siret." + org.id();
+        String set = configured(config, org);
+        String fix = " in " + SiteConfig.FILE + " (a real SIRET: the export never makes one up)";
+        if (set != null) {
+            return key + "=" + set + " is invalid: " + Siret.problem(set) + "; correct it" + fix;
+        }
+        return "no SIRET for " + role + " '" + org.id() + "'; set " + key + "=<14 digits>" + fix;
     }
 
     /** "2020-02-01/2020-08-31": from the first to the last payment (a month-precise date covers its month). */

@@ -14,6 +14,7 @@ import fr.vitrine.model.Party;
 import fr.vitrine.model.Person;
 import fr.vitrine.model.Product;
 import fr.vitrine.read.ImpactCsv;
+import fr.vitrine.read.SiteConfig;
 import fr.vitrine.validate.ImpactRows;
 
 import java.math.BigDecimal;
@@ -44,9 +45,10 @@ public final class Tables {
     }
 
     /** The tables built from the catalog (indicators excepted: they are streamed from their files). */
-    public static List<Data> of(Catalog catalog, String baseUrl) {
+    public static List<Data> of(Catalog catalog, String baseUrl, SiteConfig config) {
         List<Data> tables = new ArrayList<>(List.of(conventions(catalog, baseUrl), fundingLines(catalog),
-                installments(catalog), parties(catalog), products(catalog, baseUrl), organisations(catalog, baseUrl)));
+                installments(catalog), parties(catalog), products(catalog, baseUrl),
+                organisations(catalog, baseUrl, config)));
         if (!catalog.incubators().isEmpty()) {
             tables.add(incubators(catalog, baseUrl));
         }
@@ -253,8 +255,10 @@ public final class Tables {
                         Field.of("obligation_page_stats", "boolean", "Obligé de publier des statistiques", "Vrai quand une "
                                 + "de ses conventions l'oblige à publier une page /stats.").mandatory(),
                         Field.of("montant_recense", "number", "Financements recensés (euros)", "Somme des lignes de "
-                                + "financement de ses conventions ; une ligne partagée compte pour chaque produit.").mandatory().between(0.0, null),
-                        Field.of("nombre_conventions", "integer", "Nombre de conventions", "Conventions qui le financent.").mandatory().between(0.0, null),
+                                + "financement de ses conventions et, quand sa fiche beta.gouv.fr le donne, de son "
+                                + "financement FAST ; une ligne partagée entre plusieurs produits compte pour chacun.").mandatory().between(0.0, null),
+                        Field.of("nombre_conventions", "integer", "Nombre de conventions", "Nombre de conventions qui "
+                                + "le citent parmi leurs produits.").mandatory().between(0.0, null),
                         Field.of("url", "string", "Page", "Adresse de la page du produit.").mandatory()),
                 List.of("id"), List.of(), null, null);
         List<Object[]> rows = new ArrayList<>();
@@ -270,7 +274,7 @@ public final class Tables {
         return new Data(t, rows);
     }
 
-    static Data organisations(Catalog catalog, String baseUrl) {
+    static Data organisations(Catalog catalog, String baseUrl, SiteConfig config) {
         Table t = new Table("organisations", "Organisations",
                 "Une ligne par organisation publique partie à une convention ou sponsor d'un produit.",
                 List.of(Field.of("id", "string", "Identifiant", "Identifiant de l'organisation.").mandatory().uniqueValues(),
@@ -278,7 +282,10 @@ public final class Tables {
                         Field.of("sigle", "string", "Sigle", "Sigle."),
                         Field.of("type", "string", "Type", "Type d'organisation (administration-centrale, ministere, etablissement-public…)."),
                         Field.of("rattachement_id", "string", "Rattachement", "Identifiant de l'organisation de rattachement."),
-                        Field.of("siret", "string", "SIRET", "Numéro SIRET quand une source le donne.").matching("\\d{14}"),
+                        Field.of("siret", "string", "SIRET", "Numéro SIRET (14 chiffres dont les clés du SIREN et du "
+                                + "SIRET sont justes) que donne le registre des organisations ou le réglage "
+                                + "vitrine.siret.<identifiant> du site ; le même que dans subventions.csv ; vide sinon.")
+                                .matching("\\d{14}"),
                         Field.of("domaine_ministeriel", "string", "Domaine ministériel", "Domaine ministériel (nomenclature beta.gouv.fr)."),
                         Field.of("adresse", "string", "Adresse", "Adresse telle que la donne une convention."),
                         Field.of("montant_verse", "number", "Montants versés (euros)", "Somme des lignes de financement dont elle est le financeur.")
@@ -291,7 +298,7 @@ public final class Tables {
                 null, null);
         List<Object[]> rows = new ArrayList<>();
         for (Organisation o : catalog.organisations()) {
-            rows.add(new Object[] {o.id(), o.name(), o.acronym(), o.type(), o.parent(), o.siret(), o.ministry(),
+            rows.add(new Object[] {o.id(), o.name(), o.acronym(), o.type(), o.parent(), Scdl.siret(config, o), o.ministry(),
                     o.address(), catalog.totalGivenBy(o.id()), catalog.totalReceivedBy(o.id()),
                     baseUrl + o.path().substring(1)});
         }

@@ -46,7 +46,12 @@ final class Xlsx implements Closeable {
     static final String DATE = "yyyy-mm-dd";
     /** Rows of a sheet, header included (Excel's limit). */
     static final int MAX_ROWS = 1_048_576;
+    /** Characters of a cell (Excel's limit: a longer text is refused or cut by spreadsheets, silently). */
+    static final int MAX_CELL = 32_767;
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern SHEET = Pattern.compile("xl/worksheets/sheet\\d+\\.xml");
+    /** The library's placeholder, written before the rows are known (readers that trust it see one cell). */
+    private static final byte[] PLACEHOLDER = "<dimension ref=\"A1\"/>".getBytes(StandardCharsets.UTF_8);
     private static final int FLUSH_EVERY = 1_000;
     private static final int BATCH = 1_024;
 
@@ -65,10 +70,23 @@ final class Xlsx implements Closeable {
         t.setDaemon(true);
         return t;
     });
+    private final List<Cut> cuts = new ArrayList<>();
     private List<Object[]> batch = new ArrayList<>(BATCH);
     private Future<?> writing = CompletableFuture.completedFuture(null);
 
     private enum Kind { TEXT, DAY_OR_TEXT, DATE, AMOUNT, NUMBER, INTEGER, BOOLEAN }
+
+    /**
+     * A text cut to fit a cell: its row in the sheet (1 for the first record), the column, the record's first value
+     * (its id) and the text's length in characters.
+     */
+    record Cut(Path file, int row, int column, String name, String record, int length) {
+        String message() {
+            return "spreadsheet " + file.getFileName() + ": the record '" + record + "', column '" + name + "' has "
+                    + length + " characters, over a spreadsheet cell's limit of " + MAX_CELL + ": it is cut in the "
+                    + ".xlsx file, ending with a note saying so; the CSV and JSON files hold it whole";
+        }
+    }
 
     Xlsx(Table table, Path dir, Metadata meta) {
         this.table = table;
@@ -163,7 +181,7 @@ final class Xlsx implements Closeable {
                         sheet.value(row, c, v.toString());
                     }
                 }
-                default -> sheet.value(row, c, v.toString()); // a shared-string cell: never a formula
+                default -> sheet.value(row, c, fit(v.toString(), c, values)); // a shared string: never a formula
             }
         }
         row++;
@@ -174,6 +192,27 @@ final class Xlsx implements Closeable {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** {@code text}, or, when longer than a cell holds, its beginning and a note in French giving the full length. */
+    private String fit(String text, int column, Object[] values) {
+        if (text.length() <= MAX_CELL) {
+            return text;
+        }
+        int length = text.codePointCount(0, text.length());
+        String mark = " […] (texte tronqué : " + length + " caractères au total, complet dans le fichier "
+                + table.csvFile() + ")";
+        int end = MAX_CELL - mark.length();
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        cuts.add(new Cut(file, row, column, table.fields().get(column).name(), String.valueOf(values[0]), length));
+        return text.substring(0, end) + mark;
+    }
+
+    /** The texts cut to fit a cell (read once the file is closed). */
+    List<Cut> cuts() {
+        return List.copyOf(cuts);
     }
 
     private static LocalDate day(String s) {
@@ -194,10 +233,11 @@ final class Xlsx implements Closeable {
             handOver();
             await();
             sheet.finish();
-            readme();
+            int readmeRows = readme();
             workbook.finish();
             out.close();
-            repack(tmp, file, meta.modified());
+            repack(tmp, file, meta.modified(), meta.modifiedInstant(), List.of(
+                    range(Math.min(row, MAX_ROWS), table.fields().size()), range(readmeRows, 3)));
             Files.delete(tmp);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -206,7 +246,17 @@ final class Xlsx implements Closeable {
         }
     }
 
-    private void readme() throws IOException {
+    /** A sheet's used range, {@code A1:C12} for 12 rows of 3 columns. */
+    static String range(int rows, int columns) {
+        StringBuilder letters = new StringBuilder();
+        for (int c = columns; c > 0; c = (c - 1) / 26) {
+            letters.insert(0, (char) ('A' + (c - 1) % 26));
+        }
+        return "A1:" + letters + rows;
+    }
+
+    /** Writes the "Lisez-moi" sheet; returns its number of rows. */
+    private int readme() throws IOException {
         Worksheet r = workbook.newWorksheet(SHEET_README);
         r.width(0, 28);
         r.width(1, 90);
@@ -244,13 +294,14 @@ final class Xlsx implements Closeable {
             i++;
         }
         r.finish();
+        return i;
     }
 
     /**
-     * Copies the package with fixed entry times (the data's date, local time, so not the time zone's) and with that
-     * date as the document's creation time instead of the library's clock.
+     * Copies the package with fixed entry times (the data's date, local time, so not the time zone's) and with the
+     * instant that date began as the document's creation and modification times instead of the library's clock.
      */
-    static void repack(Path from, Path to, LocalDate date) throws IOException {
+    static void repack(Path from, Path to, LocalDate date, String instant, List<String> ranges) throws IOException {
         try (ZipFile zip = new ZipFile(from.toFile());
              ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(to))) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
@@ -262,8 +313,11 @@ final class Xlsx implements Closeable {
                 try (InputStream in = zip.getInputStream(e)) {
                     if (e.getName().equals("docProps/core.xml")) {
                         String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                        z.write(xml.replaceAll("(<dcterms:created[^>]*>)[^<]*(</dcterms:created>)",
-                                "$1" + date + "T00:00:00Z$2").getBytes(StandardCharsets.UTF_8));
+                        z.write(xml.replaceAll("(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\\2>)",
+                                "$1" + instant + "$3").getBytes(StandardCharsets.UTF_8));
+                    } else if (SHEET.matcher(e.getName()).matches()) {
+                        int sheet = Integer.parseInt(e.getName().replaceAll("\\D", "")) - 1;
+                        dimension(in, z, sheet < ranges.size() ? ranges.get(sheet) : null);
                     } else {
                         in.transferTo(z);
                     }
@@ -271,5 +325,35 @@ final class Xlsx implements Closeable {
                 z.closeEntry();
             }
         }
+    }
+
+    /**
+     * Copies a sheet, its dimension placeholder (in its first bytes, before the rows) replaced by the real range, so
+     * that streaming readers (openpyxl's read-only mode, POI's event API) see every cell.
+     */
+    private static void dimension(InputStream in, OutputStream z, String range) throws IOException {
+        byte[] head = in.readNBytes(4096);
+        int at = range == null ? -1 : indexOf(head, PLACEHOLDER);
+        if (at < 0) {
+            z.write(head);
+        } else {
+            z.write(head, 0, at);
+            z.write(("<dimension ref=\"" + range + "\"/>").getBytes(StandardCharsets.UTF_8));
+            z.write(head, at + PLACEHOLDER.length, head.length - at - PLACEHOLDER.length);
+        }
+        in.transferTo(z);
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (bytes[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 }

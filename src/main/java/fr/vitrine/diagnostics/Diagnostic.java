@@ -16,8 +16,10 @@ public record Diagnostic(Severity severity, Path file, int line, int column, Str
         }
     }
 
+    /** By file, line and column; what concerns no file (a run's verdict on the others) comes last. */
     static final Comparator<Diagnostic> ORDER = Comparator
-            .comparing((Diagnostic d) -> d.file == null ? "" : d.file.toString())
+            .comparing((Diagnostic d) -> d.file == null)
+            .thenComparing((Diagnostic d) -> d.file == null ? "" : d.file.toString())
             .thenComparingInt(Diagnostic::line)
             .thenComparingInt(Diagnostic::column)
             .thenComparing(Diagnostic::severity)

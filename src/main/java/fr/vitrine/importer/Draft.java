@@ -1,15 +1,30 @@
 package fr.vitrine.importer;
 
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.comments.CommentLine;
+import org.yaml.snakeyaml.comments.CommentType;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * A drafted record: maps, lists and values, each value with the comment saying where it was read. Written as YAML
- * by hand because no YAML library writes comments; the result is parsed back (Jackson) before it is saved.
+ * by SnakeYAML's emitter, comments included; the result is parsed back (Jackson) before it is saved.
  */
 final class Draft {
 
@@ -49,111 +64,112 @@ final class Draft {
     }
 
     static String quote(String words) {
-        String w = words.replaceAll("\\s+", " ").replace("**", "").strip();
+        String w = NOT_IN_COMMENT.matcher(words).replaceAll(" ").replaceAll("\\s+", " ").replace("**", "").strip();
         return w.length() > 90 ? w.substring(0, 87) + "…" : w;
     }
 
-    private static final Pattern PLAIN = Pattern.compile("[\\p{L}][\\p{L}\\p{N}_./+\\-]*");
+    /** Keys whose values are dates, written plain; other values starting with a digit are quoted ("0181"). */
+    private static final Set<String> DATE_KEYS = Set.of("signed", "effective", "ends", "when", "start", "end");
     private static final Pattern DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
-    private static final java.util.Set<String> SPECIAL = java.util.Set.of("yes", "no", "true", "false", "null", "on",
-            "off", "y", "n", "unknown");
 
+    /**
+     * Every kind of line break and every other control or invisible format character: none may reach a comment,
+     * where it would end the comment and make the words after it YAML (U+2028 did: {@code summary: Texte injecté}).
+     */
+    private static final Pattern NOT_IN_COMMENT = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\u0085]+");
+
+    /**
+     * The record as YAML, written by SnakeYAML's emitter (quoting and escaping every value as YAML requires), each
+     * value followed by the comment saying where it was read, a value not found written as a comment line.
+     */
     static String yaml(Map<String, Object> root) {
-        StringBuilder out = new StringBuilder();
-        map(root, 0, out, false);
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setProcessComments(true);
+        options.setIndent(2);
+        options.setIndicatorIndent(2);
+        options.setIndentWithIndicator(true);
+        options.setWidth(Integer.MAX_VALUE);
+        options.setSplitLines(false);
+        options.setAllowUnicode(true);
+        StringWriter out = new StringWriter();
+        new Yaml(options).serialize(mapping(root), out);
         return out.toString();
     }
 
-    private static void map(Map<String, Object> m, int indent, StringBuilder out, boolean firstInline) {
-        boolean first = firstInline;
-        for (Map.Entry<String, Object> e : m.entrySet()) {
-            if (!first) {
-                out.append(" ".repeat(indent));
-            }
-            first = false;
-            entry(e.getKey(), e.getValue(), indent, out);
-        }
-    }
-
     @SuppressWarnings("unchecked")
-    private static void entry(String key, Object v, int indent, StringBuilder out) {
-        if (v instanceof Value val && val.value() == ABSENT) {
-            out.append("# ").append(key).append(": not found");
-            comment(val.comment(), out);
-            return;
-        }
-        out.append(key).append(':');
+    private static Node node(String key, Object v) {
         if (v instanceof Value val) {
-            out.append(' ').append(scalar(key, val.value()));
-            comment(val.comment(), out);
-        } else if (v instanceof Map<?, ?> m) {
-            if (m.isEmpty()) {
-                out.append(" {}\n");
-            } else {
-                out.append('\n');
-                map((Map<String, Object>) m, indent + 2, out, false);
-            }
-        } else if (v instanceof List<?> l) {
-            if (l.isEmpty()) {
-                out.append(" []\n");
-                return;
-            }
-            out.append('\n');
-            for (Object item : l) {
-                out.append(" ".repeat(indent + 2)).append("- ");
-                if (item instanceof Value val) {
-                    out.append(scalar(key, val.value()));
-                    comment(val.comment(), out);
-                } else {
-                    map((Map<String, Object>) item, indent + 4, out, true);
-                }
-            }
+            return scalarNode(key, val);
         }
+        if (v instanceof Map<?, ?> m) {
+            return mapping((Map<String, Object>) m);
+        }
+        List<Node> items = new ArrayList<>();
+        for (Object item : (List<?>) v) {
+            items.add(node(key, item));
+        }
+        return new SequenceNode(Tag.SEQ, items, items.isEmpty() ? DumperOptions.FlowStyle.FLOW : DumperOptions.FlowStyle.BLOCK);
     }
 
-    private static void comment(String c, StringBuilder out) {
-        if (c != null && !c.isBlank()) {
-            out.append("   # ").append(c.replaceAll("[\\r\\n]+", " "));
+    /** A map; a value not found is a comment line ({@code # amount: not found   # why}) where its key would be. */
+    private static MappingNode mapping(Map<String, Object> m) {
+        List<NodeTuple> tuples = new ArrayList<>();
+        List<CommentLine> pending = new ArrayList<>();
+        for (Map.Entry<String, Object> e : m.entrySet()) {
+            if (e.getValue() instanceof Value val && val.value() == ABSENT) {
+                pending.add(new CommentLine(null, null, " " + e.getKey() + ": not found" + commentText(val.comment(), " # "),
+                        CommentType.BLOCK));
+                continue;
+            }
+            ScalarNode key = new ScalarNode(Tag.STR, e.getKey(), null, null, DumperOptions.ScalarStyle.PLAIN);
+            key.setBlockComments(pending);
+            pending = new ArrayList<>();
+            tuples.add(new NodeTuple(key, node(e.getKey(), e.getValue())));
         }
-        out.append('\n');
+        MappingNode node = new MappingNode(Tag.MAP, tuples,
+                tuples.isEmpty() ? DumperOptions.FlowStyle.FLOW : DumperOptions.FlowStyle.BLOCK);
+        node.setEndComments(pending);
+        return node;
     }
 
-    /** Keys whose values are dates, written plain; other values starting with a digit are quoted ("0181"). */
-    private static final java.util.Set<String> DATE_KEYS = java.util.Set.of("signed", "effective", "ends", "when",
-            "start", "end");
+    private static final Resolver RESOLVER = new Resolver();
 
-    static String scalar(String key, Object v) {
-        if (v == UNKNOWN) {
-            return "unknown";
+    /**
+     * A value: unknown, numbers and dates plain, as YAML reads them; texts in double quotes unless they are one plain
+     * word that YAML reads as text. The emitter escapes what a double-quoted scalar can't hold (line breaks of any kind).
+     */
+    /** A value's text as the draft writes it, quotes and escapes aside. */
+    static String scalar(String key, Object value) {
+        return scalarNode(key, new Value(value, null)).getValue();
+    }
+
+    private static ScalarNode scalarNode(String key, Value val) {
+        Object v = val.value();
+        String text = v instanceof BigDecimal b ? b.stripTrailingZeros().toPlainString() : String.valueOf(v);
+        boolean plain = v == UNKNOWN || v instanceof Number || v instanceof Boolean
+                || DATE.matcher(text).matches() && DATE_KEYS.contains(key);
+        Tag resolved = RESOLVER.resolve(NodeId.scalar, text, true);
+        ScalarNode node = plain
+                ? new ScalarNode(resolved, text, null, null, DumperOptions.ScalarStyle.PLAIN)
+                : new ScalarNode(Tag.STR, text, null, null, PLAIN.matcher(text).matches() && resolved.equals(Tag.STR)
+                        && !text.equalsIgnoreCase("unknown") ? DumperOptions.ScalarStyle.PLAIN
+                        : DumperOptions.ScalarStyle.DOUBLE_QUOTED);
+        String comment = commentText(val.comment(), "");
+        if (!comment.isEmpty()) {
+            node.setInLineComments(List.of(new CommentLine(null, null, " " + comment, CommentType.IN_LINE)));
         }
-        if (v instanceof BigDecimal b) {
-            return b.stripTrailingZeros().toPlainString();
+        return node;
+    }
+
+    private static final Pattern PLAIN = Pattern.compile("[\\p{L}][\\p{L}\\p{N}_./+\\-]*");
+
+    /** {@code prefix} and the comment on one line, or nothing when there is none. */
+    private static String commentText(String comment, String prefix) {
+        if (comment == null || comment.isBlank()) {
+            return "";
         }
-        if (v instanceof Number || v instanceof Boolean) {
-            return v.toString();
-        }
-        String s = String.valueOf(v);
-        if (DATE.matcher(s).matches() && DATE_KEYS.contains(key)) {
-            return s;
-        }
-        if (PLAIN.matcher(s).matches() && !SPECIAL.contains(s.toLowerCase(java.util.Locale.ROOT))) {
-            return s;
-        }
-        StringBuilder q = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> q.append("\\\"");
-                case '\\' -> q.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        q.append(' ');
-                    } else {
-                        q.append(c);
-                    }
-                }
-            }
-        }
-        return q.append('"').toString();
+        return prefix + NOT_IN_COMMENT.matcher(comment).replaceAll(" ").strip();
     }
 
     /** Every value of the draft, for the found / not found summary: path → value. */

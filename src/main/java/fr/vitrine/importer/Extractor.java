@@ -34,24 +34,55 @@ final class Extractor {
     /** A party found in the text's head. */
     private static final class PartyFound {
         Org org;
+        /** An organisation not in the registry: the entry proposed for it. */
+        Proposed proposed;
         String nameFound;
         Line nameLine;
         String role;
         Line roleLine;
+        String roleWords;
         String alias;
         String repName;
         String repTitle;
         Line repLine;
+        boolean repMasked;
+        String repNote;
         String signName;
         String signTitle;
         Line signLine;
         Line signTitleLine;
+
+        /** The registry's id, or the proposed entry's; null when neither. */
+        String id() {
+            return org != null ? org.id() : proposed != null ? proposed.id() : null;
+        }
+
+        /** The short names a sentence may call it by: acronyms, its « ci-après » name. */
+        List<String> shortNames() {
+            List<String> out = new ArrayList<>();
+            if (org != null && org.acronym() != null) {
+                out.add(org.acronym());
+            }
+            if (proposed != null) {
+                out.addAll(proposed.acronyms());
+            }
+            String bare = alias == null ? null : alias.replaceFirst("(?i)^(?:la |le |les |l['’])", "");
+            if (bare != null && bare.matches("\\S+")) {
+                out.add(bare);
+            }
+            return out;
+        }
+    }
+
+    /** An organisation the registry lacks, as the text writes it: to add to data/organisations.yml. */
+    record Proposed(String id, String name, List<String> acronyms, Line line) {
     }
 
     private final SignedText text;
     private final List<Org> orgs;
     private final List<Product> products;
     private final List<PartyFound> parties = new ArrayList<>();
+    private final List<Proposed> proposed = new ArrayList<>();
     private String kind;
 
     Extractor(SignedText text, List<Org> orgs, List<Product> products) {
@@ -68,6 +99,11 @@ final class Extractor {
         return SignedText.plain(lines().get(i).text());
     }
 
+    /** The organisations proposed by {@link #draft()}: parties (and so payers) the registry lacks. */
+    List<Proposed> proposed() {
+        return List.copyOf(proposed);
+    }
+
     /** The record's fields, in the order of the record format; {@code id} and {@code source} are the caller's. */
     Map<String, Object> draft() {
         Map<String, Object> r = new LinkedHashMap<>();
@@ -80,8 +116,9 @@ final class Extractor {
         r.put("title", title(productNames));
         r.put("kind", kindValue);
         if ("avenant".equals(kind)) {
-            r.put("parent", Draft.absent("the id of the convention this avenant amends (" + Draft.quote(
-                    plain(text.titleIndex())) + "): write it"));
+            int t = Heading.title(text);
+            r.put("parent", Draft.absent("the id of the convention this avenant amends" + (t < 0 ? "" : " ("
+                    + Draft.quote(plain(t)) + ")") + ": write it"));
         }
         r.put("signed", signed());
         effectAndEnd(r);
@@ -103,25 +140,50 @@ final class Extractor {
             new String[] {"subvention", "subvention"},
             new String[] {"attributive", "subvention"});
 
+    private static final Pattern THIS_AVENANT = Pattern.compile("\\ble present avenant\\b");
+    private static final Pattern DELEGATION_DECREE = Pattern.compile("decret n° ?2004-1085|relatif a la delegation de gestion dans les services");
+
+    /**
+     * The kind the title names (or a heading line after it, « Délégation de gestion »); without one, « Le présent
+     * avenant » says an avenant, and a délégation de gestion cites its decree (n° 2004-1085) in its visas.
+     */
     private Value kind() {
-        int t = text.titleIndex();
-        if (t < 0) {
-            return Draft.unknown("the text is empty");
-        }
-        String title = Text.fold(plain(t));
-        for (String[] k : KINDS) {
-            if (title.contains(k[0])) {
-                kind = k[1];
-                return Draft.found(k[1], lines().get(t), plain(t));
+        int t = Heading.title(text);
+        for (int i = Math.max(t, 0); t >= 0 && i < lines().size() && i <= t + 6; i++) {
+            String line = plain(i);
+            if (i > t && (Heading.between(line) || Text.fold(line).startsWith("vu "))) {
+                break;
+            }
+            if (i > t && Heading.furniture(line)) {
+                continue;
+            }
+            String title = Text.fold(line);
+            for (String[] k : KINDS) {
+                if (title.contains(k[0]) && (i == t || title.startsWith(k[0]))) {
+                    kind = k[1];
+                    return Draft.found(k[1], lines().get(i), line);
+                }
             }
         }
-        return Draft.unknown(lines().get(t).where() + " : « " + Draft.quote(plain(t)) + " » names no known kind");
+        for (int i = 0; i < lines().size() && text.part(i) != Part.SIGNATURE; i++) {
+            String f = Text.fold(plain(i)).replace('’', '\'');
+            if (THIS_AVENANT.matcher(f).find()) {
+                kind = "avenant";
+                return Draft.found(kind, lines().get(i), "le présent avenant");
+            }
+            if (text.part(i) == Part.HEAD && f.startsWith("vu ") && DELEGATION_DECREE.matcher(f).find()) {
+                kind = "delegation-de-gestion";
+                return Draft.found(kind, lines().get(i), Draft.quote(plain(i)));
+            }
+        }
+        return t < 0 ? Draft.unknown("no title before the parties, and no sentence naming the kind")
+                : Draft.unknown(lines().get(t).where() + " : « " + Draft.quote(plain(t)) + " » names no known kind");
     }
 
     private Value title(List<String> productNames) {
-        int t = text.titleIndex();
+        int t = Heading.title(text);
         if (t < 0) {
-            return Draft.unknown("the text is empty");
+            return Draft.unknown("no title before the parties (the journal's and bulletin's headers are not the act's)");
         }
         StringBuilder title = new StringBuilder(plain(t));
         List<String> labels = parties.stream().filter(p -> p.org != null).map(this::label).toList();
@@ -158,52 +220,30 @@ final class Extractor {
 
     // ---- parties ---------------------------------------------------------------------------------------------
 
-    private static final Pattern ALIAS = Pattern.compile("ci-apr[èe]s\\s+(?:d[ée]nomm[ée]e?s?|d[ée]sign[ée]e?s?|appel[ée]e?s?)?\\s*[«\"“]\\s*([^»\"”]+?)\\s*[»\"”]",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern REPRESENTED = Pattern.compile("repr[ée]sent[ée]e?s?\\s+par\\s+(.+)",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final String NAME_WORD = "\\p{Lu}[\\p{L}'’\\-]+";
-    private static final Pattern NAME_FIRST = Pattern.compile("^(?:(?:Monsieur|Madame|M\\.|Mme)\\s+)?(" + NAME_WORD
-            + "(?:\\s+" + NAME_WORD + "){1,3})\\s*,\\s*(.+)$");
-    private static final Pattern TITLE_FIRST = Pattern.compile("^(?:son|sa|le|la|leur)\\s+(.+?)\\s+(?:(?:Monsieur|Madame|M\\.|Mme)\\s+)?("
-            + NAME_WORD + "(?:\\s+" + NAME_WORD + "){1,3})\\s*,?\\s*$");
-
-    /** The head, from « Entre » to the first « Vu », preamble or « Il a été convenu », cut at each « ci-après ». */
+    /** The head's parties (see {@link Parties}), each matched to the registry or proposed for it. */
     private void parties() {
-        PartyFound current = null;
-        for (int i = 0; i < lines().size() && text.part(i) == Part.HEAD; i++) {
-            String t = plain(i);
-            String f = Text.fold(t);
-            if (i == text.titleIndex() || t.isEmpty() || f.equals("entre") || f.equals("et")) {
-                continue;
+        for (Parties.Written w : Parties.read(text)) {
+            PartyFound p = new PartyFound();
+            p.nameFound = w.segment;
+            p.nameLine = lines().get(w.line);
+            p.org = organisation(w.name);
+            if (p.org == null && !w.name.isEmpty()) {
+                p.proposed = propose(w.name, p.nameLine);
             }
-            if (f.startsWith("vu ") || f.startsWith("il a ete convenu") || f.startsWith("considerant")) {
-                break;
+            p.role = w.role;
+            p.roleLine = w.roleLine >= 0 ? lines().get(w.roleLine) : null;
+            p.roleWords = w.roleWords;
+            p.alias = w.alias;
+            if (w.representative != null) {
+                p.repName = w.representative.name();
+                p.repTitle = w.representative.title();
+                p.repMasked = w.representative.masked();
+                p.repLine = lines().get(w.representativeLine);
+            } else if (w.representativeNote != null) {
+                p.repNote = w.representativeNote;
+                p.repLine = lines().get(w.representativeNoteLine);
             }
-            if (current == null) {
-                current = new PartyFound();
-                current.nameFound = t;
-                current.nameLine = lines().get(i);
-                parties.add(current);
-            }
-            if (current.org == null) {
-                current.org = organisation(t);
-                if (current.org != null) {
-                    current.nameFound = t;
-                    current.nameLine = lines().get(i);
-                }
-            }
-            Matcher rep = REPRESENTED.matcher(t);
-            if (rep.find() && current.repName == null) {
-                representative(current, rep.group(1), lines().get(i));
-            }
-            Matcher alias = ALIAS.matcher(t);
-            if (alias.find()) {
-                current.alias = alias.group(1).strip();
-                current.role = role(current.alias);
-                current.roleLine = lines().get(i);
-                current = null;
-            }
+            parties.add(p);
         }
         if (kind != null && kind.equals("partenariat")) {
             for (PartyFound p : parties) {
@@ -212,6 +252,36 @@ final class Extractor {
                 }
             }
         }
+    }
+
+    private static final Pattern ACRONYM = Pattern.compile("\\((\\p{Lu}[\\p{L}\\d\\-]{1,14})\\)");
+
+    /** A proposed registry entry: id from its acronym (the direction's, after « Ministère … – »), else its name. */
+    private Proposed propose(String name, Line line) {
+        List<String> acronyms = new ArrayList<>();
+        Matcher a = ACRONYM.matcher(name);
+        while (a.find()) {
+            acronyms.add(a.group(1));
+        }
+        String base = acronyms.isEmpty() ? Text.slug(name)
+                : Text.slug(name.matches(".*\\)\\s+[–-]\\s+.*") ? acronyms.get(acronyms.size() - 1) : acronyms.get(0));
+        if (base.length() > 60) {
+            base = base.substring(0, base.lastIndexOf('-', 60) > 0 ? base.lastIndexOf('-', 60) : 60);
+        }
+        if (base.isEmpty()) {
+            base = "organisation";
+        }
+        String id = base;
+        for (int n = 2; taken(id); n++) {
+            id = base + "-" + n;
+        }
+        Proposed p = new Proposed(id, name, List.copyOf(acronyms), line);
+        proposed.add(p);
+        return p;
+    }
+
+    private boolean taken(String id) {
+        return orgs.stream().anyMatch(o -> o.id().equals(id)) || proposed.stream().anyMatch(p -> p.id().equals(id));
     }
 
     /** The registry entry a line names: by acronym in parentheses or alone, else by full name; the most specific. */
@@ -228,44 +298,6 @@ final class Extractor {
         // A direction named with its ministry: keep the direction (its parent is the ministry).
         hits.removeIf(o -> hits.stream().anyMatch(h -> o.id().equals(h.parent())));
         return hits.size() == 1 ? hits.get(0) : null;
-    }
-
-    private static String role(String alias) {
-        String a = Text.fold(alias);
-        for (String r : List.of("delegataire", "delegant", "beneficiaire", "attribuant", "partenaire")) {
-            if (a.contains(r)) {
-                return switch (r) {
-                    case "delegataire" -> "délégataire";
-                    case "delegant" -> "délégant";
-                    case "beneficiaire" -> "bénéficiaire";
-                    default -> r;
-                };
-            }
-        }
-        return null;
-    }
-
-    private static void representative(PartyFound p, String rest, Line line) {
-        String r = rest.strip();
-        Matcher a = NAME_FIRST.matcher(r);
-        if (a.matches()) {
-            p.repName = a.group(1);
-            p.repTitle = cutTitle(a.group(2));
-            p.repLine = line;
-            return;
-        }
-        Matcher b = TITLE_FIRST.matcher(r.replaceAll(",\\s*$", ""));
-        if (b.matches()) {
-            p.repName = b.group(2);
-            p.repTitle = cutTitle(b.group(1));
-            p.repLine = line;
-        }
-    }
-
-    /** A function without what follows it: « …, agissant par délégation », « (décret …) », the final comma. */
-    private static String cutTitle(String t) {
-        String s = t.replaceAll("(?i),?\\s*agissant\\b.*$", "").replaceAll("\\s*\\(.*$", "").strip();
-        return s.replaceAll("[,;.]+$", "").strip();
     }
 
     // ---- signatures ------------------------------------------------------------------------------------------
@@ -313,8 +345,8 @@ final class Extractor {
     private PartyFound partyNamedBy(String line) {
         String l = line.replaceAll("[,:]+$", "").strip();
         for (PartyFound p : parties) {
-            if (p.org != null && (p.org.acronym() != null && l.matches("(?i)(le|la|l'|les)\\s*" + Pattern.quote(p.org.acronym()))
-                    || p.alias != null && Text.fold(l).equals(Text.fold(p.alias)))) {
+            if (p.shortNames().stream().anyMatch(n -> l.matches("(?i)(le|la|l'|les)\\s*" + Pattern.quote(n)))
+                    || p.alias != null && Text.fold(l).equals(Text.fold(p.alias))) {
                 return p;
             }
         }
@@ -336,19 +368,24 @@ final class Extractor {
         for (PartyFound p : parties) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("org", p.org != null ? Draft.found(p.org.id(), p.nameLine, p.nameFound)
+                    : p.proposed != null ? new Value(p.proposed.id(), p.nameLine.where() + " : « " + Draft.quote(p.nameFound)
+                    + " » is not in data/organisations.yml: the entry proposed for it is written beside the draft")
                     : Draft.unknown(p.nameLine.where() + " : « " + Draft.quote(p.nameFound)
                     + " » is not in data/organisations.yml: add it there, then write its id here"));
             m.put("role", p.role == null ? Draft.unknown("the text gives no role (délégant, partenaire…)")
-                    : p.roleLine != null ? Draft.found(p.role, p.roleLine, "ci-après « " + p.alias + " »")
+                    : p.roleLine != null ? Draft.found(p.role, p.roleLine, p.roleWords != null ? p.roleWords : "ci-après « " + p.alias + " »")
                     : new Value(p.role, "every party of a convention de partenariat is a partenaire"));
-            if (p.repName != null) {
+            if (p.repName != null || p.repTitle != null || p.repMasked) {
                 Map<String, Object> rep = new LinkedHashMap<>();
-                rep.put("name", Draft.found(p.repName, p.repLine, p.repName));
+                rep.put("name", p.repName != null ? Draft.found(p.repName, p.repLine, p.repName)
+                        : p.repMasked ? Draft.unknown(p.repLine.where() + " : the name is masked in this copy (« Xxxx »): "
+                        + "write it from the signed original") : Draft.unknown(p.repLine.where() + " : the text names the function only"));
                 rep.put("title", p.repTitle == null || p.repTitle.isEmpty() ? Draft.unknown("no function given")
                         : Draft.found(p.repTitle, p.repLine, p.repTitle));
                 m.put("representative", rep);
             } else {
-                m.put("representative", Draft.absent("no « représenté par » found"));
+                m.put("representative", Draft.absent(p.repNote != null ? p.repLine.where() + " : " + p.repNote
+                        : "no « représenté par » found"));
             }
             if (p.signName != null) {
                 Map<String, Object> sign = new LinkedHashMap<>();
@@ -367,7 +404,18 @@ final class Extractor {
     private static final Pattern SIGNED_IN = Pattern.compile("(?:pr[ée]sente\\s+(?:convention|d[ée]l[ée]gation|avenant)[^.]{0,40}?)sign[ée]e?\\s+(?:le|en)\\s+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /** The date under « Fait à … », or in a sentence saying when it was signed; else the act's date in its heading. */
     private Value signed() {
+        Value v = signedAt();
+        if (!Draft.missing(v)) {
+            return v;
+        }
+        Heading.Dated h = Heading.date(text);
+        return h == null ? v : new Value(h.date(), lines().get(h.index()).where() + " : « " + Draft.quote(h.words())
+                + " » (the act's date, in its heading)");
+    }
+
+    private Value signedAt() {
         for (int i = 0; i < lines().size(); i++) {
             String t = plain(i);
             boolean signatureLine = text.part(i) == Part.SIGNATURE && SignedText.SIGNED_AT.matcher(t).find()
@@ -378,6 +426,10 @@ final class Extractor {
                 Matcher d = FrenchText.DAY_DATE.matcher(both);
                 if (d.find() && FrenchText.date(d) != null) {
                     return Draft.found(FrenchText.date(d), lines().get(i), t);
+                }
+                Matcher w = FrenchText.WORD_DATE.matcher(both);
+                if (w.find() && FrenchText.wordDate(w) != null) {
+                    return Draft.found(FrenchText.wordDate(w), lines().get(i), t);
                 }
                 Matcher m = FrenchText.MONTH_DATE.matcher(both);
                 if (m.find()) {
@@ -540,11 +592,13 @@ final class Extractor {
         private final Map<String, List<Object>> schedules = new LinkedHashMap<>();
         private final Map<String, Map<String, Object>> imputations = new LinkedHashMap<>();
         private final Map<String, Value> years = new LinkedHashMap<>();
-        private Value total = Draft.absent("the text states no total; write it when it does");
+        private Value total = Draft.absent("no amount after « montant total », « au total » or « engagement financier » "
+                + "in the articles: write the total if the text states one");
 
         Funding() {
             findLines();
             chorus();
+            places();
             table();
             prose();
         }
@@ -566,31 +620,75 @@ final class Extractor {
                     continue;
                 }
                 boolean money = MONEY_LINE.matcher(f).find() || (i > 0 && MONEY_LINE.matcher(Text.fold(context(i))).find());
-                PartyFound from = funder(t);
-                if (!money || from == null || lines.containsKey(from.org.id())) {
-                    continue;
-                }
                 BigDecimal amount = FrenchText.amount(a);
                 if (amount == null) {
                     continue;
                 }
+                // A stated total, whoever pays it (and whether or not the payer is in the registry).
+                if (TOTAL.matcher(f).find() && Draft.missing(total)) {
+                    total = Draft.found(amount, lines().get(i), a.group());
+                }
+                PartyFound from = funder(t);
+                if (!money || from == null || from.id() == null || lines.containsKey(from.id())) {
+                    continue;
+                }
                 Line line = lines().get(i);
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("from", Draft.found(from.org.id(), line, t.substring(0, Math.min(t.length(), 80))));
+                m.put("from", Draft.found(from.id(), line, t.substring(0, Math.min(t.length(), 80))));
                 PartyFound to = recipient(from);
-                m.put("to", to == null ? Draft.unknown("no recipient found") : new Value(to.org.id(),
+                m.put("to", to == null ? Draft.unknown("no recipient found") : new Value(to.id(),
                         "the " + (to.role != null ? to.role : "other party")));
                 m.put("amount", amountValue(t, a, amount, line));
                 m.put("tax", tax(t, a, line));
                 m.put("credits", credits(f, line, t));
-                lines.put(from.org.id(), m);
+                lines.put(from.id(), m);
                 Matcher uo = UO.matcher(t);
                 if (uo.find()) {
-                    imputation(from.org.id()).put("uo", Draft.found(uo.group(1), line, uo.group(1)));
+                    imputation(from.id()).put("uo", Draft.found(uo.group(1), line, uo.group(1)));
                 }
-                if (TOTAL.matcher(f).find() && Draft.missing(total)) {
-                    total = Draft.found(amount, line, a.group());
+            }
+        }
+
+        /** The key of the imputation a text names without saying who pays. */
+        private static final String NO_PAYER = "";
+        private static final Pattern UO_NAMED = Pattern.compile("\\bUO\\s+([A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]+)*)\\b");
+
+        /**
+         * Programmes, BOP and UO the text names (title, visas, preamble, articles) that no payer's line holds: kept
+         * on a line of their own, its payer and amount left to write, so that none is dropped.
+         */
+        private void places() {
+            for (int i = 0; i < lines().size(); i++) {
+                if (text.part(i) == Part.ANNEX || text.part(i) == Part.SIGNATURE || Heading.furniture(plain(i))) {
+                    continue;
                 }
+                String t = plain(i).replace('\t', ' ');
+                Line line = lines().get(i);
+                Matcher pr = PROGRAMME.matcher(t);
+                while (pr.find()) {
+                    unowned("programme", pr.group(1), line, pr.group());
+                }
+                Matcher b = BOP.matcher(t);
+                while (b.find()) {
+                    unowned("bop", b.group(1) != null ? b.group(1) : b.group(2), line, b.group());
+                }
+                Matcher uo = UO.matcher(t);
+                while (uo.find()) {
+                    unowned("uo", uo.group(1), line, uo.group());
+                }
+                Matcher named = UO_NAMED.matcher(t);
+                while (named.find()) {
+                    unowned("uo", named.group(1), line, named.group());
+                }
+            }
+        }
+
+        private void unowned(String key, String value, Line line, String words) {
+            // Held by a payer's imputation, under any key (« 0181-01-02 » is a domaine fonctionnel there, not a UO).
+            boolean held = imputations.values().stream().flatMap(m -> m.values().stream()).anyMatch(x -> x instanceof Value v
+                    && value.replaceFirst("^0+", "").equals(String.valueOf(v.value()).replaceFirst("^0+", "")));
+            if (!held) {
+                imputation(NO_PAYER).putIfAbsent(key, Draft.found(value, line, words));
             }
         }
 
@@ -637,7 +735,7 @@ final class Extractor {
             Matcher m = Pattern.compile("(?i)\\b(?:pour|de|du|des)\\s+(?:la\\s+|le\\s+|l['’]\\s*)?(\\p{L}[\\p{L}\\-]+)").matcher(line);
             while (m.find()) {
                 for (PartyFound p : parties) {
-                    if (p.org != null && p.org.acronym() != null && p.org.acronym().equalsIgnoreCase(m.group(1))
+                    if (p.shortNames().stream().anyMatch(n -> n.equalsIgnoreCase(m.group(1)))
                             && !"délégataire".equals(p.role)) {
                         return p;
                     }
@@ -647,11 +745,11 @@ final class Extractor {
         }
 
         private PartyFound recipient(PartyFound from) {
-            List<PartyFound> delegataires = parties.stream().filter(p -> "délégataire".equals(p.role) && p.org != null).toList();
+            List<PartyFound> delegataires = parties.stream().filter(p -> "délégataire".equals(p.role) && p.id() != null).toList();
             if (delegataires.size() == 1) {
                 return delegataires.get(0);
             }
-            List<PartyFound> others = parties.stream().filter(p -> p != from && p.org != null).toList();
+            List<PartyFound> others = parties.stream().filter(p -> p != from && p.id() != null).toList();
             return parties.size() == 2 && others.size() == 1 && !"délégant".equals(from.role) ? others.get(0) : null;
         }
 
@@ -665,7 +763,7 @@ final class Extractor {
                 "unite operationnelle", "uo", "uo", "uo", "fonds de concours", "fonds_de_concours");
         private static final Pattern CHORUS_LINE = Pattern.compile("^([\\p{L} ()']+?)\\s*(?:\\(s\\))?\\s*[:\\t]\\s*([0-9A-Z][0-9A-Z\\-]{2,})\\s*$");
         private static final Pattern FOR_PARTY = Pattern.compile("(?i)^pour\\s+(?:la|le|l['’])\\s*(\\S+)\\s*:\\s*$");
-        private static final Pattern PROGRAMME = Pattern.compile("programme\\s+(?:n°\\s*)?(\\d{3,4})\\b");
+        private static final Pattern PROGRAMME = Pattern.compile("programme\\s+(?:budg[ée]taire\\s+)?(?:n°\\s*)?(\\d{3,4})\\b");
         private static final Pattern BOP = Pattern.compile("\\(BOP\\)\\s+([A-Z0-9]{2,10})\\b|\\bBOP\\s+([A-Z0-9]{2,10})\\b");
         private static final Pattern FONDS = Pattern.compile("fonds de concours\\s+(?:n°\\s*)?(\\d[\\d\\-]{4,})");
 
@@ -681,7 +779,7 @@ final class Extractor {
                 Matcher fp = FOR_PARTY.matcher(t);
                 if (fp.matches()) {
                     PartyFound p = funder("pour la " + fp.group(1));
-                    funder = p == null ? null : p.org.id();
+                    funder = p == null ? null : p.id();
                     continue;
                 }
                 Matcher c = CHORUS_LINE.matcher(raw.contains("\t") ? raw.replace("\t", " : ").replaceAll(":\\s*:", ":").strip() : t);
@@ -716,7 +814,7 @@ final class Extractor {
             }
             if (owner == null && (Text.fold(t).contains("imput") || FONDS.matcher(Text.fold(t)).find())) {
                 PartyFound p = funder(t);
-                owner = p == null ? null : p.org.id();
+                owner = p == null ? null : p.id();
             }
             if (owner == null) {
                 return;
@@ -845,7 +943,7 @@ final class Extractor {
 
         private String funderId(String word) {
             PartyFound p = funder("pour la " + word);
-            return p == null ? null : p.org.id();
+            return p == null ? null : p.id();
         }
 
         private static final Pattern ONE_PAYMENT = Pattern.compile("en un (?:seul )?versement (?:des|a) (?:la )?signature");
@@ -894,6 +992,21 @@ final class Extractor {
                     m.put("imputation", ordered);
                 }
                 m.put("schedule", schedules.getOrDefault(e.getKey(), List.of()));
+                out.add(m);
+            }
+            Map<String, Object> places = imputations.get(NO_PAYER);
+            if (places != null && !places.isEmpty()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("from", Draft.unknown("the text names this imputation but not who pays on it"));
+                m.put("to", Draft.unknown("no recipient found"));
+                m.put("amount", Draft.absent("the text names the imputation but no amount for it: write it"));
+                Map<String, Object> ordered = new LinkedHashMap<>();
+                for (String k : List.of("programme", "bop", "uo")) {
+                    if (places.containsKey(k)) {
+                        ordered.put(k, places.get(k));
+                    }
+                }
+                m.put("imputation", ordered);
                 out.add(m);
             }
             return out;

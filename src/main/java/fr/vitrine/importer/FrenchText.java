@@ -22,9 +22,26 @@ final class FrenchText {
 
     private static final String MONTH = "(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)";
 
-    /** « 5 mars 2020 », « 05 MARS 2020 », « 1er mars 2020 », « 05/03/2020 ». */
+    /** « 5 mars 2020 », « 05 MARS 2020 », « 1er mars 2020 », « 05/03/2020 », « 15-7-2024 ». */
     static final Pattern DAY_DATE = Pattern.compile("(?<!\\d)(1er|\\d{1,2})\\s+" + MONTH + "\\s+(\\d{4})(?!\\d)"
-            + "|(?<!\\d)(\\d{1,2})/(\\d{1,2})/(\\d{4})(?!\\d)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            + "|(?<![\\d-])(\\d{1,2})([/-])(\\d{1,2})\\5(\\d{4})(?![\\d-])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** « le quinze juillet deux mille vingt-quatre », « le premier mars deux mil vingt »: a date in words. */
+    static final Pattern WORD_DATE = Pattern.compile("\\b((?:premier|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze"
+            + "|treize|quatorze|quinze|seize|vingt|trente)(?:[\\s-]+(?:et|un|deux|trois|quatre|cinq|six|sept|huit|neuf))*)\\s+"
+            + MONTH + "\\s+(deux\\s+mil(?:le)?(?:[\\s-]+(?:et|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize"
+            + "|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante))*)\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** The date of a {@link #WORD_DATE} match, as {@code YYYY-MM-DD}, or null when the words are not one. */
+    static String wordDate(Matcher m) {
+        Long day = Text.fold(m.group(1)).equals("premier") ? Long.valueOf(1) : words(m.group(1));
+        Long year = words(Text.fold(m.group(3)).replaceAll("\\bmil\\b", "mille"));
+        try {
+            return day == null || year == null ? null : LocalDate.of(year.intValue(), month(m.group(2)), day.intValue()).toString();
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
     /** « en septembre 2020 »: a month only. */
     static final Pattern MONTH_DATE = Pattern.compile("\\ben\\s+" + MONTH + "\\s+(\\d{4})(?!\\d)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -42,7 +59,7 @@ final class FrenchText {
                 int day = m.group(1).equalsIgnoreCase("1er") ? 1 : Integer.parseInt(m.group(1));
                 return LocalDate.of(Integer.parseInt(m.group(3)), month(m.group(2)), day).toString();
             }
-            return LocalDate.of(Integer.parseInt(m.group(6)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(4))).toString();
+            return LocalDate.of(Integer.parseInt(m.group(7)), Integer.parseInt(m.group(6)), Integer.parseInt(m.group(4))).toString();
         } catch (DateTimeException | NumberFormatException e) {
             return null;
         }

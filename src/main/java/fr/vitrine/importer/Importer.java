@@ -22,8 +22,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +41,10 @@ import java.util.stream.Stream;
 public final class Importer {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Writes proposed registry entries: one line per value, no document marker. */
+    private static final ObjectMapper ENTRIES = new ObjectMapper(YAMLFactory.builder()
+            .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.SPLIT_LINES)
+            .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build());
 
     private final PrintStream out;
     private final PrintStream err;
@@ -53,7 +59,7 @@ public final class Importer {
     }
 
     /** The result of a draft: the record's YAML, the Markdown body, and the drafted values. */
-    record Result(String yaml, String markdown, Map<String, Value> values) {
+    record Result(String yaml, String markdown, Map<String, Value> values, List<Extractor.Proposed> proposed) {
     }
 
     public int run(Path project, Path file, String givenId) {
@@ -63,8 +69,9 @@ public final class Importer {
             err.println("vitrine: " + file + ": import reads .txt, .md and .pdf files; save the text in one of them");
             return Exit.USAGE;
         }
-        if (!Files.isRegularFile(file)) {
-            err.println("vitrine: " + file + ": no such file");
+        String notAFile = notAFile(file);
+        if (notAFile != null) {
+            err.println("vitrine: " + file + ": " + notAFile);
             return Exit.USAGE;
         }
         String id = givenId != null ? givenId : Text.slug(name.substring(0, name.length() - ext.length() - 1));
@@ -92,11 +99,16 @@ public final class Importer {
         Policy policy = Policy.of(config, diagnostics);
         if (ext.equals("pdf")) {
             try {
-                List<String> pages = PdfText.pages(file);
+                PdfText.Limits limits = PdfText.Limits.of(config, diagnostics);
+                if (diagnostics.hasErrors()) {
+                    diagnostics.all().forEach(err::println);
+                    return Exit.USAGE;
+                }
+                List<String> pages = PdfText.pages(file, limits);
                 PrivacyCheck.reportPages(file, pages, PrivacyCheck.Where.TEXT, policy, diagnostics);
                 text = SignedText.ofPages(pages);
             } catch (PdfText.Unreadable e) {
-                err.println(display(file) + ":1:1: error: " + e.getMessage());
+                err.println(new Diagnostic(Diagnostic.Severity.ERROR, file, 1, 1, e.getMessage()));
                 return Exit.INVALID_INPUT;
             }
         } else {
@@ -115,6 +127,10 @@ public final class Importer {
         Result draft;
         try {
             draft = draft(text, config, id, sourcePath(config, file), privacy, policy);
+        } catch (UnreadableDraft e) {
+            err.println("vitrine: the draft of " + file + " does not read back as YAML (" + e.getMessage() + "); "
+                    + "nothing was written: please report it, with the text imported");
+            return Exit.INVALID_INPUT;
         } catch (IOException e) {
             err.println("vitrine: cannot read the registries under " + config.dataFolder() + ": " + e.getMessage());
             return Exit.INVALID_INPUT;
@@ -129,6 +145,18 @@ public final class Importer {
         } catch (IOException e) {
             err.println("vitrine: cannot write " + target + ": " + e.getMessage());
             return Exit.INVALID_INPUT;
+        }
+        if (!draft.proposed().isEmpty()) {
+            Path beside = target.resolveSibling(id + ".organisations.yml");
+            String entries = proposals(draft.proposed());
+            try {
+                Files.writeString(beside, entries, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println("vitrine: cannot write " + beside + ": " + e.getMessage());
+            }
+            out.println("Organisations the text names that data/organisations.yml lacks (proposed entries, also written to "
+                    + display(beside) + "; review them, complete type and article, and add them to the registry):");
+            out.print(entries);
         }
         diagnostics.all().forEach(err::println);
         summary(target, draft.values());
@@ -165,11 +193,65 @@ public final class Importer {
         String yaml = "# Drafted by 'vitrine import': each value says the line and words it was read from; 'unknown'\n"
                 + "# means the text did not give it. Check every value against the signed text, add a summary, and\n"
                 + "# remove these comments when done.\n" + Draft.yaml(record);
-        JsonNode parsed = YAML.readTree(yaml);
-        if (parsed == null || !parsed.isObject() || !id.equals(parsed.path("id").asText())) {
-            throw new IOException("the draft does not read back as YAML");
+        readBack(yaml, id);
+        return new Result(yaml, text.markdown(), Draft.leaves(record), extractor.proposed());
+    }
+
+    /** The proposed registry entries, as YAML to paste into data/organisations.yml, each with the line it came from. */
+    static String proposals(List<Extractor.Proposed> proposed) {
+        StringBuilder out = new StringBuilder();
+        for (Extractor.Proposed p : proposed) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", p.id());
+            entry.put("name", p.name());
+            if (!p.acronyms().isEmpty()) {
+                entry.put("acronym", p.acronyms().get(p.id().equals(Text.slug(p.acronyms().get(0))) ? 0 : p.acronyms().size() - 1));
+            }
+            entry.put("siret", "unknown");
+            try {
+                String yaml = ENTRIES.writeValueAsString(List.of(entry));
+                out.append("# ").append(p.line().where()).append(" : « ").append(Draft.quote(p.name())).append(" »\n").append(yaml);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
         }
-        return new Result(yaml, text.markdown(), Draft.leaves(record));
+        return out.toString();
+    }
+
+    /** A draft that does not parse back as the record it was written from: a bug, never saved. */
+    static final class UnreadableDraft extends IOException {
+        UnreadableDraft(String message) {
+            super(message);
+        }
+    }
+
+    /** Parses the draft back (Jackson): a map whose id is {@code id}. */
+    static void readBack(String yaml, String id) throws UnreadableDraft {
+        JsonNode parsed;
+        try {
+            parsed = YAML.readTree(yaml);
+        } catch (IOException e) {
+            throw new UnreadableDraft(String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        }
+        if (parsed == null || !parsed.isObject() || !id.equals(parsed.path("id").asText())) {
+            throw new UnreadableDraft("not a map with id " + id);
+        }
+    }
+
+    /** Why {@code file} can't be imported as a file, or null: missing, a folder, a named pipe or a device. */
+    private static String notAFile(Path file) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            if (a.isDirectory()) {
+                return "this is a folder, not a file: give the text file itself";
+            }
+            return a.isRegularFile() ? null : "not a regular file (a named pipe, socket or device): import reads only "
+                    + "regular files; save the text in one";
+        } catch (NoSuchFileException e) {
+            return "no such file";
+        } catch (IOException e) {
+            return "cannot read the file: " + e.getMessage();
+        }
     }
 
     private void summary(Path target, Map<String, Value> values) {

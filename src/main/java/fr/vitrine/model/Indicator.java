@@ -1,8 +1,8 @@
 package fr.vitrine.model;
 
 /**
- * One indicator of a service, at one territorial level: its measures and its targets. Descriptive fields
- * (frequency, method, comment) are those of its latest row.
+ * One indicator of a service, at one territorial level: its measures and its targets. The method (collection,
+ * frequency, comment) is the latest measure's, the targets' apart; other descriptive fields are its latest row's.
  *
  * @param codeInsee {@code null} for the national level (rows without {@code code_insee})
  */
@@ -17,13 +17,56 @@ public final class Indicator {
     private final Series measures = new Series();
     private final Series targets = new Series();
     private String administration;
-    private String frequency;
-    private String source;
-    private String comment;
     private String dataviz;
-    private boolean automated;
     private boolean period;
     private long latestDate = Long.MIN_VALUE;
+    private final Method measured = new Method();
+    private final Method targeted = new Method();
+
+    /**
+     * How rows of one kind (measures, or targets) are made, from the latest-dated row of that kind: collection
+     * ({@code source_collecte}, {@code est_automatise}), frequency, and the latest comment given.
+     */
+    public static final class Method {
+        private String source;
+        private boolean automated;
+        private String frequency;
+        private String comment;
+        private long latest = Long.MIN_VALUE;
+
+        void add(Measure m) {
+            if (m.date().toEpochDay() >= latest) {
+                latest = m.date().toEpochDay();
+                source = m.source();
+                automated = m.automated();
+                frequency = m.frequency();
+                if (m.comment() != null) {
+                    comment = m.comment();
+                }
+            }
+        }
+
+        public String getSource() {
+            return source;
+        }
+
+        public boolean isAutomated() {
+            return automated;
+        }
+
+        public String getFrequency() {
+            return frequency;
+        }
+
+        public String getComment() {
+            return comment;
+        }
+
+        boolean sameAs(Method o) {
+            return java.util.Objects.equals(source, o.source) && automated == o.automated
+                    && java.util.Objects.equals(frequency, o.frequency) && java.util.Objects.equals(comment, o.comment);
+        }
+    }
 
     public Indicator(Measure first) {
         this.service = first.service();
@@ -34,18 +77,16 @@ public final class Indicator {
         this.codeInsee = first.codeInsee();
     }
 
-    /** Adds a row; its descriptive fields replace the current ones when it is the latest seen. */
+    /**
+     * Adds a row; its descriptive fields replace the current ones when it is the latest seen, the method's those of
+     * its kind (a target's method never describes the measures).
+     */
     public void add(Measure m, int line, int file) {
         (m.target() ? targets : measures).add(m.date(), m.start(), m.value(), line, file);
+        (m.target() ? targeted : measured).add(m);
         if (m.date().toEpochDay() >= latestDate) {
             latestDate = m.date().toEpochDay();
             administration = m.administration();
-            frequency = m.frequency();
-            source = m.source();
-            automated = m.automated();
-            if (m.comment() != null) {
-                comment = m.comment();
-            }
             if (m.dataviz() != null) {
                 dataviz = m.dataviz();
             }
@@ -53,6 +94,16 @@ public final class Indicator {
                 period = m.period();
             }
         }
+    }
+
+    /** The measures' method, or the targets' when nothing is measured yet. */
+    public Method getMethod() {
+        return measures.isEmpty() ? targeted : measured;
+    }
+
+    /** The targets' method when it differs from the measures' (shown apart), else {@code null}. */
+    public Method getTargetMethod() {
+        return measures.isEmpty() || targets.isEmpty() || targeted.sameAs(measured) ? null : targeted;
     }
 
     public String service() {
@@ -96,15 +147,15 @@ public final class Indicator {
     }
 
     public String frequency() {
-        return frequency;
+        return getMethod().frequency;
     }
 
     public String source() {
-        return source;
+        return getMethod().source;
     }
 
     public String comment() {
-        return comment;
+        return getMethod().comment;
     }
 
     public String dataviz() {
@@ -112,7 +163,7 @@ public final class Indicator {
     }
 
     public boolean automated() {
-        return automated;
+        return getMethod().automated;
     }
 
     /** True when its measures cover periods (amounts per month…) rather than stocks (totals to date). */

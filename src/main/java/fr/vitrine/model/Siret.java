@@ -1,8 +1,9 @@
 package fr.vitrine.model;
 
 /**
- * SIRET numbers: 14 digits whose Luhn checksum is valid. La Poste's establishments (SIREN 356 000 000) are numbered
- * with a digit sum divisible by 5 instead, its head office excepted.
+ * SIRET numbers: 14 digits whose first nine (the SIREN) have a valid Luhn key and whose fourteen have one too, as
+ * Validata checks them. La Poste's establishments (SIREN 356 000 000) are numbered with a digit sum divisible by 5
+ * instead of the SIRET's Luhn key, its head office excepted.
  */
 public final class Siret {
 
@@ -12,13 +13,20 @@ public final class Siret {
     }
 
     public static boolean isValid(String siret) {
+        return problem(siret) == null;
+    }
+
+    /** What is wrong with the number, in a few words naming the key that failed, or {@code null} when it is valid. */
+    public static String problem(String siret) {
         if (siret == null || !siret.matches("\\d{14}")) {
-            return false;
+            return "a SIRET is 14 digits";
         }
-        if (luhn(siret)) {
-            return true;
+        if (!luhn(siret.substring(0, 9))) {
+            return "the SIREN's key (its first nine digits) is wrong";
         }
-        return siret.startsWith(LA_POSTE_SIREN) && siret.chars().map(c -> c - '0').sum() % 5 == 0;
+        boolean key = luhn(siret)
+                || siret.startsWith(LA_POSTE_SIREN) && siret.chars().map(c -> c - '0').sum() % 5 == 0;
+        return key ? null : "the SIRET's key (the Luhn sum of its 14 digits) is wrong";
     }
 
     public static boolean luhn(String digits) {

@@ -6,6 +6,7 @@ import fr.vitrine.model.Text;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,40 +29,65 @@ public final class Detector {
     }
 
     // ---- patterns ------------------------------------------------------------------------------------------
+    // The number patterns run on the normalised view ({@link Normalised}): upper case, every run of separators one
+    // space, or one line break when it holds a line break or a table cell boundary.
 
-    /** Two letters, two check digits, then 11 to 30 letters or digits, optionally in groups separated by spaces. */
-    private static final Pattern IBAN = Pattern.compile("(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?:[ \\u00A0]?[A-Z0-9]){11,30}(?![A-Za-z0-9])");
+    /** Two letters, two check digits, then 11 to 30 letters or digits, in groups or not, possibly over lines. */
+    private static final Pattern IBAN = Pattern.compile(
+            "(?<![A-Z0-9])[A-Z][ \\n]?[A-Z][ \\n]?\\d[ \\n]?\\d(?:[ \\n]?[A-Z0-9]){11,30}(?![A-Z0-9])");
 
-    /** Lengths of the IBANs of the countries a French convention is likely to quote (ISO 13616 registry). */
-    private static final Map<String, Integer> IBAN_LENGTHS = Map.ofEntries(Map.entry("FR", 27), Map.entry("MC", 27),
-            Map.entry("DE", 22), Map.entry("BE", 16), Map.entry("ES", 24), Map.entry("IT", 27), Map.entry("LU", 20),
-            Map.entry("CH", 21), Map.entry("GB", 22), Map.entry("NL", 18), Map.entry("PT", 25), Map.entry("AT", 20),
-            Map.entry("IE", 22), Map.entry("GP", 27), Map.entry("MQ", 27), Map.entry("RE", 27), Map.entry("NC", 27),
-            Map.entry("PF", 27), Map.entry("GF", 27), Map.entry("YT", 27), Map.entry("PM", 27));
+    /** ISO 13616 lengths, by country. */
+    private static final Map<String, Integer> LENGTHS = new HashMap<>();
 
-    /** A RIB block as conventions write it: labels, then banque, guichet, compte and clé, possibly over a few lines. */
+    /**
+     * The BBAN format of each country of the ISO 13616 registry: n digits, a letters, c letters or digits. A
+     * country's length and format are both checked, so that words read in upper case (« de 2024 à 2027 ») are not
+     * taken for a German IBAN.
+     */
+    private static final Map<String, Pattern> BBAN = bbanFormats("AD:4n4n12c AE:3n16n AL:8n16c AT:5n11n AZ:4a20c "
+            + "BA:3n3n8n2n BE:3n7n2n BG:4a4n2n8c BH:4a14c BR:8n5n10n1a1c BY:4c4n16c CH:5n12c CR:4n14n CY:3n5n16c "
+            + "CZ:4n6n10n DE:8n10n DK:4n9n1n DO:4c20n EE:2n2n11n1n EG:4n4n17n ES:4n4n1n1n10n FI:3n11n FO:4n9n1n "
+            + "FR:5n5n11c2n GB:4a6n8n GE:2a16n GI:4a15c GL:4n9n1n GR:3n4n16c GT:4c20c HR:7n10n HU:3n4n1n15n1n "
+            + "IE:4a6n8n IL:3n3n13n IQ:4a3n12n IS:4n2n6n10n IT:1a5n5n12c JO:4a4n18c KW:4a22c KZ:3n13c LB:4n20c "
+            + "LC:4a24c LI:5n12c LT:5n11n LU:3n13c LV:4a13c LY:3n3n15n MC:5n5n11c2n MD:2c18c ME:3n13n2n "
+            + "MK:3n10c2n MR:5n5n11n2n MT:4a5n18c MU:4a2n2n12n3n3a NL:4a10n NO:4n6n1n PK:4a16c PL:8n16n "
+            + "PS:4a21c PT:4n4n11n2n QA:4a21c RO:4a16c RS:3n13n2n SA:2n18c SC:4a2n2n16n3a SD:2n12n SE:3n16n1n "
+            + "SI:5n8n2n SK:4n6n10n SM:1a5n5n12c ST:4n4n11n2n SV:4a20n TL:3n14n2n TN:2n3n13n2n TR:5n1n16c "
+            + "UA:6n19c VA:3n15n VG:4a16n XK:4n10n2n "
+            + "GP:5n5n11c2n MQ:5n5n11c2n RE:5n5n11c2n GF:5n5n11c2n YT:5n5n11c2n PM:5n5n11c2n NC:5n5n11c2n "
+            + "PF:5n5n11c2n WF:5n5n11c2n TF:5n5n11c2n BL:5n5n11c2n MF:5n5n11c2n");
+
+    /** Countries whose BBAN is a French RIB (France, Monaco, the overseas territories): its key is checked too. */
+    private static final Set<String> RIB_COUNTRIES = Set.of("FR", "MC", "GP", "MQ", "RE", "GF", "YT", "PM", "NC", "PF",
+            "WF", "TF", "BL", "MF");
+
+    private static final String SEP = "[ \\n]?";
+
+    /** A RIB with its labels: (code) banque, (code) guichet, (n° de) compte and clé (RIB), in a text or a table. */
     private static final Pattern RIB_BLOCK = Pattern.compile(
-            "code\\s+banque\\s*:?\\s*(\\d{5})[\\s,;|]*code\\s+guichet\\s*:?\\s*(\\d{5})[\\s,;|]*"
-            + "(?:n\\s*°|no|nº|num[ée]ro)\\s*(?:de\\s+)?compte\\s*:?\\s*([0-9A-Z]{11})[\\s,;|\\-–—]{0,20}"
-            + "cl[ée](?:\\s+rib)?\\s*:?\\s*(\\d{2})(?!\\d)",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            "(?:CODE" + SEP + ")?BANQUE" + SEP + "(\\d{5})" + SEP + "(?:CODE" + SEP + ")?GUICHET" + SEP + "(\\d{5})" + SEP
+            + "(?:(?:NUMERO|N[Oº]?)" + SEP + "(?:DE" + SEP + ")?)?COMPTE" + SEP + "([0-9A-Z]{11})" + SEP
+            + "CLE(?:" + SEP + "RIB)?" + SEP + "(\\d{2})(?![0-9A-Z])");
 
-    /** A RIB written as its four numbers in a row: 30001 00064 00000092441 40. */
+    /** A RIB written as its four numbers in a row, or in a table's row: 30001 00064 00000092441 40. */
     private static final Pattern RIB_ROW = Pattern.compile(
-            "(?<![0-9A-Za-z])(\\d{5})[ \\t\\u00A0]?(\\d{5})[ \\t\\u00A0]?([0-9A-Z]{11})[ \\t\\u00A0]?(\\d{2})(?![0-9A-Za-z])");
+            "(?<![0-9A-Z])(\\d{5})" + SEP + "(\\d{5})" + SEP + "([0-9A-Z]{11})" + SEP + "(\\d{2})(?![0-9A-Z])");
 
     /** A social security number: sex, year, month, department (2A/2B for Corsica), commune, order, key. */
     private static final Pattern NIR = Pattern.compile(
-            "(?<![0-9A-Za-z])([1-478])[ .\\u00A0]?(\\d{2})[ .\\u00A0]?(\\d{2})[ .\\u00A0]?(\\d{2}|2[ABab])[ .\\u00A0]?"
-            + "(\\d{3})[ .\\u00A0]?(\\d{3})[ .\\u00A0]?(\\d{2})(?![0-9A-Za-z])");
+            "(?<![0-9A-Z])([1-478]) ?(\\d{2}) ?(\\d{2}) ?(\\d{2}|2[AB]) ?(\\d{3}) ?(\\d{3}) ?(\\d{2})(?![0-9A-Z])");
 
-    /** 13 to 19 digits, contiguous or in groups separated by single spaces or hyphens. */
-    private static final Pattern CARD = Pattern.compile("(?<![0-9A-Za-z])(?<!\\d[ \\-])\\d(?:[ \\-\\u00A0]?\\d){12,18}(?![0-9A-Za-z])(?![ \\-]\\d)");
+    /** 13 to 19 digits, contiguous or in groups (on one line). */
+    private static final Pattern CARD = Pattern.compile("(?<![0-9A-Z])(?<!\\d )\\d(?: ?\\d){12,18}(?![0-9A-Z])(?! \\d)");
+
+    /** French numbers in the view: 0X XX XX XX XX (in pairs or not at all), 0033 X XX XX XX XX. */
+    private static final Pattern PHONE_VIEW = Pattern.compile(
+            "(?<![0-9A-Z])(?:00 ?33 ?|0)([1-9])(?:(?: \\d{2}){4}|\\d{8})(?![0-9A-Z])(?! \\d)");
 
     private static final Pattern EMAIL = Pattern.compile(
             "(?<![\\w.+-])([A-Za-z0-9][A-Za-z0-9._%+-]*)@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})");
 
-    /** French numbers: 0X XX XX XX XX, +33 X XX XX XX XX, +33 (0)X …, 0033 …; separators space, dot or hyphen. */
+    /** French numbers as written: +33 X XX XX XX XX, +33 (0)X …; separators space, dot or hyphen. */
     private static final Pattern PHONE = Pattern.compile(
             "(?<![0-9A-Za-z+])(?:(?:\\+|00)33[ .\\-\\u00A0]?(?:\\(0\\)[ .\\-\\u00A0]?)?|0)([1-9])(?:[ .\\-\\u00A0]?\\d{2}){4}(?![ .\\-]?\\d)");
 
@@ -90,44 +116,124 @@ public final class Detector {
 
     // ---- scanning ------------------------------------------------------------------------------------------
 
+    /** The fewest digits of a number looked for on the normalised view (a card's or a NIR's 13). */
+    private static final int MIN_DIGITS = 13;
+
     /**
-     * Every finding in {@code text}, in text order. The patterns only run where they can match (around runs of 9 or
-     * more digits, around each '@' and each « banque », and when the text has the words a home address needs): the
-     * scan of a 23 000-character convention went from about 12 ms to about 1 ms (measured on a loaded 2-core machine).
+     * Every finding in {@code text}, in text order. Numbers (IBAN, RIB, NIR, card, phone) are looked for on the
+     * normalised view ({@link Normalised}) of the parts where digits come close together, and each finding spans the
+     * original characters its view came from, whatever they are (markup, invisible characters, line breaks);
+     * e-mail and home addresses, and phone numbers as written, on the text itself. The patterns only run where they
+     * can match (around runs of 9 or more digits, around each '@' and each « banque », and from the words a home
+     * address starts with).
      */
     public static List<Finding> scan(String text) {
         List<Finding> out = new ArrayList<>();
-        // The two scans of every character read an array: faster than String.charAt where the JIT is C1 only.
         char[] chars = text.toCharArray();
-        List<int[]> numbers = numberSpans(chars);
-        List<Integer> banks = new ArrayList<>();
+        for (int[] region : numberRegions(chars)) {
+            numbers(text, Normalised.of(text.substring(region[0], region[1])), region[0], out);
+        }
         List<Integer> homes = new ArrayList<>();
-        findWords(text, chars, banks, homes);
-        for (int[] w : numbers) {
-            iban(text, w, out);
-        }
-        for (int at : banks) {
-            rib(text, RIB_BLOCK, new int[] {Math.max(0, at - 12), Math.min(text.length(), at + 300)}, out);
-        }
-        for (int[] w : numbers) {
-            rib(text, RIB_ROW, w, out);
-        }
-        for (int[] w : numbers) {
-            nir(text, w, out);
-            card(text, w, out);
-        }
+        findHomeWords(text, chars, homes);
         for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
             email(text, new int[] {Math.max(0, at - 80), Math.min(text.length(), at + 256)}, out);
         }
-        for (int[] w : numbers) {
-            phone(text, w, out);
+        for (int[] w : numberSpans(chars)) {
+            phone(text, PHONE, text, w, null, 0, out);
         }
         address(text, homes, out);
         out.sort(Comparator.comparingInt(Finding::start));
         return List.copyOf(out);
     }
 
-    /** Spans of digits (with the letters and single separators numbers are written with) holding 9 digits or more. */
+    /** How close {@link #MIN_DIGITS} digits must be (in characters other than invisible ones) to hold a number. */
+    private static final int DENSE = 160;
+    /** How much of the text around digits close together is read with them (labels, a table's header, markup). */
+    private static final int AROUND = 200;
+
+    /**
+     * The parts of a text where digits, or characters that may read as digits (fullwidth, mathematical, a
+     * character reference's {@code &}), come close enough together to hold a number, with {@link #AROUND}
+     * characters on each side; merged when they overlap. Invisible characters do not count in the distance, so
+     * padding a number with them does not hide it. Only these parts are normalised and scanned for numbers.
+     */
+    private static List<int[]> numberRegions(char[] chars) {
+        List<int[]> out = new ArrayList<>();
+        int[] visibleAt = new int[MIN_DIGITS];
+        int[] charAt = new int[MIN_DIGITS];
+        int count = 0;
+        int visible = 0;
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            boolean digit;
+            if (c < 0x80) {
+                digit = c >= '0' && c <= '9' || c == '&';
+            } else {
+                int type = Character.getType(c);
+                if (type == Character.FORMAT || type == Character.NON_SPACING_MARK) {
+                    continue;
+                }
+                digit = c >= 0x250 && (type == Character.DECIMAL_DIGIT_NUMBER || type == Character.OTHER_NUMBER
+                        || type == Character.SURROGATE);
+            }
+            visible++;
+            if (!digit) {
+                continue;
+            }
+            int slot = count % MIN_DIGITS;
+            visibleAt[slot] = visible;
+            charAt[slot] = i;
+            count++;
+            if (count >= MIN_DIGITS) {
+                int oldest = count % MIN_DIGITS;
+                if (visible - visibleAt[oldest] < DENSE) {
+                    int start = Math.max(0, charAt[oldest] - AROUND);
+                    int end = Math.min(chars.length, i + 1 + AROUND);
+                    int[] last = out.isEmpty() ? null : out.get(out.size() - 1);
+                    if (last != null && start <= last[1]) {
+                        last[1] = end;
+                    } else {
+                        out.add(new int[] {start, end});
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The numbers of a view, as findings on the original text (where the view's text starts at {@code shift}). */
+    private static void numbers(String text, Normalised view, int shift, List<Finding> out) {
+        String v = view.text;
+        List<int[]> spans = numberSpans(v.toCharArray());
+        for (int[] w : spans) {
+            iban(v, w, view, shift, out);
+        }
+        for (int at = v.indexOf("BANQUE"); at >= 0; at = v.indexOf("BANQUE", at + 1)) {
+            rib(v, RIB_BLOCK, new int[] {Math.max(0, at - 6), Math.min(v.length(), at + 200)}, view, shift, out);
+        }
+        for (int[] w : spans) {
+            rib(v, RIB_ROW, w, view, shift, out);
+        }
+        for (int[] w : spans) {
+            nir(v, w, view, shift, out);
+            card(text, v, w, view, shift, out);
+        }
+        for (int[] w : spans) {
+            phone(text, PHONE_VIEW, v, w, view, shift, out);
+        }
+        // A link's destination or a tag's attributes are not read next to the text around them: each on its own.
+        for (int[] d : view.destinations) {
+            String part = text.substring(shift + d[0], shift + d[1]);
+            for (int[] region : numberRegions(part.toCharArray())) {
+                numbers(text, Normalised.of(part.substring(region[0], region[1])), shift + d[0] + region[0], out);
+            }
+        }
+    }
+
+    /**
+     * Spans of digits (with the few letters and single separators numbers are written with) holding 9 digits or
+     * more; a word of five letters or more ends one.
+     */
     private static List<int[]> numberSpans(char[] text) {
         List<int[]> out = new ArrayList<>();
         int n = text.length;
@@ -139,14 +245,17 @@ public final class Detector {
             }
             int j = i;
             int digits = 0;
+            int letters = 0;
             while (j < n) {
                 char c = text[j];
                 if (c >= '0' && c <= '9') {
                     digits++;
+                    letters = 0;
                     j++;
-                } else if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'b') {
+                } else if ((c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'b') && ++letters <= 4) {
+                    // a bank code (NWBK), Corsica's 2A; a longer word ends the number
                     j++;
-                } else if (" \u00A0\t.-()/".indexOf(c) >= 0 && j + 1 < n && " \u00A0\t.-()/".indexOf(text[j + 1]) < 0) {
+                } else if (SEPARATORS.indexOf(c) >= 0 && j + 1 < n && SEPARATORS.indexOf(text[j + 1]) < 0) {
                     j++;
                 } else {
                     break;
@@ -160,8 +269,28 @@ public final class Detector {
         return out;
     }
 
+    private static final String SEPARATORS = " \n\u00A0\t.-()/";
+
     private static Matcher in(Pattern p, String text, int[] window) {
         return p.matcher(text).region(window[0], window[1]).useTransparentBounds(true).useAnchoringBounds(false);
+    }
+
+    /**
+     * Each match of {@code p} in the window, in order, handed to {@code found}; when it says the match is no finding,
+     * the search goes on from the next character (a valid number may start inside a longer, invalid match).
+     */
+    private static void matches(Pattern p, String text, int[] window, java.util.function.Predicate<Matcher> found) {
+        Matcher m = in(p, text, window);
+        int from = window[0];
+        while (from < window[1] && m.region(from, window[1]).find()) {
+            from = found.test(m) ? m.end() : m.start() + 1;
+        }
+    }
+
+    /** Adds a finding of {@code [start, end)} of the view (or of the text when {@code view} is null). */
+    private static void add(List<Finding> out, Kind kind, int start, int end, Normalised view, int shift, String detail) {
+        add(out, view == null ? new Finding(kind, start, end, detail)
+                : new Finding(kind, shift + view.start(start), shift + view.end(end), detail));
     }
 
     private static void add(List<Finding> out, Finding f) {
@@ -173,30 +302,80 @@ public final class Detector {
         out.add(f);
     }
 
-    private static void iban(String text, int[] window, List<Finding> out) {
-        Matcher m = in(IBAN, text, window);
-        while (m.find()) {
-            // The pattern may run into a following word: try the longest prefix whose key and length are right.
+    private static void iban(String v, int[] window, Normalised view, int shift, List<Finding> out) {
+        matches(IBAN, v, window, m -> {
+            // The pattern may run into following words: the IBAN is the prefix of its country's length.
             String raw = m.group();
-            for (int end = raw.length(); end >= 15; end--) {
-                if (end < raw.length() && raw.charAt(end) != ' ' && raw.charAt(end) != '\u00A0') {
+            StringBuilder compact = new StringBuilder(34);
+            int length = 0;
+            for (int i = 0; i < raw.length(); i++) {
+                char c = raw.charAt(i);
+                if (c == ' ' || c == '\n') {
                     continue;
                 }
-                String compact = raw.substring(0, end).replaceAll("[ \\u00A0]", "");
-                Integer expected = IBAN_LENGTHS.get(compact.substring(0, 2));
-                if (compact.length() >= 15 && compact.length() <= 34
-                        && (expected == null || expected == compact.length()) && ibanValid(compact)) {
-                    add(out, new Finding(Kind.IBAN, m.start(), m.start() + end, "key checked (ISO 13616 mod 97)"));
+                compact.append(c);
+                if (compact.length() == 2) {
+                    Integer known = LENGTHS.get(compact.toString());
+                    if (known == null) {
+                        break;
+                    }
+                    length = known;
+                } else if (compact.length() == length) {
+                    // It ends where the word does, or where its last digit meets a letter (markup dropped between).
+                    boolean boundary = i + 1 == raw.length() || !isAlnum(raw.charAt(i + 1))
+                            || isDigit(c) && !isDigit(raw.charAt(i + 1));
+                    if (boundary && ibanValid(compact.toString())) {
+                        add(out, Kind.IBAN, m.start(), m.start() + i + 1, view, shift, "key checked (ISO 13616 mod 97)");
+                        return true;
+                    }
                     break;
                 }
             }
-        }
+            return false;
+        });
     }
 
-    /** ISO 13616: move the first four characters to the end, letters as 10–35; the number mod 97 is 1. */
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isAlnum(char c) {
+        return isDigit(c) || c >= 'A' && c <= 'Z';
+    }
+
+    private static Map<String, Pattern> bbanFormats(String formats) {
+        Map<String, Pattern> out = new HashMap<>();
+        for (String entry : formats.split(" ")) {
+            String country = entry.substring(0, 2);
+            StringBuilder regex = new StringBuilder();
+            int length = 4;
+            Matcher part = Pattern.compile("(\\d+)([nac])").matcher(entry.substring(3));
+            while (part.find()) {
+                int count = Integer.parseInt(part.group(1));
+                length += count;
+                regex.append(switch (part.group(2)) {
+                    case "n" -> "\\d";
+                    case "a" -> "[A-Z]";
+                    default -> "[A-Z0-9]";
+                }).append('{').append(count).append('}');
+            }
+            out.put(country, Pattern.compile(regex.toString()));
+            LENGTHS.put(country, length);
+        }
+        return Map.copyOf(out);
+    }
+
+    /**
+     * ISO 13616: the country's length and format in the registry, and the key: move the first four characters to
+     * the end, letters as 10–35; the number mod 97 is 1. A French-style BBAN's clé RIB is checked too.
+     */
     public static boolean ibanValid(String iban) {
         String s = iban.toUpperCase(Locale.ROOT);
-        if (!s.matches("[A-Z]{2}\\d{2}[A-Z0-9]{11,30}")) {
+        String country = s.length() < 4 ? "" : s.substring(0, 2);
+        Pattern bban = BBAN.get(country);
+        if (bban == null || s.length() != LENGTHS.get(country) || !isDigit(s.charAt(2)) || !isDigit(s.charAt(3))
+                || !bban.matcher(s.substring(4)).matches() || RIB_COUNTRIES.contains(country)
+                && !ribValid(s.substring(4, 9), s.substring(9, 14), s.substring(14, 25), s.substring(25))) {
             return false;
         }
         String moved = s.substring(4) + s.substring(0, 4);
@@ -208,13 +387,14 @@ public final class Detector {
         return rest == 1;
     }
 
-    private static void rib(String text, Pattern p, int[] window, List<Finding> out) {
-        Matcher m = in(p, text, window);
-        while (m.find()) {
-            if (ribValid(m.group(1), m.group(2), m.group(3), m.group(4))) {
-                add(out, new Finding(Kind.RIB, m.start(), m.end(), "banque " + m.group(1) + ", clé RIB checked"));
+    private static void rib(String v, Pattern p, int[] window, Normalised view, int shift, List<Finding> out) {
+        matches(p, v, window, m -> {
+            boolean valid = ribValid(m.group(1), m.group(2), m.group(3), m.group(4));
+            if (valid) {
+                add(out, Kind.RIB, m.start(), m.end(), view, shift, "banque " + m.group(1) + ", clé RIB checked");
             }
-        }
+            return valid;
+        });
     }
 
     /** The clé RIB: 97 − ((89 × banque + 15 × guichet + 3 × compte) mod 97), letters of the account as digits. */
@@ -236,13 +416,15 @@ public final class Detector {
         return key == Integer.parseInt(cle);
     }
 
-    private static void nir(String text, int[] window, List<Finding> out) {
-        Matcher m = in(NIR, text, window);
-        while (m.find()) {
-            if (nirValid(m.group(1) + m.group(2) + m.group(3) + m.group(4) + m.group(5) + m.group(6), m.group(7))) {
-                add(out, new Finding(Kind.NIR, m.start(), m.end(), "key checked"));
+    private static void nir(String v, int[] window, Normalised view, int shift, List<Finding> out) {
+        matches(NIR, v, window, m -> {
+            boolean valid = nirValid(m.group(1) + m.group(2) + m.group(3) + m.group(4) + m.group(5) + m.group(6),
+                    m.group(7));
+            if (valid) {
+                add(out, Kind.NIR, m.start(), m.end(), view, shift, "key checked");
             }
-        }
+            return valid;
+        });
     }
 
     /**
@@ -266,20 +448,22 @@ public final class Detector {
         return 97 - Long.parseLong(digits) % 97 == Integer.parseInt(key);
     }
 
-    private static void card(String text, int[] window, List<Finding> out) {
-        Matcher m = in(CARD, text, window);
-        while (m.find()) {
+    private static void card(String text, String v, int[] window, Normalised view, int shift, List<Finding> out) {
+        matches(CARD, v, window, m -> {
             String raw = m.group();
-            String digits = raw.replaceAll("[^0-9]", "");
-            if (plausibleCardLayout(raw) && cardIssuer(digits) && Siret.luhn(digits) && !nearSiret(text, m.start())) {
-                add(out, new Finding(Kind.CARD, m.start(), m.end(), "Luhn key checked"));
+            String digits = raw.replace(" ", "");
+            boolean valid = plausibleCardLayout(raw) && cardIssuer(digits) && Siret.luhn(digits)
+                    && !nearSiret(text, shift + view.start(m.start()));
+            if (valid) {
+                add(out, Kind.CARD, m.start(), m.end(), view, shift, "Luhn key checked");
             }
-        }
+            return valid;
+        });
     }
 
     /** Contiguous, or groups of four (the last one shorter), or American Express's 4-6-5. */
     private static boolean plausibleCardLayout(String raw) {
-        String[] groups = raw.split("[ \\-\\u00A0]");
+        String[] groups = raw.split(" ");
         if (groups.length == 1) {
             return true;
         }
@@ -310,6 +494,20 @@ public final class Detector {
         return before.contains("siret") || before.contains("siren");
     }
 
+    /** A phone number of {@code v} (the text, or its view); a landline is reported unless its line names a service. */
+    private static void phone(String text, Pattern p, String v, int[] window, Normalised view, int shift,
+                              List<Finding> out) {
+        Matcher m = in(p, v, window);
+        while (m.find()) {
+            boolean mobile = m.group(1).equals("6") || m.group(1).equals("7");
+            int at = view == null ? m.start() : shift + view.start(m.start());
+            if (mobile || !FUNCTION_LINE.matcher(lineOf(text, at)).find()) {
+                add(out, Kind.PHONE, m.start(), m.end(), view, shift,
+                        mobile ? "mobile number" : "not named as a service's line");
+            }
+        }
+    }
+
     private static void email(String text, int[] window, List<Finding> out) {
         Matcher m = in(EMAIL, text, window);
         while (m.find()) {
@@ -336,45 +534,25 @@ public final class Detector {
         return FUNCTION_MAILBOXES.contains(l) || FUNCTION_MAILBOXES.contains(first);
     }
 
-    private static void phone(String text, int[] window, List<Finding> out) {
-        Matcher m = in(PHONE, text, window);
-        while (m.find()) {
-            boolean mobile = m.group(1).equals("6") || m.group(1).equals("7");
-            if (mobile || !FUNCTION_LINE.matcher(lineOf(text, m.start())).find()) {
-                add(out, new Finding(Kind.PHONE, m.start(), m.end(), mobile ? "mobile number" : "not named as a service's line"));
-            }
-        }
-    }
-
     /** The words that introduce a home address, as they start (any case). */
     private static final List<String> HOME_WORDS = List.of("demeurant", "domicili", "résidant", "residant", "habitant");
-    private static final String BANK = "banque";
 
-    /**
-     * Where « banque » and the words of {@link #HOME_WORDS} start in {@code text}, in any case, in text order: one
-     * pass that only looks further at the letters these words start with.
-     */
-    private static void findWords(String text, char[] chars, List<Integer> banks, List<Integer> homes) {
+    /** Where the words of {@link #HOME_WORDS} start in {@code text}, in any case, in text order. */
+    private static void findHomeWords(String text, char[] chars, List<Integer> homes) {
         int n = chars.length - 1;
         for (int i = 0; i < n; i++) {
             char c = chars[i];
             char lower = c < 128 ? (char) (c | 0x20) : c;
-            if (lower != 'b' && lower != 'd' && lower != 'r' && lower != 'h') {
+            if (lower != 'd' && lower != 'r' && lower != 'h') {
                 continue;
             }
             // Most words starting with these letters are not these words: their second letter says so.
             char second = Character.toLowerCase(chars[i + 1]);
-            if (lower == 'b') {
-                if (second == 'a' && text.regionMatches(true, i, BANK, 0, BANK.length())) {
-                    banks.add(i);
-                }
-            } else {
-                for (String word : HOME_WORDS) {
-                    if (word.charAt(0) == lower && word.charAt(1) == second
-                            && text.regionMatches(true, i, word, 0, word.length())) {
-                        homes.add(i);
-                        break;
-                    }
+            for (String word : HOME_WORDS) {
+                if (word.charAt(0) == lower && word.charAt(1) == second
+                        && text.regionMatches(true, i, word, 0, word.length())) {
+                    homes.add(i);
+                    break;
                 }
             }
         }

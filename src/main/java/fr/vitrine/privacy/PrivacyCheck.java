@@ -7,6 +7,7 @@ import fr.vitrine.privacy.Kind.Mode;
 import fr.vitrine.read.CommonmarkEngine;
 import fr.vitrine.read.PdfText;
 import fr.vitrine.read.SiteConfig;
+import fr.vitrine.read.SourceRecord;
 import fr.vitrine.read.TextFile;
 import fr.vitrine.read.YamlTree;
 import org.jbake.model.DocumentModel;
@@ -15,10 +16,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -41,25 +45,53 @@ public final class PrivacyCheck {
         TEXT,
         /** The record's data: published as written, so a value to redact is an error. */
         DATA,
-        /** A PDF: it can't be redacted, so a value to redact is an error. */
+        /** A PDF: it can't be redacted, so a value to redact is an error (at its page and line). */
         PDF
     }
 
     private final Policy policy;
     private final Path contentFolder;
+    private final PdfText.Limits pdfLimits;
     /** Source texts already checked (several records may name the same one): real path → text to publish. */
     private final Map<Path, Optional<String>> sources = new ConcurrentHashMap<>();
 
     public PrivacyCheck(SiteConfig config, Diagnostics diagnostics) {
         this.policy = Policy.of(config, diagnostics);
         this.contentFolder = config.contentFolder();
+        this.pdfLimits = PdfText.Limits.of(config, diagnostics);
     }
 
     /** Checks one convention or page of the project: reports; redacts in its document. */
-    public void check(fr.vitrine.read.SourceRecord r, Diagnostics diagnostics) {
+    public void check(SourceRecord r, Diagnostics diagnostics) {
         if (!r.external()) {
             check(r.file(), r.document(), r.tree(), diagnostics);
         }
+    }
+
+    /**
+     * Checks the project's products and organisations: a Markdown file as a convention (its data, and its
+     * description redacted), a registry ({@code organisations.yml}) once, as data.
+     */
+    public void checkRecords(List<SourceRecord> records, Diagnostics diagnostics) {
+        Set<Path> registries = new HashSet<>();
+        for (SourceRecord r : records) {
+            if (r.external()) {
+                continue;
+            }
+            if (r.document() != null) {
+                check(r.file(), r.document(), r.tree(), diagnostics);
+            } else if (registries.add(r.file())) {
+                String text = TextFile.readUtf8(r.file(), new Diagnostics()); // its reading reported any problem
+                if (text != null) {
+                    report(r.file(), text, 1, Where.DATA, policy, diagnostics);
+                }
+            }
+        }
+    }
+
+    /** The project's policy (settings only). */
+    public Policy policy() {
+        return policy;
     }
 
     /** Checks a parsed convention or page; reports into {@code diagnostics}; redacts in {@code doc}. */
@@ -77,7 +109,7 @@ public final class PrivacyCheck {
             doc.put(CommonmarkEngine.BODY_MARKDOWN, published);
             doc.put(PUBLISHED_MARKDOWN, PackedText.of(frontMatter + published));
         }
-        sourceText(tree).ifPresent(source -> sources.computeIfAbsent(source, s -> checkSource(s, p, diagnostics))
+        sourceText(tree).ifPresent(source -> sources.computeIfAbsent(source, s -> checkSource(s, p, pdfLimits, diagnostics))
                 .ifPresent(t -> doc.put(PUBLISHED_SOURCE, PackedText.of(t))));
     }
 
@@ -99,10 +131,10 @@ public final class PrivacyCheck {
         }
     }
 
-    private static Optional<String> checkSource(Path file, Policy p, Diagnostics diagnostics) {
+    private static Optional<String> checkSource(Path file, Policy p, PdfText.Limits limits, Diagnostics diagnostics) {
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")) {
             try {
-                reportPages(file, PdfText.pages(file), Where.PDF, p, diagnostics);
+                reportPages(file, PdfText.pages(file, limits), Where.PDF, p, diagnostics);
             } catch (PdfText.Unreadable e) {
                 diagnostics.warning(file, 1, 1, "the privacy check could not read this PDF: " + e.getMessage());
             }
@@ -151,8 +183,7 @@ public final class PrivacyCheck {
             }
             switch (where) {
                 case DATA -> diagnostics.error(file, line, column, what + " in the record's data, which are published "
-                        + "as written and never masked: remove it from the front matter (or allow it with "
-                        + Policy.SETTING + code + "=allow)");
+                        + "as written and never masked: remove it (or allow it with " + Policy.SETTING + code + "=allow)");
                 case PDF -> diagnostics.error(file, line, column, what + " in this PDF's text, which can't be masked: "
                         + "publish a redacted PDF or the text as .txt (where it is masked), or allow it with 'privacy: {"
                         + code + ": allow}' in the record");
@@ -178,15 +209,43 @@ public final class PrivacyCheck {
         return out == null ? text : out.append(text, copied, text.length()).toString();
     }
 
-    /** Reports the findings of a PDF's pages; a PDF has no lines to point at, so the page is named in the message. */
+    /**
+     * Reports the findings of a PDF's pages, read as one text (a number may run from one page to the next); a PDF has
+     * no lines to point at in the file, so each message names the page and the line on the page (blank lines, the
+     * gaps between paragraphs, not counted).
+     */
     public static void reportPages(Path file, List<String> pages, Where where, Policy p, Diagnostics diagnostics) {
+        StringBuilder all = new StringBuilder();
+        // For each line of the whole text: its page, and its line on the page.
+        List<int[]> lines = new ArrayList<>();
         for (int i = 0; i < pages.size(); i++) {
-            Diagnostics page = new Diagnostics();
-            report(file, pages.get(i), 1, where, p, page);
-            int n = i + 1;
-            page.all().forEach(d -> diagnostics.add(new Diagnostic(d.severity(), file, 1, 1,
-                    "page " + n + ": " + d.message())));
+            int onPage = 0;
+            for (String line : pages.get(i).split("\n", -1)) {
+                if (!line.isBlank()) {
+                    onPage++;
+                }
+                lines.add(new int[] {i + 1, Math.max(1, onPage)});
+                all.append(line).append('\n');
+            }
         }
+        Diagnostics found = new Diagnostics();
+        report(file, all.toString(), 1, where, p, found);
+        for (Diagnostic d : found.all()) {
+            int[] at = lines.get(Math.min(lines.size(), d.line()) - 1);
+            diagnostics.add(new Diagnostic(d.severity(), file, 1, 1, "page " + at[0] + ", line " + at[1] + ": " + d.message()));
+        }
+    }
+
+    /**
+     * The findings the policy redacts in a value of a data file (a cell of an impact CSV, published as written)
+     * that starts at {@code line} and {@code column}, as errors to report.
+     */
+    public static List<Diagnostic> refusals(Path file, String value, int line, int column, Policy policy) {
+        Diagnostics found = new Diagnostics();
+        report(file, value, line, Where.DATA, policy, found);
+        return found.all().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR)
+                .map(d -> new Diagnostic(d.severity(), file, d.line(), d.line() == line ? d.column() + column - 1
+                        : d.column(), d.message())).toList();
     }
 
     /** The first characters of a value, enough to find it, not enough to publish it again in a log. */

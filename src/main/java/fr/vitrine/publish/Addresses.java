@@ -13,6 +13,10 @@ import java.util.Objects;
  */
 final class Addresses {
 
+    /** Top-level names that never reach the public internet (RFC 2606, 6761, 6762; ICANN's .internal). */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("test", "example", "invalid", "localhost",
+            "local", "internal");
+
     private Addresses() {
     }
 
@@ -50,8 +54,9 @@ final class Addresses {
     }
 
     /**
-     * Why an address cannot be a site's public address on data.gouv.fr (local, private, not https), or null when it
-     * can. data.gouv.fr refuses local URLs; a private one is unreachable from anywhere else.
+     * Why an address cannot be a site's public address on data.gouv.fr (local, private or shared, a number, a name
+     * without a dot or under a reserved top-level name, not https), or null when it can. data.gouv.fr refuses such
+     * URLs after the upload; a private one is unreachable from anywhere else.
      */
     static String notPublic(URI uri) {
         String host = host(uri);
@@ -65,6 +70,23 @@ final class Addresses {
         if (ip != null && (ip.isSiteLocalAddress() || ip.isLinkLocalAddress() || ip.isAnyLocalAddress()
                 || (ip.getAddress().length == 16 && (ip.getAddress()[0] & 0xfe) == 0xfc))) {
             return "is a private address (" + host + ")";
+        }
+        if (ip != null && ip.getAddress().length == 4 && ip.getAddress()[0] == 100 && (ip.getAddress()[1] & 0xc0) == 64) {
+            return "is in the shared address space 100.64.0.0/10 of internet providers (" + host + ")";
+        }
+        String top = host.substring(host.lastIndexOf('.') + 1);
+        if (ip == null && top.matches("[0-9]+|0x[0-9a-f]*")) {
+            return "is an address written as a number (" + host + "), which readers take for another one: write "
+                    + "the site's name";
+        }
+        if (ip != null && host.matches(".*\\b0\\d.*")) {
+            return "is an address with a leading zero (" + host + "), which some readers read as octal";
+        }
+        if (ip == null && !host.contains(".")) {
+            return "has no dot (" + host + "): a name of a local network, not a public one";
+        }
+        if (RESERVED.contains(top)) {
+            return "ends with ." + top + ", a name reserved for tests and private networks (" + host + ")";
         }
         if (!"https".equalsIgnoreCase(uri.getScheme())) {
             return "is not https";

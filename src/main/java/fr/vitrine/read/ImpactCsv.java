@@ -32,9 +32,10 @@ import java.util.Map;
 
 /**
  * Streams a CSV file in data.gouv.fr's schema <em>impact-service-public-numerique</em> (0.5.0), cell by cell, with
- * the line and column of every cell. Spreadsheet exports are accepted when they can be read without guessing —
- * UTF-8 with a BOM, Windows-1252, ';' separators, CRLF line ends — and each such variant is reported once as a
- * warning. Rows never stay in memory: a million-row file is read in constant space.
+ * the line and column of every cell. What the schema's own example is (UTF-8 with a BOM, CRLF line ends: the CSV
+ * standard's) is read silently; spreadsheet exports are accepted when they can be read without guessing —
+ * Windows-1252, ';' separators — and each such variant is reported once as a warning. Rows never stay in memory: a
+ * million-row file is read in constant space.
  */
 public final class ImpactCsv {
 
@@ -83,11 +84,7 @@ public final class ImpactCsv {
                 return -1;
             }
             try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
-                boolean bom = skipBom(raw, charset);
-                if (bom) {
-                    diagnostics.warning(file, 1, 1, "file starts with a byte order mark (BOM); accepted, but data.gouv.fr "
-                            + "expects UTF-8 without BOM");
-                }
+                skipBom(raw, charset); // the schema's own example starts with one: not a warning
                 Reader reader = new BufferedReader(new InputStreamReader(raw, charset.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
                 return new Pass(file, diagnostics, handler).run(reader);
@@ -230,9 +227,6 @@ public final class ImpactCsv {
             String firstLine = firstLine(in);
             in.reset();
             char separator = separator(firstLine);
-            if (firstLine.endsWith("\r")) {
-                warnOnce("crlf", 1, 1, "lines end with CR LF (Windows); accepted");
-            }
             CsvParser parser = (CsvParser) MAPPER.getFactory().createParser(in);
             parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(separator));
             parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
@@ -343,10 +337,17 @@ public final class ImpactCsv {
             Map<String, Integer> seen = new HashMap<>();
             int unknown = 0;
             int[] index = new int[cells.size()];
+            List<String> names = cells.stream().map(Cell::text).toList();
+            boolean older = OlderImpactSchemas.older(names)
+                    && COLUMNS.stream().anyMatch(c -> !OPTIONAL.contains(c) && !names.contains(c));
             for (int i = 0; i < cells.size(); i++) {
                 String name = cells.get(i).text();
                 int column = COLUMNS.indexOf(name);
                 index[i] = column;
+                if (column < 0 && older && (OlderImpactSchemas.RENAMED.containsKey(name)
+                        || OlderImpactSchemas.DROPPED.containsKey(name))) {
+                    continue; // an older version's column: the missing columns' messages and the advice say what to do
+                }
                 if (column < 0 && ++unknown > 20) {
                     continue;
                 } else if (column < 0) {
@@ -365,10 +366,13 @@ public final class ImpactCsv {
             }
             List<String> missing = COLUMNS.stream()
                     .filter(c -> !OPTIONAL.contains(c) && !seen.containsKey(c)).toList();
-            if (!missing.isEmpty()) {
-                diagnostics.error(file, 1, 1, "missing column" + (missing.size() > 1 ? "s " : " ")
-                        + String.join(", ", missing) + " in the header; the schema requires them (file not read)");
-                return null;
+            // Each missing column is named with what it holds and the version that added it; the rows are still
+            // checked, so that every other error of the file is reported in the same run (none of them is used).
+            missing.forEach(c -> diagnostics.error(file, 1, 1, OlderImpactSchemas.missing(c, names)
+                    + "; schema 0.5.0 requires it"));
+            if (!missing.isEmpty() || older) {
+                diagnostics.error(file, 1, 1, older ? OlderImpactSchemas.advice(file)
+                        : "add the missing columns to the header (the rows are checked, none is published)");
             }
             return index;
         }

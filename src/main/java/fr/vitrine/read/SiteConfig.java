@@ -177,6 +177,14 @@ public final class SiteConfig {
         if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
             throw new IllegalArgumentException("base URL must start with http:// or https://, got '" + url + "'");
         }
+        int authorityEnd = u.indexOf('/', u.indexOf("//") + 2);
+        String authority = u.substring(u.indexOf("//") + 2, authorityEnd < 0 ? u.length() : authorityEnd);
+        if (authority.contains("@")) {
+            // Never echoed: it may be a password. The sitemap, the feed and the datasets would publish it.
+            throw new IllegalArgumentException("base URL must not hold a user name or password (the part before '@'): "
+                    + "it would be published in the sitemap, the feed and the datasets; give the site's public "
+                    + "address, e.g. https://" + authority.substring(authority.lastIndexOf('@') + 1) + "/");
+        }
         return u.endsWith("/") ? u : u + "/";
     }
 }

@@ -47,7 +47,7 @@ public record StatsView(String id, Indicator indicator, String latest, String la
             latest = value(m.value(last), unit);
             latestDate = when(m.start(last), m.date(last));
             if (last >= 1) {
-                change = change(m.value(last - 1), m.value(last), unit, when(m.start(last - 1), m.date(last - 1)));
+                change = change(m.value(last - 1), m.value(last), unit, since(m.start(last - 1), m.date(last - 1)));
             }
         }
         Series t = indicator.targets();
@@ -128,21 +128,35 @@ public record StatsView(String id, Indicator indicator, String latest, String la
         return t.last();
     }
 
+    /** {@code since}: the phrase naming the previous measure ({@link #since}). */
     static String change(double before, double after, String unit, String since) {
         double delta = after - before;
         if (delta == 0) {
-            return "stable depuis " + since;
+            return "stable " + since;
         }
         String sign = delta > 0 ? "+" : "−";
         if (unit.equals("%")) {
-            return sign + points(delta) + " depuis " + since;
+            return sign + points(delta) + " " + since;
         }
         String text = sign + value(Math.abs(delta), unit);
         double pct = Math.abs(100 * delta / before);
         if (before != 0 && Double.isFinite(pct)) {
             text += " (" + sign + Formats.number(round(pct, 1)) + " %)";
         }
-        return text + " depuis " + since;
+        return text + " " + since;
+    }
+
+    /**
+     * What a change is measured against, in French: « depuis le 1er juin 2023 » for a stock, « par rapport à juin
+     * 2023 », « par rapport à 2021 », « par rapport à la période du 1er juin 2023 au 1er juin 2024 » for a period.
+     */
+    static String since(LocalDate start, LocalDate date) {
+        if (start == null) {
+            return "depuis le " + Formats.date(date);
+        }
+        String when = when(start, date);
+        return "par rapport " + (when.startsWith("du ") ? "à la période " + when
+                : "à " + when.replace("année ", ""));
     }
 
     /** "230", "70 %", "12 jours": counts ("unité") show as bare numbers. */

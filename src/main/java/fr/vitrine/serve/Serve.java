@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,10 @@ public final class Serve implements AutoCloseable {
     private static final int MAX_CHANGED = 500;
 
     /** What to serve, where. {@code port} 0 lets the system choose one. */
-    public record Options(Path source, String bind, int port, boolean open) {
+    public record Options(Path source, String bind, int port, boolean open, List<String> hosts) {
+        public Options(Path source, String bind, int port, boolean open) {
+            this(source, bind, port, open, List.of());
+        }
     }
 
     /** Thrown by {@link #start} when serving is impossible; the message says why and what to do. */
@@ -87,9 +91,25 @@ public final class Serve implements AutoCloseable {
         } catch (UnknownHostException e) {
             throw new UsageException("--bind " + options.bind() + " is not an address of this machine");
         }
+        Set<String> hosts = new TreeSet<>();
+        try {
+            if (!address.isAnyLocalAddress() && !address.isLoopbackAddress()
+                    && NetworkInterface.getByInetAddress(address) == null) {
+                throw new UsageException("--bind " + options.bind() + " is not an address of this machine (its "
+                        + "addresses: " + String.join(", ", ownAddresses()) + "); use one of them, 0.0.0.0 for all, "
+                        + "or the default 127.0.0.1");
+            }
+            hosts.addAll(address.isAnyLocalAddress() ? ownAddresses() : List.of(hostName(address)));
+        } catch (java.net.SocketException e) {
+            throw new IOException("cannot list this machine's addresses: " + e.getMessage(), e);
+        }
+        if (!options.bind().equals(address.getHostAddress())) {
+            hosts.add(options.bind().toLowerCase(Locale.ROOT)); // a name given to --bind
+        }
+        options.hosts().forEach(h -> hosts.add(h.toLowerCase(Locale.ROOT)));
         SiteServer server;
         try {
-            server = new SiteServer(new InetSocketAddress(address, options.port()));
+            server = new SiteServer(new InetSocketAddress(address, options.port()), hosts);
         } catch (BindException e) {
             throw new UsageException("cannot listen on " + options.bind() + ":" + options.port() + " ("
                     + e.getMessage().toLowerCase(Locale.ROOT) + "; is another 'vitrine serve' running?); "
@@ -97,7 +117,9 @@ public final class Serve implements AutoCloseable {
         }
         if (!address.isLoopbackAddress()) {
             err.println("vitrine: warning: serving on " + options.bind() + ": other machines of the network can read "
-                    + "the site, drafts included; the default --bind 127.0.0.1 keeps it to this one");
+                    + "the site, drafts included; only requests naming localhost, " + shortList(hosts) + " or a "
+                    + "--host name are answered (a Host check against DNS rebinding); the default --bind 127.0.0.1 "
+                    + "keeps it to this machine");
         }
         String url = url(address, server.address().getPort());
         Serve serve;
@@ -125,6 +147,22 @@ public final class Serve implements AutoCloseable {
             open(url, err);
         }
         return serve;
+    }
+
+    /** This machine's addresses as a Host header names them ({@code 192.168.1.5}, {@code [fe80::1]}). */
+    private static List<String> ownAddresses() throws java.net.SocketException {
+        return NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)
+                .filter(a -> !a.isLoopbackAddress()).map(Serve::hostName).sorted().toList();
+    }
+
+    private static String hostName(InetAddress address) {
+        String a = address.getHostAddress().replaceFirst("%.*$", "").toLowerCase(Locale.ROOT);
+        return a.contains(":") ? "[" + a + "]" : a;
+    }
+
+    private static String shortList(Set<String> hosts) {
+        List<String> all = List.copyOf(hosts);
+        return all.size() <= 6 ? String.join(", ", all) : String.join(", ", all.subList(0, 6)) + "…";
     }
 
     private static String url(InetAddress address, int port) {

@@ -62,20 +62,20 @@ final class SiteServer implements AutoCloseable {
     private static final Map<String, String> TYPES = types();
 
     private final HttpServer server;
-    /** Bound to this machine only: then only requests naming this machine are answered. */
-    private final boolean loopback;
+    /** Besides this machine's local names: the addresses and names requests may name in their Host header. */
+    private final Set<String> hosts;
     private final ExecutorService executor;
     private final Set<BlockingQueue<Change>> listeners = new CopyOnWriteArraySet<>();
     private volatile State state = new State(0, null, List.of("vitrine: the site is being built"), Instant.now());
 
     /** Binds (throws {@link java.net.BindException} when the port is taken); serving starts with {@link #start}. */
-    SiteServer(InetSocketAddress address) throws IOException {
+    SiteServer(InetSocketAddress address, Set<String> hosts) throws IOException {
         // Answers go out at once instead of waiting for the browser's delayed acknowledgement (Nagle's algorithm):
         // 44 ms a request on a kept-alive connection otherwise, 1.5 ms with it (docs/live-preview.md). The JDK's
         // server reads this once, when its first server is made.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(address, 64);
-        loopback = address.getAddress().isLoopbackAddress();
+        this.hosts = Set.copyOf(hosts);
         AtomicInteger threads = new AtomicInteger();
         executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "vitrine-serve-" + threads.incrementAndGet());
@@ -115,9 +115,10 @@ final class SiteServer implements AutoCloseable {
                 text(exchange, 405, "Method not allowed: GET and HEAD only.", head);
                 return;
             }
-            if (loopback && !localHost(exchange.getRequestHeaders().getFirst("Host"))) {
-                // A page of another site whose name was pointed at 127.0.0.1 (DNS rebinding) reads nothing.
-                text(exchange, 403, "Forbidden: ask for localhost or 127.0.0.1.", head);
+            String host = exchange.getRequestHeaders().getFirst("Host");
+            if (!localHost(host) && !hosts.contains(name(host))) {
+                // A page of another site whose name was pointed at this server (DNS rebinding) reads nothing.
+                text(exchange, 403, "Forbidden: ask for localhost, 127.0.0.1 or a name given with --host.", head);
                 return;
             }
             if (LiveReload.EVENTS.equals(path)) {
@@ -199,8 +200,13 @@ final class SiteServer implements AutoCloseable {
         if (host == null) {
             return false;
         }
-        String name = host.toLowerCase(Locale.ROOT).replaceFirst(":\\d+$", "");
+        String name = name(host);
         return name.equals("localhost") || name.equals("[::1]") || name.matches("127(\\.\\d{1,3}){3}");
+    }
+
+    /** A Host header without its port, in lower case. */
+    private static String name(String host) {
+        return host == null ? "" : host.toLowerCase(Locale.ROOT).replaceFirst(":\\d+$", "");
     }
 
     /** If-None-Match first (a list of tags or *); If-Modified-Since only without it, compared to the second. */

@@ -113,7 +113,9 @@ public final class ImpactRows {
         void error(int column, String message) {
             failed = true;
             Cell cell = cells[column];
-            report.error(cell == null ? line : cell.line(), cell == null ? 1 : cell.column(), message);
+            if (cell != null) { // an absent column is said once, at the header
+                report.error(cell.line(), cell.column(), message);
+            }
         }
 
         /** The cell's text in one Unicode form (NFC, no zero-width characters), so look-alikes are one name. */
@@ -208,7 +210,8 @@ public final class ImpactRows {
                 try {
                     v = FrenchNumbers.parse(s).doubleValue();
                 } catch (IllegalArgumentException e) {
-                    error(column, "valeur: " + e.getMessage());
+                    error(column, "valeur '" + Text.abbreviate(s) + "' is not a number: the schema writes digits "
+                            + "with a decimal point and no thousands separator (475000.50)");
                     return null;
                 }
                 warnOnce(column, "decimal", "numbers written the French way (first here: '" + s + "') were read as "
@@ -229,7 +232,7 @@ public final class ImpactRows {
 
         /**
          * A date in the schema's format {@code %Y-%m-%d}: a strptime pattern, whose month and day may have one digit
-         * (read with a warning) and whose year is at least 1.
+         * (as the schema's validator reads them, silently) and whose year is at least 1.
          */
         LocalDate date(int column, boolean required) {
             String s = required ? required(column) : optional(column);
@@ -254,11 +257,7 @@ public final class ImpactRows {
                 error(column, COLUMNS.get(column) + " '" + s + "' is not a real date");
                 return null;
             }
-            if (s.length() != 10) {
-                warnOnce(column, "short-date", COLUMNS.get(column) + " '" + s + "' (first here) read as " + date
-                        + "; write dates with two-digit months and days");
-            }
-            return date;
+            return date; // one-digit months and days are the schema's strptime format too: not a warning
         }
 
         private static int digits(String s, int from, int to) {

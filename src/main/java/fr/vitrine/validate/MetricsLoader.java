@@ -7,6 +7,8 @@ import fr.vitrine.model.Product;
 import fr.vitrine.model.ProductMetrics;
 import fr.vitrine.model.Series;
 import fr.vitrine.model.Text;
+import fr.vitrine.privacy.Policy;
+import fr.vitrine.privacy.PrivacyCheck;
 import fr.vitrine.read.ImpactCsv;
 
 import java.io.IOException;
@@ -29,7 +31,9 @@ import java.util.stream.Stream;
  */
 public final class MetricsLoader {
 
+    private static final int COMMENT = ImpactCsv.COLUMNS.indexOf("commentaires");
     private final Diagnostics diagnostics;
+    private Policy policy = Policy.defaults();
     private final Map<String, String> productByService;
     /** Every name a product answers to, as written, for "did you mean" hints. */
     private final List<String> serviceNames;
@@ -84,9 +88,16 @@ public final class MetricsLoader {
         }
     }
 
-    /** Loads the metrics of the CSV files, by product id. */
+    /** Loads the metrics of the CSV files, by product id (comments checked with the default privacy policy). */
     public static Map<String, ProductMetrics> load(List<Path> csvFiles, List<Product> products, Diagnostics diagnostics) {
+        return load(csvFiles, products, Policy.defaults(), diagnostics);
+    }
+
+    /** Loads the metrics of the CSV files, by product id; a comment holding what {@code policy} redacts is an error. */
+    public static Map<String, ProductMetrics> load(List<Path> csvFiles, List<Product> products, Policy policy,
+                                                   Diagnostics diagnostics) {
         MetricsLoader loader = new MetricsLoader(products, diagnostics);
+        loader.policy = policy;
         reportConflicts(products, diagnostics);
         csvFiles.forEach(loader::readFile);
         return loader.finish();
@@ -171,6 +182,11 @@ public final class MetricsLoader {
             Measure m = ImpactRows.check(line, cells, report);
             if (m == null) {
                 return;
+            }
+            ImpactCsv.Cell comment = cells[COMMENT];
+            if (m.comment() != null && comment != null) {
+                PrivacyCheck.refusals(file, comment.text(), comment.line(), comment.column(), policy)
+                        .forEach(d -> report.error(d.line(), d.column(), d.message()));
             }
             String product = productOf(m.service(), productByService);
             if (product == null) {

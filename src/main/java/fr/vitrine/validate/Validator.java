@@ -214,9 +214,10 @@ public final class Validator {
         String siret = f.textOrUnknown("siret", false);
         if (siret != null) {
             siret = siret.replace(" ", "");
-            if (!Siret.isValid(siret)) {
-                f.problemAt("siret", "SIRET '" + siret + "' is invalid (14 digits with a valid Luhn key); "
-                        + "write 'unknown' rather than a guess");
+            String problem = Siret.problem(siret);
+            if (problem != null) {
+                f.problemAt("siret", "SIRET '" + siret + "' is invalid: " + problem + "; write 'unknown' rather "
+                        + "than a guess");
             }
         }
         String parent = orgRef(f.text("parent", false));

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The command line as users type it: options, help, version and exit codes. */
@@ -77,6 +79,17 @@ class MainTest {
         assertEquals(2, Main.run("build", "--source", project.root().toString(), "--output",
                 tmp.resolve("o").toString(), "--base-url", "ftp://example.org"));
         assertTrue(err().contains("base URL must start with http:// or https://"), err());
+        // A user name and password would be published in the sitemap, the feed and the datasets: refused, not echoed.
+        for (String url : java.util.List.of("https://user:s3cret@example.org/vitrine", "http://s3cret@example.org",
+                "https://user:s3cret@example.org")) {
+            assertEquals(2, Main.run("build", "--source", project.root().toString(), "--output",
+                    tmp.resolve("o").toString(), "--base-url", url));
+            assertTrue(err().contains("base URL must not hold a user name or password (the part before '@'): it would "
+                    + "be published in the sitemap, the feed and the datasets; give the site's public address, e.g. "
+                    + "https://example.org/"), err());
+            assertFalse(err().contains("s3cret"), err());
+            assertFalse(Files.exists(tmp.resolve("o")));
+        }
     }
 
     @Test
@@ -128,5 +141,31 @@ class MainTest {
         project.replace("data/products/reco-co.md", "title: Reco-co", "title:");
         assertEquals(1, Main.run("check", "--source", project.root().toString()));
         assertTrue(err().contains("reco-co.md:3:1: error: missing required field 'title'"), err());
+    }
+
+    /** Before: « cannot write X: X ». */
+    @Test
+    void initIntoALinkToNothingSaysSo() throws IOException {
+        Path link = Files.createSymbolicLink(tmp.resolve("projet"), tmp.resolve("absent"));
+        assertEquals(2, Main.run("init", link.toString()));
+        assertTrue(err().contains("vitrine: " + link + " is a link to " + tmp.resolve("absent") + ", which does not "
+                + "exist: create that folder first, or name a new or empty folder (nothing was written)"), err());
+        assertFalse(Files.exists(tmp.resolve("absent")));
+    }
+
+    /** Before: « no such file » for both. */
+    @Test
+    void importSaysWhatAFolderOrANamedPipeGivenAsTheTextIs() throws Exception {
+        TestProject project = TestProject.copyOfRepository(tmp);
+        Path folder = Files.createDirectories(tmp.resolve("x.txt"));
+        assertEquals(2, Main.run("import", "--source", project.root().toString(), folder.toString()));
+        assertTrue(err().contains("vitrine: " + folder + ": this is a folder, not a file: give the text file itself"), err());
+        Path pipe = tmp.resolve("pipe.txt");
+        assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).inheritIO().start().waitFor());
+        assertEquals(2, Main.run("import", "--source", project.root().toString(), pipe.toString()));
+        assertTrue(err().contains("vitrine: " + pipe + ": not a regular file (a named pipe, socket or device): import "
+                + "reads only regular files; save the text in one"), err());
+        assertEquals(2, Main.run("import", "--source", project.root().toString(), tmp.resolve("absent.txt").toString()));
+        assertTrue(err().contains("absent.txt: no such file"), err());
     }
 }

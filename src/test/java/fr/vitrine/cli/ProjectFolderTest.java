@@ -120,6 +120,14 @@ class ProjectFolderTest {
         ChildVitrine.Run run = new ChildVitrine(dir, null, null, null).vitrine("stats", "--metrics", "stats/*.csv");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(Trees.read(dir.resolve("_site/index.html")).contains("Usagers accompagnés"));
+        // The measures are described by their own method and comment, the target's apart.
+        String facts = org.jsoup.Jsoup.parse(Trees.read(dir.resolve("_site/index.html"))).select("section.indicator")
+                .stream().filter(s -> s.selectFirst("h3").text().startsWith("Usagers accompagnés")).findFirst()
+                .orElseThrow().selectFirst("dl.method").text().replace('\u202F', ' ').replace('\u00A0', ' ');
+        assertTrue(facts.contains("Méthode des mesures Base de données du service (collecte automatisée)"), facts);
+        assertTrue(facts.contains("Commentaire des mesures Exemple : remplacez ces lignes par vos mesures."), facts);
+        assertTrue(facts.contains("Méthode des cibles Objectif de l'équipe (collecte manuelle), fréquence : mensuelle"), facts);
+        assertTrue(facts.contains("Commentaire des cibles Cible de fin d'année."), facts);
     }
 
     /** A development build names no release: the project is written without a workflow, and init says why. */

@@ -73,12 +73,27 @@ class OpenDataConsumersTest {
             "urbanvitaliz-convention-initiale", "\tTabulation en tête",
             "ecosante-delegation-dgpr-dgs", "\rRetour chariot en tête");
 
-    static final String ANCT_SIRET = "13002641700019";
+    /** Valid on both keys, the SIREN's and the SIRET's (a fixture). */
+    static final String ANCT_SIRET = "13002603200016";
     static final String TWO_BENEFICIARIES = subsidy("cerema-subvention-deux-beneficiaires",
             "Subvention du Cerema à la DINUM et à l'ANCT (essai)", "2024-02-01",
             "dinum", "80000", "2024-03-01", "anct", "40000", "2024-04-01");
     static final String NO_BENEFICIARY_SIRET = subsidy("cerema-subvention-dgaln", "Subvention du Cerema à la DGALN (essai)",
             "2024-05-02", "dgaln", "10000", "2024-06-01");
+
+    /** A summary longer than SCDL's 256 characters for objet. */
+    static final String LONG_SUMMARY = ("Subvention du Cerema à la DGPR pour une année d'accompagnement des collectivités "
+            + "dans la reconversion des friches ; ").repeat(3).strip();
+    /** A funded period and no payment schedule, a long summary: conditionsVersement not given, objet cut with a warning. */
+    static final String NO_SCHEDULE = "---\nid: cerema-subvention-dgpr\ntitle: Subvention du Cerema à la DGPR (essai)\n"
+            + "kind: subvention\nsigned: 2024-07-01\neffective: signature\nends: 2024-12-31\nsummary: " + LONG_SUMMARY
+            + "\nparties:\n  - org: cerema\n    role: attribuant\n  - org: dgpr\n    role: bénéficiaire\n"
+            + "products: [urbanvitaliz]\ntotal: 30000\nfunding:\n  - from: cerema\n    to: dgpr\n    amount: 30000\n"
+            + "    tax: unknown\n    credits: unknown\n    year: 2024\n    period:\n      start: 2024-07\n      end: 2024-12\n"
+            + "subsidy:\n  notification_ue: false\nobligations: []\nsource:\n  text: unknown\n  pdf: unknown\n"
+            + "  data_gouv: unknown\n---\nTexte d'essai.\n";
+    /** The DGS's setting with a wrong SIREN key (its SIRET's Luhn sum holds): the row is skipped, saying which key. */
+    static final String BAD_SIREN_KEY = "13001824700002";
 
     /** A subsidy record from the Cerema: per bénéficiaire, its id, the amount and the payment day. */
     static String subsidy(String id, String title, String signed, String... lines) {
@@ -115,10 +130,16 @@ class OpenDataConsumersTest {
         TestSites.addSubsidy(p);
         p.write("content/conventions/cerema-subvention-deux-beneficiaires.md", TWO_BENEFICIARIES);
         p.write("content/conventions/cerema-subvention-dgaln.md", NO_BENEFICIARY_SIRET);
-        p.write("jbake.properties", p.read("jbake.properties") + "\nvitrine.siret.anct=" + ANCT_SIRET + "\n");
+        p.write("content/conventions/cerema-subvention-dgpr.md", NO_SCHEDULE);
+        p.write("content/conventions/cerema-subvention-dgs.md", subsidy("cerema-subvention-dgs",
+                "Subvention du Cerema à la DGS (essai)", "2024-08-01", "dgs", "5000", "2024-09-01"));
+        p.write("jbake.properties", p.read("jbake.properties") + "\nvitrine.siret.anct=" + ANCT_SIRET
+                + "\nvitrine.siret.dgpr=" + TestSites.SIRET + "\nvitrine.siret.dgs=" + BAD_SIREN_KEY + "\n");
         String metrics = "data/stats/statistiques_impact_urbanvitaliz.csv";
         p.write(metrics, p.read(metrics) + "Cerema,UrbanVitaliz,Solde des collectivités suivies,-12.5,unité,false,usage,"
-                + "autre,2023-01-31,false,,false,Essai,,,,\"@SUM(1)|cmd\"\n");
+                + "autre,2023-01-31,false,,false,Essai,,,,\"@SUM(1)|cmd\"\n"
+                + "Cerema,UrbanVitaliz,Solde des collectivités suivies,0,unité,true,usage,autre,2031-12-31,false,,false,"
+                + "Objectif,,,,\n");
         Path site = shared.resolve("site");
         run = p.build(site);
         assertEquals(0, run.exitCode(), run.err());
@@ -503,6 +524,247 @@ class OpenDataConsumersTest {
         assertEquals(1, warnings.size(), run.err());
         assertTrue(warnings.get(0).startsWith("jbake.properties:") || warnings.get(0).contains("jbake.properties"),
                 warnings.get(0));
+    }
+
+    /**
+     * One rule for the temporal coverage, in {@code build} as in {@code stats}: every impact row published, targets
+     * included (a target dated 2031 is in indicateurs.csv, so in the coverage).
+     */
+    @Test
+    void theTemporalCoverageHoldsTheTargetsTheDataPublishes() throws IOException {
+        JsonNode coverage = JSON.readTree(donnees.resolve("udata.json").toFile()).path("dataset").path("temporal_coverage");
+        assertEquals("2031-12-31", coverage.path("end").asText(), coverage.toString());
+        assertTrue(Files.readString(donnees.resolve("indicateurs.csv")).contains(",2031-12-31,"));
+    }
+
+    /** organisations.csv gives the SIRETs subventions.csv publishes for the same organisations. */
+    @Test
+    void organisationsHaveTheSiretsTheSubsidiesPublish() throws IOException {
+        List<String[]> orgs = OpenDataTest.readCsv(donnees.resolve("organisations.csv"));
+        int name = List.of(orgs.get(0)).indexOf("nom");
+        int siret = List.of(orgs.get(0)).indexOf("siret");
+        Map<String, String> byName = new TreeMap<>();
+        orgs.subList(1, orgs.size()).forEach(r -> byName.put(r[name], r[siret]));
+        List<String[]> subsidies = OpenDataTest.readCsv(donnees.resolve("subventions.csv"));
+        List<String> header = List.of(subsidies.get(0));
+        int checked = 0;
+        for (String[] r : subsidies.subList(1, subsidies.size())) {
+            assertEquals(r[header.indexOf("idAttribuant")], byName.get(r[header.indexOf("nomAttribuant")]), r[0]);
+            assertEquals(r[header.indexOf("idBeneficiaire")], byName.get(r[header.indexOf("nomBeneficiaire")]), r[4]);
+            checked++;
+        }
+        assertTrue(checked >= 3, "rows checked: " + checked);
+    }
+
+    /** Each description says what the column holds: montant_recense includes the FAST awards of product files. */
+    @Test
+    void montantRecenseSaysItIncludesFastMoney() throws IOException {
+        JsonNode schema = JSON.readTree(donnees.resolve("produits.schema.json").toFile());
+        for (JsonNode f : schema.path("fields")) {
+            if (f.path("name").asText().equals("montant_recense")) {
+                assertTrue(f.path("description").asText().contains("FAST"), f.toString());
+                return;
+            }
+        }
+        fail("no montant_recense in produits.schema.json");
+    }
+
+    /**
+     * Unknown stays unknown: without a payment schedule, conditionsVersement is not « unique » but says it is not
+     * given (SCDL 2.1.1 requires the cell; its free-text « autre » case describes the terms).
+     */
+    @Test
+    void withoutAScheduleTheConditionsOfPaymentSayTheyAreUnknown() throws IOException {
+        Map<String, String> dgpr = scdlRow("2024-07-01");
+        assertEquals("non précisées par la convention", dgpr.get("conditionsVersement"), dgpr.toString());
+        assertEquals("2024-07-01/2024-12-31", dgpr.get("datesPeriodeVersement"), "the funded period");
+        assertEquals("unique", scdlRow("2024-02-01").get("conditionsVersement"), "one payment: unique");
+    }
+
+    /** objet longer than SCDL's 256 characters: cut, ending with « … », and a warning names the convention. */
+    @Test
+    void aLongObjetIsCutWithAWarningNamingTheConvention() throws IOException {
+        String objet = scdlRow("2024-07-01").get("objet");
+        assertTrue(LONG_SUMMARY.length() > 256);
+        assertEquals(256, objet.codePointCount(0, objet.length()), objet);
+        assertEquals(LONG_SUMMARY.substring(0, 255) + "…", objet);
+        List<String> warnings = run.diagnostics().stream().filter(d -> d.contains(": warning: ")
+                && d.contains("cerema-subvention-dgpr") && d.contains("objet")).toList();
+        assertEquals(1, warnings.size(), run.err());
+        assertTrue(warnings.get(0).contains(LONG_SUMMARY.length() + " characters, SCDL allows 256"), warnings.get(0));
+    }
+
+    /** A configured SIRET that fails a key is not « missing »: the warning says which key failed. */
+    @Test
+    void aSiretSettingWithAWrongSirenKeyIsReportedAsSuch() {
+        List<String> warnings = run.diagnostics().stream().filter(d -> d.contains(": warning: ")
+                && d.contains("vitrine.siret.dgs=" + BAD_SIREN_KEY)).toList();
+        assertEquals(1, warnings.size(), run.err());
+        assertTrue(warnings.get(0).contains("is invalid: the SIREN's key (its first nine digits) is wrong"), warnings.get(0));
+        assertFalse(warnings.get(0).contains("no SIRET"), warnings.get(0));
+    }
+
+    /** data.gouv.fr's regulatory format asks a dataset holding subsidies to carry the keyword « subvention ». */
+    @Test
+    void aDatasetHoldingSubsidiesCarriesTheKeywordSubvention() throws IOException {
+        JsonNode udata = JSON.readTree(donnees.resolve("udata.json").toFile());
+        List<String> tags = new ArrayList<>();
+        udata.path("dataset").path("tags").forEach(t -> tags.add(t.asText()));
+        assertTrue(tags.contains("subvention"), tags.toString());
+        List<String> keywords = new ArrayList<>();
+        JSON.readTree(donnees.resolve("datapackage.json").toFile()).path("keywords").forEach(k -> keywords.add(k.asText()));
+        assertTrue(keywords.contains("subvention"), keywords.toString());
+    }
+
+    /**
+     * {@code created} (Data Package) and the spreadsheets' {@code dcterms:created}/{@code modified}: the instant the
+     * data's day began in Paris, in UTC, never the Paris date labelled as UTC midnight (in the future until 1 or 2 am).
+     */
+    @Test
+    void creationTimesAreTrueUtcInstants() throws IOException {
+        JsonNode pkg = JSON.readTree(donnees.resolve("datapackage.json").toFile());
+        LocalDate day = LocalDate.parse(pkg.path("version").asText());
+        java.time.Instant expected = day.atStartOfDay(java.time.ZoneId.of("Europe/Paris")).toInstant();
+        assertEquals(expected, java.time.Instant.parse(pkg.path("created").asText()));
+        for (Path xlsx : OpenDataTest.publishableFiles(donnees).stream().filter(f -> f.endsWith(".xlsx")).sorted()
+                .map(donnees::resolve).toList()) {
+            try (ZipFile zip = new ZipFile(xlsx.toFile())) {
+                String core = new String(zip.getInputStream(zip.getEntry("docProps/core.xml")).readAllBytes(),
+                        StandardCharsets.UTF_8);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "<dcterms:(created|modified)[^>]*>([^<]*)<").matcher(core);
+                int found = 0;
+                while (m.find()) {
+                    assertEquals(expected, java.time.Instant.parse(m.group(2)), xlsx + " " + m.group(1));
+                    found++;
+                }
+                assertTrue(found >= 1, xlsx + ": " + core);
+            }
+        }
+    }
+
+    /**
+     * Every .xlsx read by a second, independent reader in streaming mode (Apache POI's SAX event API, as big files are
+     * read): each sheet's declared dimension is the range of its cells (a reader trusting it sees every cell), and
+     * the data sheet has the CSV's header and as many rows.
+     */
+    @Test
+    void everySpreadsheetReadsWholeInPoisStreamingMode() throws Exception {
+        List<Path> files = OpenDataTest.publishableFiles(donnees).stream().filter(f -> f.endsWith(".xlsx")).sorted()
+                .map(donnees::resolve).toList();
+        assertTrue(files.size() >= 8, files.toString());
+        for (Path file : files) {
+            try (org.apache.poi.openxml4j.opc.OPCPackage pkg = org.apache.poi.openxml4j.opc.OPCPackage.open(
+                    file.toFile(), org.apache.poi.openxml4j.opc.PackageAccess.READ)) {
+                var reader = new org.apache.poi.xssf.eventusermodel.XSSFReader(pkg);
+                var strings = new org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable(pkg);
+                var sheets = (org.apache.poi.xssf.eventusermodel.XSSFReader.SheetIterator) reader.getSheetsData();
+                int index = 0;
+                while (sheets.hasNext()) {
+                    StreamedSheet sheet = new StreamedSheet();
+                    try (InputStream in = sheets.next()) {
+                        var parser = javax.xml.parsers.SAXParserFactory.newInstance();
+                        parser.setNamespaceAware(true);
+                        var xml = parser.newSAXParser().getXMLReader();
+                        xml.setContentHandler(new org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler(
+                                reader.getStylesTable(), strings, sheet, false) {
+                            @Override
+                            public void startElement(String uri, String local, String qName,
+                                                     org.xml.sax.Attributes attributes) throws org.xml.sax.SAXException {
+                                if (local.equals("dimension")) {
+                                    sheet.dimension = attributes.getValue("ref");
+                                }
+                                super.startElement(uri, local, qName, attributes);
+                            }
+                        });
+                        xml.parse(new org.xml.sax.InputSource(in));
+                    }
+                    String name = file.getFileName() + " / " + sheets.getSheetName();
+                    assertEquals("A1:" + org.apache.poi.ss.util.CellReference.convertNumToColString(sheet.maxColumn)
+                            + (sheet.maxRow + 1), sheet.dimension, name + ": the declared range");
+                    if (index++ == 0) {
+                        String csvFile = file.getFileName().toString().replace(".xlsx", ".csv");
+                        List<String[]> csv = OpenDataTest.readCsv(donnees.resolve(csvFile));
+                        assertEquals(csv.size(), sheet.rows.size(), name + ": rows, header included");
+                        assertEquals(List.of(csv.get(0)), sheet.rows.get(0), name + ": header");
+                    }
+                }
+                assertEquals(2, index, file + ": the data sheet and « Lisez-moi »");
+            }
+        }
+    }
+
+    /** POI's streaming callbacks: each row's formatted cells, and the extent of the cells. */
+    static final class StreamedSheet implements org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler {
+        String dimension;
+        int maxRow = -1;
+        int maxColumn = -1;
+        final List<List<String>> rows = new ArrayList<>();
+        private List<String> row;
+
+        @Override
+        public void startRow(int rowNum) {
+            row = new ArrayList<>();
+            maxRow = Math.max(maxRow, rowNum);
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            rows.add(row);
+        }
+
+        @Override
+        public void cell(String reference, String value, org.apache.poi.xssf.usermodel.XSSFComment comment) {
+            var ref = new org.apache.poi.ss.util.CellReference(reference);
+            maxColumn = Math.max(maxColumn, ref.getCol());
+            while (row.size() < ref.getCol()) {
+                row.add("");
+            }
+            row.add(value);
+        }
+    }
+
+    /**
+     * A text over a spreadsheet cell's 32 767 characters (about 48 000 were written before): cut in the .xlsx with a
+     * French note giving its length, the CSV and JSON whole, and the cut named (record, column) for the build's warning.
+     */
+    @Test
+    void aTextOverACellsLimitIsCutWithAMarkAndNamed(@TempDir Path dir) throws IOException {
+        Table t = new Table("longs", "Longs", "Un texte très long.", List.of(Table.Field.of("id", "string", "Id", "Id."),
+                Table.Field.of("texte", "string", "Texte", "Un texte.")), List.of(), List.of(), null, null);
+        Metadata meta = new Metadata("n", "Titre", "Description.", List.of("k"), "Producteur", "https://exemple.fr/",
+                "https://exemple.fr/", "https://exemple.fr/donnees/", "irregular", null, null, LocalDate.of(2025, 1, 1));
+        String text = "Un article de convention qui se répète. ".repeat(1_200); // 48 000 characters
+        assertEquals(48_000, text.length());
+        List<Object[]> rows = List.of(new Object[] {"court", "Court."}, new Object[] {"convention-longue", text});
+        List<Xlsx.Cut> cuts = DatasetWriter.write(new Tables.Data(t, rows), dir, meta);
+        assertEquals(1, cuts.size(), cuts.toString());
+        String message = cuts.get(0).message();
+        assertTrue(message.contains("'convention-longue', column 'texte' has 48000 characters"), message);
+        assertEquals(2, cuts.get(0).row(), "the spreadsheet's row of the record, after the header and the first");
+        try (ReadableWorkbook wb = new ReadableWorkbook(dir.resolve("longs.xlsx").toFile())) {
+            String cell = wb.getFirstSheet().read().get(2).getCell(1).asString();
+            assertEquals(32_767, cell.length());
+            assertTrue(cell.endsWith(" […] (texte tronqué : 48000 caractères au total, complet dans le fichier longs.csv)"),
+                    cell.substring(32_600));
+            assertTrue(text.startsWith(cell.substring(0, cell.indexOf(" […]"))));
+        }
+        assertEquals(text, OpenDataTest.readCsv(dir.resolve("longs.csv")).get(2)[1], "the CSV holds it whole");
+        assertEquals(text, JSON.readTree(dir.resolve("longs.json").toFile()).get(1).get("texte").asText());
+    }
+
+    static Map<String, String> scdlRow(String dateConvention) throws IOException {
+        List<String[]> rows = OpenDataTest.readCsv(donnees.resolve("subventions.csv"));
+        for (String[] r : rows.subList(1, rows.size())) {
+            if (List.of(r).contains(dateConvention)) {
+                Map<String, String> m = new TreeMap<>();
+                for (int i = 0; i < r.length; i++) {
+                    m.put(rows.get(0)[i], r[i]);
+                }
+                return m;
+            }
+        }
+        throw new AssertionError("no SCDL row signed " + dateConvention);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------

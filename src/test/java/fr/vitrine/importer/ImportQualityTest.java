@@ -100,7 +100,7 @@ class ImportQualityTest {
             }
             checked++;
         }
-        assertTrue(checked > 30, "only " + checked + " provenance comments");
+        assertTrue(checked >= 30, "only " + checked + " provenance comments");
     }
 
     private static JsonNode frontMatter(String text) throws IOException {

@@ -19,7 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -74,7 +76,7 @@ class ImportTest {
         assertFalse(body.contains("Page 2 / "), body);
         assertFalse(body.contains("Convention DGPR - DGS - DINUM"), body);
         assertTrue(body.contains("## Article 5 : Exécution financière de la délégation"), body);
-        assertTrue(draft.contains("signed: 2020-03-05   # p. 4, l. "), draft);
+        assertTrue(draft.contains("signed: 2020-03-05 # p. 4, l. "), draft);
 
         // Compared with the hand-written record: nothing wrong; the text layer loses the tables' cells, so the
         // AE/CP schedule and the Chorus table may stay unknown.
@@ -149,15 +151,19 @@ class ImportTest {
         assertEquals(0, run.code(), run.out());
         JsonNode r = record(project, "avenant-essai");
         assertEquals("avenant", r.get("kind").asText());
-        assertTrue(project.read("content/conventions/avenant-essai.md").contains("# parent: not found   # the id of "
+        assertTrue(project.read("content/conventions/avenant-essai.md").contains("# parent: not found # the id of "
                 + "the convention this avenant amends (Avenant n° 3 à la convention de partenariat): write it"));
         assertEquals("2020-09", r.get("signed").asText());
         assertEquals("P18M", r.get("duration").asText());
         assertEquals("cerema", r.get("parties").get(0).get("org").asText());
-        // Not in data/organisations.yml: unknown, with the name found in a comment.
-        assertEquals("unknown", r.get("parties").get(1).get("org").asText());
+        // Not in data/organisations.yml: a proposed entry (id, name as written, line), printed and written beside.
+        assertEquals("onf", r.get("parties").get(1).get("org").asText());
         assertTrue(project.read("content/conventions/avenant-essai.md").contains(
-                "org: unknown   # l. 13 : « L'Office national des forêts (ONF), » is not in data/organisations.yml"));
+                "org: onf # l. 13 : « L'Office national des forêts (ONF), » is not in data/organisations.yml"));
+        String proposed = project.read("content/conventions/avenant-essai.organisations.yml");
+        assertTrue(proposed.contains("# l. 13 : « Office national des forêts (ONF) »"), proposed);
+        assertTrue(proposed.contains("- id: \"onf\"\n  name: \"Office national des forêts (ONF)\"\n  acronym: \"ONF\""), proposed);
+        assertTrue(run.out().contains("Organisations the text names that data/organisations.yml lacks"), run.out());
         assertEquals(60000, r.get("funding").get(0).get("amount").asInt());
         // The privacy check ran on the text: the mobile number and the personal e-mail address are flagged, not contact@.
         String path = text.toString();
@@ -167,7 +173,7 @@ class ImportTest {
         assertFalse(run.out().contains("'cont…'"), run.out());
         // The summary, then check's result on the project with the draft.
         assertTrue(run.out().contains("Draft written to "), run.out());
-        assertTrue(run.out().contains("unknown organisation 'unknown'"), run.out());
+        assertTrue(run.out().contains("unknown organisation 'onf'"), run.out());
 
         // Figures and words that disagree: the amount stays unknown.
         Path wrong = dir.resolve("desaccord.txt");
@@ -175,5 +181,46 @@ class ImportTest {
                 .replace("(soixante mille euros)", "(six mille euros)"));
         assertEquals(0, run(project, wrong, "desaccord").code());
         assertEquals("unknown", record(project, "desaccord").get("funding").get(0).get("amount").asText());
+    }
+
+    /**
+     * Each kind of line break in an imported text (in the title line, read into a value and its comment, and in the
+     * line naming a party): before, a U+2028 ended the comment written after a value, so the words after it became a
+     * real field ({@code summary: Texte injecté}) that check passed and the site published. (A PDF's text layer
+     * is not read through the text reader: {@link DraftTest} writes each break in values and comments.)
+     */
+    @Test
+    void noLineBreakInAnImportedTextCanAddAFieldToTheDraft() throws IOException {
+        TestProject project = TestProject.copyOfRepository(dir);
+        String seed = project.read("content/sources/convention-partenariat-cerema-dinum-urbanvitaliz.txt");
+        Map<String, String> breaks = new LinkedHashMap<>();
+        breaks.put("line-separator", "\u2028");
+        breaks.put("paragraph-separator", "\u2029");
+        breaks.put("next-line", "\u0085");
+        breaks.put("carriage-return", "\r");
+        breaks.put("vertical-tab", "\u000B");
+        for (Map.Entry<String, String> b : breaks.entrySet()) {
+            String injected = b.getValue() + "summary: Texte injecté " + b.getKey();
+            Path text = dir.resolve(b.getKey() + ".txt");
+            Files.writeString(text, seed.replace("\nConvention de partenariat\n", "\nConvention de partenariat" + injected
+                    + "\n").replace("Pascal Berteaud,", "Pascal Berteaud," + injected));
+            Run run = run(project, text, b.getKey());
+            if (b.getValue().matches("[\\u0085\\u000B]")) { // control characters: the text is refused at their place
+                assertEquals(1, run.code(), run.out());
+                assertTrue(run.out().contains(b.getKey() + ".txt:5:26: error: file contains the control character"), run.out());
+                assertFalse(Files.exists(project.file("content/conventions/" + b.getKey() + ".md")));
+                continue;
+            }
+            assertEquals(0, run.code(), run.out());
+            String draft = project.read("content/conventions/" + b.getKey() + ".md");
+            String frontMatter = FrontMatter.split(Path.of(b.getKey()), draft, new Diagnostics()).yaml();
+            JsonNode record = YAML.readTree(frontMatter);
+            assertFalse(record.has("summary"), b.getKey() + ": a field was injected:\n" + frontMatter);
+            assertTrue(frontMatter.chars().noneMatch(c -> c == '\r' || c == 0x0B || c == 0x85 || c == 0x2028
+                    || c == 0x2029), b.getKey() + ": a line break other than LF in the draft:\n" + frontMatter);
+            // The comments still say where each value was read (a carriage return ends a line of the text).
+            assertTrue(frontMatter.contains("kind: partenariat # l. 5 : « Convention de partenariat" + (b.getValue()
+                    .equals("\r") ? "" : " summary: Texte injecté " + b.getKey()) + " »\n"), frontMatter);
+        }
     }
 }

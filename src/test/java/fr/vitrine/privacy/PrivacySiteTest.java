@@ -127,6 +127,6 @@ class PrivacySiteTest {
         TestProject.Run run = project.check();
         assertEquals(1, run.exitCode(), run.err());
         assertTrue(run.diagnostics().stream().anyMatch(l -> l.startsWith(project.file("content/sources/seconde.pdf")
-                + ":1:1: error: page 2: bank account (RIB)") && l.contains("can't be masked")), run.err());
+                + ":1:1: error: page 2, line 1: bank account (RIB)") && l.contains("can't be masked")), run.err());
     }
 }

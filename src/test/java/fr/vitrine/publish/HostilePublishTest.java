@@ -454,6 +454,24 @@ class HostilePublishTest {
             "https://0.0.0.0/|is a private address (0.0.0.0)",
             "https://vitrine.local/|is a local network name (vitrine.local)",
             "http://vitrine.example.org/|is not https",
+            // What data.gouv.fr refuses after the upload: shared space, numbers, dotless and reserved names.
+            "https://100.64.0.1/|is in the shared address space 100.64.0.0/10 of internet providers (100.64.0.1)",
+            "https://100.127.255.254/|is in the shared address space 100.64.0.0/10 of internet providers (100.127.255.254)",
+            "https://2130706433/|is an address written as a number (2130706433), which readers take for another one: "
+                    + "write the site's name",
+            "https://0x7f000001/|is an address written as a number (0x7f000001), which readers take for another one: "
+                    + "write the site's name",
+            "https://0177.0.0.1/|is an address written as a number (0177.0.0.1), which readers take for another one: "
+                    + "write the site's name",
+            "https://017.0.0.1/|is an address with a leading zero (017.0.0.1), which some readers read as octal",
+            "https://intranet/|has no dot (intranet): a name of a local network, not a public one",
+            "https://vitrine.test/|ends with .test, a name reserved for tests and private networks (vitrine.test)",
+            "https://vitrine.example/|ends with .example, a name reserved for tests and private networks (vitrine.example)",
+            "https://vitrine.invalid/|ends with .invalid, a name reserved for tests and private networks (vitrine.invalid)",
+            "https://vitrine.internal/|ends with .internal, a name reserved for tests and private networks (vitrine.internal)",
+            "https://100.128.0.1/|",
+            "https://1.2.3.4/|",
+            "https://beta.gouv.fr/|",
             "https://172.32.0.1/|",
             "https://vitrine.example.org/|",
             "https://local.example.org/|",

@@ -173,7 +173,7 @@ class StatsPagesTest {
         assertRoundTicks(svg);
         assertTrue(svg.selectFirst("desc").text().contains("en hausse"), svg.selectFirst("desc").text());
         assertEquals(french(stock(LAST)) + " (31 décembre 2024)", fact(s, "Dernière valeur"));
-        assertEquals("+3 (+0,1 %) depuis 30 décembre 2024", fact(s, "Évolution"));
+        assertEquals("+3 (+0,1 %) depuis le 30 décembre 2024", fact(s, "Évolution"));
     }
 
     @Test
@@ -230,7 +230,7 @@ class StatsPagesTest {
         assertEquals("85 % (31 décembre 2024)", fact(s, "Dernière valeur"));
         assertEquals("90 % au 30 juin 2025 : 94 % de la cible", fact(s, "Cible"));
         // A percentage changes by points, not by a percent of itself.
-        assertEquals("+1,25 point depuis 30 novembre 2024", fact(s, "Évolution"));
+        assertEquals("+1,25 point depuis le 30 novembre 2024", fact(s, "Évolution"));
         String desc = svg.selectFirst("desc").text().replace('\u202f', ' ');
         assertTrue(desc.contains("à 85 % (31 décembre 2024) : en hausse de 43,75 points."), desc);
         assertRoundTicks(svg);

@@ -10,8 +10,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.net.Inet4Address;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -148,5 +155,52 @@ class ServeJailTest {
                     Integer.toString(taken.getLocalPort())));
         }
         assertEquals(2, fr.vitrine.cli.Main.run("serve", "--source", dir.resolve("none").toString(), "--port", "0"));
+    }
+
+    /**
+     * On every address (0.0.0.0) the Host check stays: localhost, this machine's addresses and the names given with
+     * --host are answered, any other name is refused, and the warning says so. Before, binding a network address
+     * turned the check off (DNS rebinding then read the site).
+     */
+    @Test
+    void aNetworkBindKeepsTheHostCheckAndSaysSo() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Serve serve = Serve.start(new Serve.Options(fixture.project.root(), "0.0.0.0", 0, false,
+                List.of("Vitrine.LAN")), System.out, new PrintStream(bytes, true, StandardCharsets.UTF_8))) {
+            int port = URI.create(serve.url()).getPort();
+            String err = bytes.toString(StandardCharsets.UTF_8);
+            assertTrue(err.contains("only requests naming localhost, ") && err.contains(" or a --host name are "
+                    + "answered (a Host check against DNS rebinding)"), err);
+            List<String> allowed = new ArrayList<>(List.of("localhost:" + port, "vitrine.lan:" + port, "VITRINE.lan"));
+            NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)
+                    .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress()).findFirst()
+                    .ifPresent(a -> allowed.add(a.getHostAddress() + ":" + port));
+            for (String host : allowed) {
+                assertEquals(200, ServeFixture.status(raw(port, host)), host);
+            }
+            for (String host : List.of("evil.example", "evil.example:" + port, "vitrine.lan.evil.example", "")) {
+                assertEquals(403, ServeFixture.status(raw(port, host)), host);
+            }
+        }
+    }
+
+    /** An address of another machine is said to be one, not a busy port. */
+    @Test
+    void bindingAnotherMachinesAddressIsSaidToBeOne() {
+        // 192.0.2.0/24 is reserved for documentation (RFC 5737): never this machine's.
+        Serve.UsageException e = assertThrows(Serve.UsageException.class, () -> Serve.start(
+                new Serve.Options(fixture.project.root(), "192.0.2.7", 0, false), System.out, System.err));
+        assertTrue(e.getMessage().startsWith("--bind 192.0.2.7 is not an address of this machine (its addresses: "),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("--port"), e.getMessage());
+    }
+
+    private static String raw(int port, String host) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 }

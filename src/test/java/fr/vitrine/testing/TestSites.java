@@ -19,8 +19,8 @@ public final class TestSites {
     public static final LocalDate LAST = LocalDate.of(2024, 12, 31);
     /** A SIRET whose Luhn key is valid, for the SCDL fixture. */
     public static final String SIRET = "13002526500013";
-    /** A Luhn-valid SIRET for the beneficiary (SCDL requires idBeneficiaire or rnaBeneficiaire). */
-    public static final String BENEFICIARY_SIRET = "13001824700002";
+    /** A SIRET valid on both keys (SIREN's and SIRET's) for the beneficiary (SCDL requires idBeneficiaire or rnaBeneficiaire). */
+    public static final String BENEFICIARY_SIRET = "13001831000016";
 
     public static final String SUBSIDY_FILE = "content/conventions/cerema-dinum-subvention-essai.md";
     public static final String SUBSIDY = """

@@ -169,6 +169,9 @@ class HostileMetricsTest {
         assertNoCrash(run);
         assertTrue(run.out().contains("::error::warnings fail the run (fail-on-warnings): fix the 1 warning(s) above"),
                 run.out());
+        // « above »: in the log, printed after the warning it counts (before the fix, it came first).
+        assertTrue(run.out().indexOf(": warning: ") >= 0, run.out());
+        assertTrue(run.out().indexOf(": warning: ") < run.out().indexOf("error: warnings fail the run"), run.out());
         assertTrue(run.err().contains("1 error(s), 1 warning(s): no site written"), run.err());
         assertSiteUntouched();
         assertFalse(Files.exists(site.resolve("donnees")), "no dataset either");

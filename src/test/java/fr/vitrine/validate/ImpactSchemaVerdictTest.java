@@ -99,8 +99,10 @@ class ImpactSchemaVerdictTest {
                         "valeur", "70,5"),
                 one("valeur 1 234 (LENIENT)", Schema.INVALID, Ours.WARNING, NUMBER + "; README reads French groups",
                         "valeur", "1 234"),
-                one("date 2024-1-5", Schema.VALID, Ours.WARNING, "date format %Y-%m-%d is a strptime pattern, "
+                one("date 2024-1-5", Schema.VALID, Ours.OK, "date format %Y-%m-%d is a strptime pattern, "
                         + "whose %m and %d also take one digit", "date", "2024-1-5"),
+                one("date 2026-2-01", Schema.VALID, Ours.OK, "one-digit month, as a real producer writes it",
+                        "date", "2026-2-01"),
                 one("date 16/11/2022", Schema.INVALID, Ours.ERROR, "date format %Y-%m-%d", "date", "16/11/2022"),
                 one("date 2023-02-30", Schema.INVALID, Ours.ERROR, "type date: a real day", "date", "2023-02-30"),
                 one("date 0000-01-01", Schema.INVALID, Ours.ERROR, "type date: years start at 1", "date", "0000-01-01"),
