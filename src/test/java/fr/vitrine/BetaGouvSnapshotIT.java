@@ -80,6 +80,13 @@ class BetaGouvSnapshotIT {
         }
     }
 
+    /** The YAML front matter of a beta.gouv.fr file, as a map (empty when it has none). */
+    private static java.util.Map<?, ?> frontMatter(Path file) {
+        String[] parts = read(file).split("(?m)^---\\s*$", 3);
+        Object yaml = parts.length < 3 ? null : new org.yaml.snakeyaml.Yaml().load(parts[1]);
+        return yaml instanceof java.util.Map<?, ?> m ? m : java.util.Map.of();
+    }
+
     private static List<Path> files(Path dir, String suffix) {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
@@ -261,6 +268,70 @@ class BetaGouvSnapshotIT {
         assertEquals(List.of(), shown, "raw phase or event ids on pages");
     }
 
+    /** Issue 27: every incubator shown by its name, on every page; the ids only in addresses. */
+    @Test
+    void noPageShowsARawIncubatorId() {
+        Set<String> ids = new TreeSet<>();
+        Set<String> names = new TreeSet<>();
+        for (Path file : files(corpus.resolve("_incubators"), ".md")) {
+            String name = file.getFileName().toString();
+            ids.add(name.substring(0, name.length() - 3));
+            names.add(String.valueOf(frontMatter(file).get("title")).strip());
+        }
+        // An organisation may take an incubator's id as its acronym (gip-inclusion): that is its name there.
+        for (Path file : files(corpus.resolve("_organisations"), ".md")) {
+            ids.remove(String.valueOf(frontMatter(file).get("acronym")).strip());
+        }
+        assertTrue(ids.size() > 20, ids.toString());
+        List<String> shown = new ArrayList<>();
+        int labelled = 0;
+        for (Path file : files(site, ".html")) {
+            Document d = Jsoup.parse(read(file));
+            String text = d.body().text();
+            for (String id : ids) {
+                // Ids no text would write (dots, underscores, hyphens) must appear nowhere.
+                if (id.matches(".*[._-].*") && Pattern.compile("(?<![\\w./=?&-])" + Pattern.quote(id) + "(?![\\w/-])")
+                        .matcher(text).find()) {
+                    shown.add(site.relativize(file) + ": " + id);
+                }
+            }
+            List<String> values = new ArrayList<>(d.select("dt:containsOwn(Incubateur) + dd").eachText());
+            d.select("p:matchesOwn(^Incubateur : )").forEach(p -> values.add(p.text().substring("Incubateur : ".length())));
+            for (String v : values) {
+                labelled++;
+                if (!names.contains(v)) {
+                    shown.add(site.relativize(file) + ": incubator shown as '" + v + "'");
+                }
+            }
+        }
+        assertTrue(labelled > 600, "only " + labelled + " incubators shown");
+        assertEquals(List.of(), shown, "raw incubator ids on pages");
+    }
+
+    /** Issue 27: « phase actuelle » only on a phase that has not ended; a product whose last phase ended says so. */
+    @Test
+    void noEndedPhaseIsCalledCurrent() {
+        java.time.format.DateTimeFormatter french = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+                java.util.Locale.FRENCH);
+        List<String> wrong = new ArrayList<>();
+        int ended = 0;
+        for (Path file : files(site, ".html")) {
+            Document d = Jsoup.parse(read(file));
+            for (Element li : d.select("li:has(.current-phase)")) {
+                Matcher end = Pattern.compile(" au (\\d{1,2}(?:er)? \\S+ \\d{4})").matcher(li.text());
+                if (end.find() && java.time.LocalDate.parse(end.group(1).replace("1er", "1"), french)
+                        .isBefore(TestProject.TODAY)) {
+                    wrong.add(site.relativize(file) + ": " + li.text());
+                }
+            }
+            if (d.text().contains("Dernière phase terminée le") || d.text().contains("dernière phase terminée le")) {
+                ended++;
+            }
+        }
+        assertEquals(List.of(), wrong, "« phase actuelle » on ended phases");
+        assertTrue(ended >= 8, "only " + ended + " pages say that the last phase ended");
+    }
+
     @Test
     void noHtmlIsShownAsText() {
         List<String> escaped = files(site, ".html").stream().filter(f -> read(f).contains("&lt;a href"))
@@ -274,7 +345,13 @@ class BetaGouvSnapshotIT {
         String text = p.text().replace('\u00A0', ' ').replace('\u202F', ' ');
         assertTrue(text.contains("120 000 € sur 1 ligne"), p.select("dl.facts").text());
         Element row = p.selectFirst("#financements").parent().selectFirst("tbody tr");
-        assertTrue(row.text().startsWith("Fiche produit beta.gouv.fr (lauréat du FAST)")
+        // Issue 27: the promotion is the line's source, linked to its page, which lists the laureate.
+        Element source = row.selectFirst("th a");
+        assertEquals("FAST 15", source.text(), row.outerHtml());
+        Document promotion = page("produits/1-eleve-1-stage/" + source.attr("href") + "index.html");
+        assertTrue(promotion.select("tbody th a").eachText().contains(p.selectFirst("h1").text()), promotion.text());
+        assertTrue(page("financements/index.html").select("#fast ~ ul a[href='fast/15/']").hasText(), "linked from /financements/");
+        assertTrue(row.text().startsWith("FAST 15 (lauréat du FAST, fiche produit beta.gouv.fr)")
                 && row.text().replace('\u00A0', ' ').replace('\u202F', ' ').contains("120 000 €"), row.text());
     }
 

@@ -51,7 +51,7 @@ public final class Build {
      * builds a product team's standalone /stats site from impact CSVs instead of the whole site.
      */
     public record Options(Path source, Path output, String baseUrl, boolean checkOnly, boolean timings,
-                          StatsSite.Request stats) {
+                          StatsSite.Request stats, boolean failOnWarnings) {
         public Options(Path source, Path output, String baseUrl, boolean checkOnly) {
             this(source, output, baseUrl, checkOnly, false, null);
         }
@@ -59,7 +59,15 @@ public final class Build {
         public Options(Path source, Path output, String baseUrl, boolean checkOnly, boolean timings) {
             this(source, output, baseUrl, checkOnly, timings, null);
         }
+
+        public Options(Path source, Path output, String baseUrl, boolean checkOnly, boolean timings,
+                       StatsSite.Request stats) {
+            this(source, output, baseUrl, checkOnly, timings, stats, stats != null && stats.failOnWarnings());
+        }
     }
+
+    /** The setting that makes warnings fail a build or check, as {@code --fail-on-warnings} does. */
+    public static final String FAIL_ON_WARNINGS = "vitrine.fail-on-warnings";
 
     /** How a run ended: exit code, every diagnostic, and what was built (null when nothing was). */
     public record Result(int code, Diagnostics diagnostics, Catalog catalog, Path output) {
@@ -234,6 +242,18 @@ public final class Build {
         return new Result(code, diagnostics, catalog, code == OK ? output : null);
     }
 
+    /** True, said on the error stream, when there are warnings and the command line or the project says they fail. */
+    private boolean warningsFail(Options options, SiteConfig config, Diagnostics diagnostics) {
+        boolean asked = options.failOnWarnings() || options.stats() == null
+                && Boolean.parseBoolean(config.string(FAIL_ON_WARNINGS, "false").strip());
+        if (asked && diagnostics.count(Diagnostic.Severity.WARNING) > 0) {
+            err.println("vitrine: " + diagnostics.count(Diagnostic.Severity.WARNING) + " warning(s) fail the run "
+                    + "(--fail-on-warnings or " + FAIL_ON_WARNINGS + "=true)");
+            return true;
+        }
+        return false;
+    }
+
     private int run(Options options, SiteConfig config, Path output, Catalog catalog, Diagnostics diagnostics,
                     Phases phases) {
         boolean standalone = options.stats() != null;
@@ -255,7 +275,7 @@ public final class Build {
                 }
                 // The pages too, so that check finds every problem build finds (templates, broken links).
                 renderAndCheckLinks(config, catalog, data, staging, diagnostics, false, phases, false);
-                if (diagnostics.hasErrors()) {
+                if (diagnostics.hasErrors() || warningsFail(options, config, diagnostics)) {
                     return fail(diagnostics, "fix them and run check again");
                 }
                 report(diagnostics);
@@ -272,8 +292,7 @@ public final class Build {
                 return fail(diagnostics, NOT_WRITTEN);
             }
             int pages = renderAndCheckLinks(config, catalog, data, staging, diagnostics, standalone, phases, true);
-            if (standalone && options.stats().failOnWarnings() && diagnostics.count(Diagnostic.Severity.WARNING) > 0) {
-                err.println("vitrine: warnings fail the run (fail-on-warnings)");
+            if (warningsFail(options, config, diagnostics)) {
                 return fail(diagnostics, NOT_WRITTEN);
             }
             if (diagnostics.hasErrors()) {

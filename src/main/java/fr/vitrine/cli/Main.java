@@ -97,9 +97,14 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--timings", description = "Print how long each stage of the build took.")
         boolean timings;
 
+        @Option(names = "--fail-on-warnings", description = "Fail (exit 1, no site written) when there are warnings, "
+                + "not only errors (also the setting " + Build.FAIL_ON_WARNINGS + "=true).")
+        boolean failOnWarnings;
+
         @Override
         public Integer call() {
-            return build(System.getenv()).run(new Build.Options(sources.source, output, baseUrl, false, timings));
+            return build(System.getenv()).run(new Build.Options(sources.source, output, baseUrl, false, timings, null,
+                    failOnWarnings));
         }
     }
 

@@ -10,6 +10,7 @@ import fr.vitrine.model.EvidenceCheck;
 import fr.vitrine.model.Funding;
 import fr.vitrine.model.Kind;
 import fr.vitrine.model.Obligation;
+import fr.vitrine.model.Incubator;
 import fr.vitrine.model.Organisation;
 import fr.vitrine.model.PartialDate;
 import fr.vitrine.model.Party;
@@ -49,8 +50,13 @@ public final class Tables {
 
     /** The tables built from the catalog (indicators excepted: they are streamed from their files). */
     public static List<Data> of(Catalog catalog, String baseUrl, SiteConfig config) {
-        return List.of(conventions(catalog, baseUrl), fundingLines(catalog), installments(catalog), parties(catalog),
-                products(catalog, baseUrl), organisations(catalog, baseUrl, config), engagements(catalog, baseUrl));
+        List<Data> tables = new ArrayList<>(List.of(conventions(catalog, baseUrl), fundingLines(catalog),
+                installments(catalog), parties(catalog), products(catalog, baseUrl),
+                organisations(catalog, baseUrl, config), engagements(catalog, baseUrl)));
+        if (!catalog.incubators().isEmpty()) {
+            tables.add(incubators(catalog, baseUrl));
+        }
+        return List.copyOf(tables);
     }
 
     static Data conventions(Catalog catalog, String baseUrl) {
@@ -234,11 +240,16 @@ public final class Tables {
                                 .mandatory().uniqueValues(),
                         Field.of("titre", "string", "Nom", "Nom du produit.").mandatory(),
                         Field.of("mission", "string", "Mission", "Mission du produit."),
-                        Field.of("incubateur", "string", "Incubateur", "Incubateur beta.gouv.fr."),
+                        Field.of("incubateur", "string", "Incubateur", "Identifiant de l'incubateur beta.gouv.fr "
+                                + "(celui du jeu incubateurs quand il est publié)."),
+                        Field.of("nom_incubateur", "string", "Nom de l'incubateur", "Nom de l'incubateur."),
                         Field.of("phase_actuelle", "string", "Phase actuelle", "Phase en cours à la date de publication, "
                                 + "dans le vocabulaire de beta.gouv.fr (investigation, construction, acceleration, "
                                 + "transfer, success, opere, alumni, abandon…)."),
                         Field.of("debut_phase_actuelle", "date", "Début de la phase actuelle", "Date de début de la phase en cours (AAAA-MM-JJ)."),
+                        Field.of("fin_derniere_phase", "date", "Fin de la dernière phase", "Quand aucune phase n'est en "
+                                + "cours parce que la dernière commencée est terminée : sa date de fin (AAAA-MM-JJ, premier "
+                                + "jour possible quand la fiche ne donne que le mois ou l'année)."),
                         Field.of("sponsors", "string", "Sponsors", "Identifiants des organisations sponsors, séparés par « ; »."),
                         Field.of("site", "string", "Site", "Adresse du service."),
                         Field.of("depot_code", "string", "Code source", "Adresse du dépôt de code."),
@@ -257,8 +268,9 @@ public final class Tables {
         List<Object[]> rows = new ArrayList<>();
         for (Product p : catalog.products()) {
             Product.Phase phase = p.currentPhase(catalog.today());
-            rows.add(new Object[] {p.id(), p.title(), p.mission(), p.incubator(), phase == null ? null : phase.name(),
-                    phase == null ? null : isoDay(phase.start()), join(p.sponsors()), p.link(), p.repository(),
+            rows.add(new Object[] {p.id(), p.title(), p.mission(), p.incubator(), catalog.incubatorName(p), phase == null ? null : phase.name(),
+                    phase == null ? null : isoDay(phase.start()), isoDay(p.phasesEndedOn(catalog.today())),
+                    join(p.sponsors()), p.link(), p.repository(),
                     p.statsUrl(), catalog.hasMetrics(p.id()), !catalog.requiringStats(p.id()).isEmpty(),
                     catalog.totalOfProduct(p.id()), catalog.conventionsOfProduct(p.id()).size(),
                     baseUrl + p.path().substring(1)});
@@ -341,6 +353,34 @@ public final class Tables {
             rows.add(new Object[] {o.id(), o.name(), o.acronym(), o.type(), o.parent(), Scdl.siret(config, o), o.ministry(),
                     o.address(), catalog.totalGivenBy(o.id()), catalog.totalReceivedBy(o.id()),
                     baseUrl + o.path().substring(1)});
+        }
+        return new Data(t, rows);
+    }
+
+    static Data incubators(Catalog catalog, String baseUrl) {
+        Table t = new Table("incubateurs", "Incubateurs",
+                "Une ligne par incubateur du programme beta.gouv.fr, avec l'organisation qui le porte et ses produits.",
+                List.of(Field.of("id", "string", "Identifiant", "Identifiant de l'incubateur (nom de son fichier sur "
+                                + "beta.gouv.fr).").mandatory().uniqueValues(),
+                        Field.of("nom", "string", "Nom", "Nom de l'incubateur.").mandatory(),
+                        Field.of("organisation_id", "string", "Organisation porteuse", "Identifiant de l'organisation qui "
+                                + "porte l'incubateur."),
+                        Field.of("adresse", "string", "Adresse", "Adresse postale."),
+                        Field.of("site", "string", "Site", "Adresse du site de l'incubateur."),
+                        Field.of("description", "string", "Description", "Description courte."),
+                        Field.of("produits", "string", "Produits", "Identifiants des produits publiés qui l'indiquent, "
+                                + "séparés par « ; »."),
+                        Field.of("nombre_produits", "integer", "Nombre de produits", "Produits publiés qui l'indiquent.")
+                                .mandatory().between(0.0, null),
+                        Field.of("url", "string", "Page", "Adresse de la page de l'incubateur.").mandatory()),
+                List.of("id"),
+                List.of(new ForeignKey(List.of("organisation_id"), "organisations", List.of("id"))),
+                null, null);
+        List<Object[]> rows = new ArrayList<>();
+        for (Incubator i : catalog.incubators()) {
+            List<String> products = catalog.productsOfIncubator(i.id()).stream().map(Product::id).toList();
+            rows.add(new Object[] {i.id(), i.name(), i.owner(), i.address(), i.website(), i.description(),
+                    join(products), products.size(), baseUrl + i.path().substring(1)});
         }
         return new Data(t, rows);
     }

@@ -57,19 +57,23 @@ public final class Catalog {
     private final Map<String, List<Convention>> citedBy;
     private final List<Standard> standards;
     private final Map<String, List<Engagement>> engagements;
+    private final Map<String, Incubator> incubators;
+    private final Map<Integer, FastPromotion> fasts;
 
     public Catalog(List<Convention> conventions, List<Organisation> organisations, List<Product> products,
                    List<Page> pages, Map<String, ProductMetrics> metrics, LocalDate today) {
-        this(conventions, organisations, products, pages, metrics, today, List.of(), Map.of());
+        this(conventions, organisations, products, pages, metrics, today, List.of(), List.of(), List.of(), Map.of());
     }
 
     /**
-     * @param standards the programme's standards (data/engagements.yml)
-     * @param checks    what {@code vitrine evidence} found at each evidence address (data/evidence.json), by address
+     * @param incubators beta.gouv.fr's incubators, which products name in their {@code incubator} field
+     * @param fasts      beta.gouv.fr's FAST promotions
+     * @param standards  the programme's standards (data/engagements.yml)
+     * @param checks     what {@code vitrine evidence} found at each evidence address (data/evidence.json), by address
      */
     public Catalog(List<Convention> conventions, List<Organisation> organisations, List<Product> products,
-                   List<Page> pages, Map<String, ProductMetrics> metrics, LocalDate today, List<Standard> standards,
-                   Map<String, EvidenceCheck> checks) {
+                   List<Page> pages, Map<String, ProductMetrics> metrics, LocalDate today, List<Incubator> incubators,
+                   List<FastPromotion> fasts, List<Standard> standards, Map<String, EvidenceCheck> checks) {
         this.conventions = index(conventions.stream().sorted(LISTING).toList(), Convention::id);
         this.organisations = index(organisations.stream()
                 .sorted(Comparator.comparing(o -> Text.fold(o.name()))).toList(), Organisation::id);
@@ -87,6 +91,15 @@ public final class Catalog {
             byProduct.put(p.id(), standards.stream().map(s -> Engagement.of(s, p, checks)).toList());
         }
         this.engagements = byProduct;
+        this.incubators = index(incubators.stream().sorted(Comparator.comparing(i -> Text.fold(i.name()))).toList(),
+                Incubator::id);
+        // Every promotion a file describes or a product names (then by its number only), in order.
+        Map<Integer, FastPromotion> promotions = new java.util.TreeMap<>();
+        fasts.forEach(f -> promotions.putIfAbsent(f.number(), f));
+        this.products.values().stream().filter(p -> p.fast() != null && p.fast().promotion() != null)
+                .forEach(p -> promotions.computeIfAbsent(p.fast().promotion(),
+                        n -> new FastPromotion(n, "FAST " + n, null, null)));
+        this.fasts = java.util.Collections.unmodifiableMap(promotions);
     }
 
     /** The programme's standards, in the order of data/engagements.yml. */
@@ -147,6 +160,50 @@ public final class Catalog {
 
     public List<Page> pages() {
         return pages;
+    }
+
+    /** The FAST promotions, by number. */
+    public List<FastPromotion> fastPromotions() {
+        return List.copyOf(fasts.values());
+    }
+
+    /** The promotion a product's {@code fast} field names, or {@code null}. */
+    public FastPromotion fastPromotionOf(Product p) {
+        return p == null || p.fast() == null || p.fast().promotion() == null ? null : fasts.get(p.fast().promotion());
+    }
+
+    /** A promotion's laureates, by title: the products whose {@code fast} field names it. */
+    public List<Product> laureates(FastPromotion promotion) {
+        return products.values().stream().filter(p -> promotion.equals(fastPromotionOf(p))).toList();
+    }
+
+    /** beta.gouv.fr's incubators, by name. */
+    public List<Incubator> incubators() {
+        return List.copyOf(incubators.values());
+    }
+
+    /** The incubator a product names, or {@code null} (none, or no incubator file of that id). */
+    public Incubator incubatorOf(Product p) {
+        return p == null || p.incubator() == null ? null : incubators.get(p.incubator());
+    }
+
+    /**
+     * The incubator's name for pages and datasets: its file's {@code title}; a project's product without incubator
+     * files shows its {@code incubator} field as written; {@code null} when there is none.
+     */
+    public String incubatorName(Product p) {
+        Incubator i = incubatorOf(p);
+        return i != null ? i.name() : incubators.isEmpty() && p != null ? p.incubator() : null;
+    }
+
+    /** The products an incubator accompanies, by title. */
+    public List<Product> productsOfIncubator(String incubatorId) {
+        return products.values().stream().filter(p -> incubatorId.equals(p.incubator())).toList();
+    }
+
+    /** The published products an incubator puts forward, in its order. */
+    public List<Product> highlightedBy(Incubator i) {
+        return i.highlighted().stream().map(products::get).filter(Objects::nonNull).toList();
     }
 
     public Convention convention(String id) {
@@ -305,8 +362,10 @@ public final class Catalog {
         Product product = product(productId);
         Product.Phase phase = product == null ? null : product.currentPhase(today);
         String stopped = phase == null ? null : switch (phase.name()) {
-            case "abandon" -> "le produit est abandonné depuis le " + Formats.date(phase.start());
-            case "alumni" -> "le partenariat a pris fin le " + Formats.date(phase.start());
+            case "abandon" -> "le produit est abandonné"
+                    + (phase.start() == null ? "" : " depuis le " + Formats.date(phase.start()));
+            case "alumni" -> "le partenariat a pris fin"
+                    + (phase.start() == null ? "" : " le " + Formats.date(phase.start()));
             default -> null;
         };
         List<Duty> out = new java.util.ArrayList<>();
@@ -431,13 +490,20 @@ public final class Catalog {
                 ? List.of(m.line().product()) : m.convention().products()).stream().anyMatch(this::hasMetrics)).toList());
     }
 
-    /** Products by current phase (phase name, or "" when unknown), in the order of the beta.gouv.fr phases. */
+    /** The {@link #productsByPhase} key of products whose last phase has ended. */
+    public static final String PHASES_ENDED = "dernière phase terminée";
+
+    /**
+     * Products by current phase (phase name, {@link #PHASES_ENDED} when the last one ended, "" when unknown), in the
+     * order of the beta.gouv.fr phases.
+     */
     public Map<String, List<Product>> productsByPhase() {
         Map<String, List<Product>> out = new LinkedHashMap<>();
         Vocabulary.phaseOrder().forEach(name -> out.put(name, new java.util.ArrayList<>()));
         for (Product p : products.values()) {
             Product.Phase phase = p.currentPhase(today);
-            out.computeIfAbsent(phase == null ? "" : phase.name(), k -> new java.util.ArrayList<>()).add(p);
+            String key = phase != null ? phase.name() : p.phasesEndedOn(today) != null ? PHASES_ENDED : "";
+            out.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(p);
         }
         out.values().removeIf(List::isEmpty);
         return out;

@@ -59,6 +59,11 @@ public final class Formats {
         return (d.day() == 1 ? "1er" : Integer.toString(d.day())) + " " + month + " " + d.year();
     }
 
+    /** "le 5 mars 2020", "en septembre 2020", "en 2020": a date after a verb. */
+    public static String on(PartialDate d) {
+        return d == null ? "à une date non précisée" : (d.hasDay() ? "le " : "en ") + date(d);
+    }
+
     public static String date(LocalDate d) {
         return d == null ? "non précisée" : date(PartialDate.of(d));
     }

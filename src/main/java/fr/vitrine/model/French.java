@@ -1,5 +1,7 @@
 package fr.vitrine.model;
 
+import java.util.List;
+
 /** French grammar the pages need around names and counts: elision, articles, plurals. */
 public final class French {
 
@@ -11,6 +13,16 @@ public final class French {
     }
 
     /** "de Recosanté", "d'UrbanVitaliz", "d'Ecosanté": "de" elided before a vowel (a mute h is not guessed). */
+    private static final List<String> MONTHS = List.of("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet",
+            "aout", "septembre", "octobre", "novembre", "decembre");
+
+    /** The month a French name gives (« Décembre », « aout »): 1 to 12; 0 when it is not a month's name. */
+    public static int month(String name) {
+        String folded = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(java.util.Locale.ROOT);
+        return MONTHS.indexOf(folded) + 1;
+    }
+
     public static String de(String name) {
         String folded = Text.fold(name);
         return (!folded.isEmpty() && "aeiouy".indexOf(folded.charAt(0)) >= 0 ? "d'" : "de ") + name;

@@ -40,12 +40,38 @@ public record Product(String id, String title, String mission, List<String> spon
     }
 
     /**
-     * A phase of the beta.gouv.fr approach; {@code end} is {@code null} while it lasts; {@code label} is its French
-     * name ({@link Vocabulary}), never the raw id.
+     * A phase of the beta.gouv.fr approach; {@code end} is {@code null} while it lasts, {@code start} when an older
+     * file does not give it; {@code label} is its French name ({@link Vocabulary}), never the raw id.
      */
     public record Phase(String name, PartialDate start, PartialDate end, String label) {
         public Phase(String name, PartialDate start, PartialDate end) {
             this(name, start, end, Vocabulary.BUILT_IN.phase(name));
+        }
+
+        /** False when its file gives an end before its start: no duration can be shown. */
+        public boolean isConsistent() {
+            return start == null || end == null || end.compareTo(start) >= 0;
+        }
+
+        /** Its dates in French: « du 5 mars 2020 au 1er juin 2021 », « depuis le 5 mars 2020 »… */
+        public String when() {
+            if (!isConsistent()) {
+                return "début indiqué " + Formats.on(start) + ", fin indiquée " + Formats.on(end)
+                        + " (dates incohérentes, durée non affichée)";
+            }
+            if (start == null) {
+                return end == null ? "date de début non précisée" : "terminée " + Formats.on(end)
+                        + " (date de début non précisée)";
+            }
+            if (end == null) {
+                return "depuis " + (start.hasDay() ? "le " : "") + Formats.date(start);
+            }
+            return "du " + Formats.date(start) + " au " + Formats.date(end);
+        }
+
+        /** True when it has an end date and every day that date may be is before {@code today}. */
+        public boolean endedBy(LocalDate today) {
+            return end != null && end.last().isBefore(today);
         }
     }
 
@@ -65,14 +91,34 @@ public record Product(String id, String title, String mission, List<String> spon
         return "/produits/" + Text.address(id) + "/";
     }
 
-    /** The phase under way on {@code today}, or the last one when all are over; {@code null} without phases. */
+    /**
+     * The phase under way on {@code today}: the last one started (a start left unknown counts as started), unless its
+     * end date has passed; {@code null} without one.
+     */
     public Phase currentPhase(LocalDate today) {
-        Phase current = null;
+        Phase latest = latestStarted(today);
+        return latest == null || latest.endedBy(today) ? null : latest;
+    }
+
+    /** The day the last phase started ended, when it has ended by {@code today} (no phase is current); else null. */
+    public PartialDate phasesEndedOn(LocalDate today) {
+        Phase latest = latestStarted(today);
+        return latest != null && latest.endedBy(today) ? latest.end() : null;
+    }
+
+    /** « Dernière phase terminée le 5 mars 2020 » when {@link #phasesEndedOn} gives a day; else null. */
+    public String phasesEndedText(LocalDate today) {
+        PartialDate end = phasesEndedOn(today);
+        return end == null ? null : "dernière phase terminée " + Formats.on(end);
+    }
+
+    private Phase latestStarted(LocalDate today) {
+        Phase latest = null;
         for (Phase p : phases) {
-            if (!p.start().first().isAfter(today)) {
-                current = p;
+            if (p.start() == null || !p.start().first().isAfter(today)) {
+                latest = p;
             }
         }
-        return current;
+        return latest;
     }
 }

@@ -49,7 +49,7 @@ public final class CommonmarkEngine extends MarkupEngine {
         if (fm == null) {
             return doc;
         }
-        YamlTree record = YamlTree.parse(path, fm.yaml(), fm.yamlFirstLine(), diagnostics);
+        YamlTree record = YamlTree.parse(path, fm.yaml(), fm.yamlFirstLine(), diagnostics, true);
         if (record == null) {
             return doc;
         }

@@ -1,5 +1,6 @@
 package fr.vitrine.read;
 
+import fr.vitrine.diagnostics.Diagnostic;
 import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.model.EvidenceCheck;
 import fr.vitrine.model.Vocabulary;
@@ -33,6 +34,8 @@ public final class Sources {
     public static final String STANDARD = "standard";
     /** The programme's standards, in the project's {@code data/} or else built in. */
     public static final String STANDARDS_FILE = "engagements.yml";
+    public static final String INCUBATOR = "incubator";
+    public static final String FAST = "fast";
 
     /** Settings naming beta.gouv.fr folders ({@code content/_startups}, {@code content/_organisations}). */
     public static final String BETA_STARTUPS = "vitrine.betagouv.startups";
@@ -49,18 +52,19 @@ public final class Sources {
      */
     public record SourceSet(List<SourceRecord> conventions, List<SourceRecord> organisations,
                             List<SourceRecord> products, List<SourceRecord> pages, Set<String> unreadable,
-                            Vocabulary vocabulary, ProductBody.Upstream upstream, List<SourceRecord> standards,
+                            Vocabulary vocabulary, ProductBody.Upstream upstream, List<SourceRecord> incubators,
+                            List<SourceRecord> fasts, List<SourceRecord> standards,
                             Map<String, EvidenceCheck> evidence) {
         public SourceSet(List<SourceRecord> conventions, List<SourceRecord> organisations, List<SourceRecord> products,
                          List<SourceRecord> pages, Set<String> unreadable) {
             this(conventions, organisations, products, pages, unreadable, Vocabulary.BUILT_IN,
-                    ProductBody.Upstream.DEFAULT, List.of(), Map.of());
+                    ProductBody.Upstream.DEFAULT, List.of(), List.of(), List.of(), Map.of());
         }
 
-        /** The same sources with other conventions and pages (the preview's rebuilds). */
+        /** The same sources with other conventions and pages (the preview server's rebuilds). */
         public SourceSet with(List<SourceRecord> conventions, List<SourceRecord> pages, Set<String> unreadable) {
             return new SourceSet(conventions, organisations, products, pages, unreadable, vocabulary, upstream,
-                    standards, evidence);
+                    incubators, fasts, standards, evidence);
         }
     }
 
@@ -122,6 +126,8 @@ public final class Sources {
                 Set.copyOf(unreadable),
                 vocabulary,
                 upstream(),
+                // beta.gouv.fr's incubators and FAST promotions, beside its products: read when there.
+                beside("_incubators", INCUBATOR), beside("_fasts", FAST),
                 standards(data.resolve(STANDARDS_FILE)),
                 EvidenceFile.read(data.resolve(EvidenceFile.NAME), diagnostics));
     }
@@ -137,6 +143,11 @@ public final class Sources {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("the jar's " + STANDARDS_FILE + " cannot be read", e);
         }
+    }
+
+    private List<SourceRecord> beside(String folder, String type) {
+        return config.path(BETA_STARTUPS).map(dir -> dir.resolveSibling(folder)).filter(Files::isDirectory)
+                .map(dir -> markdownFolder(dir, type, true, null)).orElse(List.of());
     }
 
     /**
@@ -259,14 +270,27 @@ public final class Sources {
             return null;
         }
         doc.setType(type);
-        diagnostics.addAll((Diagnostics) doc.get(CommonmarkEngine.DIAGNOSTICS));
+        Diagnostics found = (Diagnostics) doc.get(CommonmarkEngine.DIAGNOSTICS);
+        if (external && doc.get(CommonmarkEngine.RECORD) == null) {
+            // A beta.gouv.fr file that cannot be read is reported; the rest of the programme builds.
+            found.all().forEach(d -> diagnostics.add(d.isError() ? new Diagnostic(Diagnostic.Severity.WARNING,
+                    d.file(), d.line(), d.column(), d.message() + " (file skipped: no page)") : d));
+        } else {
+            diagnostics.addAll(found);
+        }
         YamlTree tree = (YamlTree) doc.get(CommonmarkEngine.RECORD);
         String name = file.getFileName().toString();
         String id = name.substring(0, name.length() - 3);
-        if (tree == null) {
+        if (tree == null || !tree.duplicates().isEmpty() && !external) {
+            // A project file must say what it means; beta.gouv.fr's files are read as its own site reads them.
+            if (tree != null) {
+                tree.duplicates().forEach(d -> diagnostics.error(file, d.at(), d.message() + "; keep only one"));
+            }
             unreadable.add(id);
             return null;
         }
+        tree.duplicates().forEach(d -> diagnostics.warning(file, d.at(), d.message() + ": the value written last is "
+                + "used"));
         return new SourceRecord(type, id, file, tree, "", doc, external);
     }
 

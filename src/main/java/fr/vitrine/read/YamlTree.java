@@ -42,11 +42,24 @@ public final class YamlTree {
     private final Object root;
     private final Map<String, Position> valuePositions;
     private final Map<String, Position> keyPositions;
+    private final List<Duplicate> duplicates;
+
+    /** A key written twice in one map: where its second writing is, and the line of the first. */
+    public record Duplicate(String key, Position at, int firstLine) {
+        public String message() {
+            return "duplicate key '" + key + "' (first written on line " + firstLine + ")";
+        }
+    }
 
     private YamlTree(Object root, Map<String, Position> values, Map<String, Position> keys) {
+        this(root, values, keys, List.of());
+    }
+
+    private YamlTree(Object root, Map<String, Position> values, Map<String, Position> keys, List<Duplicate> duplicates) {
         this.root = root;
         this.valuePositions = values;
         this.keyPositions = keys;
+        this.duplicates = duplicates;
     }
 
     /** An empty tree, for records that have no YAML of their own. */
@@ -59,6 +72,15 @@ public final class YamlTree {
      * duplicate keys and exceeded limits, and returns {@code null} when the document can't be used.
      */
     public static YamlTree parse(Path file, String yaml, int firstLine, Diagnostics diagnostics) {
+        return parse(file, yaml, firstLine, diagnostics, false);
+    }
+
+    /**
+     * The same; with {@code keepDuplicates}, a key written twice is not reported: the value written last is kept and
+     * each second writing is in {@link #duplicates()}, for the caller to report as its records require.
+     */
+    public static YamlTree parse(Path file, String yaml, int firstLine, Diagnostics diagnostics,
+                                 boolean keepDuplicates) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setNestingDepthLimit(MAX_DEPTH);
@@ -85,7 +107,7 @@ public final class YamlTree {
         if (node == null) {
             return new YamlTree(new LinkedHashMap<>(), Map.of(), Map.of());
         }
-        Builder builder = new Builder(file, firstLine, diagnostics);
+        Builder builder = new Builder(file, firstLine, diagnostics, keepDuplicates);
         Object root;
         try {
             root = builder.convert(node, "", 0);
@@ -97,7 +119,12 @@ public final class YamlTree {
         if (builder.failed) {
             return null;
         }
-        return new YamlTree(root, builder.values, builder.keys);
+        return new YamlTree(root, builder.values, builder.keys, List.copyOf(builder.duplicates));
+    }
+
+    /** The keys written twice, when parsed with {@code keepDuplicates}; else always empty. */
+    public List<Duplicate> duplicates() {
+        return duplicates;
     }
 
     public Object root() {
@@ -146,6 +173,8 @@ public final class YamlTree {
         final Diagnostics diagnostics;
         final Map<String, Position> values = new HashMap<>();
         final Map<String, Position> keys = new HashMap<>();
+        final boolean keepDuplicates;
+        final List<Duplicate> duplicates = new ArrayList<>();
         boolean failed;
         /** Values and characters produced so far, aliases followed: bounded like the text itself. */
         long budget = MAX_CODE_POINTS;
@@ -159,10 +188,11 @@ public final class YamlTree {
             }
         }
 
-        Builder(Path file, int firstLine, Diagnostics diagnostics) {
+        Builder(Path file, int firstLine, Diagnostics diagnostics, boolean keepDuplicates) {
             this.file = file;
             this.firstLine = firstLine;
             this.diagnostics = diagnostics;
+            this.keepDuplicates = keepDuplicates;
         }
 
         Object convert(Node node, String path, int depth) {
@@ -198,10 +228,14 @@ public final class YamlTree {
                     }
                     String childPath = path.isEmpty() ? key : path + "." + key;
                     if (out.containsKey(key)) {
-                        Position first = keys.get(childPath);
-                        error(keyNode, "duplicate key '" + key + "' (first written on line " + first.line()
-                                + "); keep only one");
-                        continue;
+                        Duplicate d = new Duplicate(key, position(keyNode.getStartMark(), firstLine),
+                                keys.get(childPath).line());
+                        if (!keepDuplicates) {
+                            error(keyNode, d.message() + "; keep only one");
+                            continue;
+                        }
+                        duplicates.add(d);
+                        out.remove(key);
                     }
                     keys.put(childPath, position(keyNode.getStartMark(), firstLine));
                     out.put(key, convert(tuple.getValueNode(), childPath, depth + 1));

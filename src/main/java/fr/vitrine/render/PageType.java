@@ -21,6 +21,7 @@ public enum PageType {
     PRODUCT("product.peb", "product", "produits.json"),
     ORGANISATIONS("organisations.peb", null, "organisations.json"),
     ORGANISATION("organisation.peb", "organisation", "organisations.json"),
+    INCUBATOR("incubator.peb", "incubator", "incubateurs.json"),
     PAGE("page.peb", "page", "datapackage.json"),
     PLAN("plan.peb", null, "datapackage.json"),
     ERROR404("404.peb", null, "datapackage.json"),
@@ -32,6 +33,7 @@ public enum PageType {
     ENGAGEMENTS("engagements.peb", null, "engagements.json"),
     DATA("data.peb", null, "datapackage.json"),
     FUNDING("funding.peb", null, "lignes-financement.json"),
+    FAST("fast.peb", null, "produits.json"),
     SEARCH("search.peb", null, "datapackage.json");
 
     private final String key;

@@ -25,6 +25,7 @@ public record ProgrammeView(int products, int withMetrics, List<PhaseRow> phases
         List<PhaseRow> rows = new ArrayList<>();
         for (Map.Entry<String, List<Product>> e : catalog.productsByPhase().entrySet()) {
             String label = e.getKey().isEmpty() ? "Phase non précisée"
+                    : e.getKey().equals(Catalog.PHASES_ENDED) ? "Dernière phase terminée"
                     : e.getValue().get(0).currentPhase(catalog.today()).label();
             int with = (int) e.getValue().stream().filter(p -> catalog.hasMetrics(p.id())).count();
             rows.add(new PhaseRow(label, e.getValue(), with));

@@ -219,7 +219,8 @@ public final class SiteRenderer {
         for (Convention c : catalog.conventions()) {
             pages.add(conventionPage(c));
         }
-        pages.add(new PageSpec("/produits/", PageType.PRODUCTS, "Produits", List.of(home), Map.of()));
+        pages.add(new PageSpec("/produits/", PageType.PRODUCTS, "Produits", List.of(home),
+                Map.of("incubatorFacet", Facets.incubators(catalog))));
         for (Product p : catalog.products()) {
             String path = p.path();
             pages.add(new PageSpec(path, PageType.PRODUCT, p.title(), List.of(home, products),
@@ -227,8 +228,17 @@ public final class SiteRenderer {
             pages.add(statsPage(p, path + "stats/", List.of(home, products, new Link(p.title(), path)),
                     Downloads.statsCsv(p.id())));
         }
+        for (fr.vitrine.model.Incubator i : catalog.incubators()) {
+            pages.add(new PageSpec(i.path(), PageType.INCUBATOR, i.name(), List.of(home, products),
+                    Map.of("incubator", i, "products", catalog.productsOfIncubator(i.id()))));
+        }
         pages.add(new PageSpec("/financements/", PageType.FUNDING, "Financements", List.of(home),
                 Map.of("funding", FundingView.of(catalog, palette))));
+        Link funding = new Link("Financements", "/financements/");
+        for (fr.vitrine.model.FastPromotion f : catalog.fastPromotions()) {
+            pages.add(new PageSpec(f.path(), PageType.FAST, f.title(), List.of(home, funding),
+                    Map.of("promotion", f, "laureates", catalog.laureates(f))));
+        }
         pages.add(new PageSpec("/stats/", PageType.PROGRAMME, "Statistiques d'impact des produits", List.of(home),
                 Map.of("programme", ProgrammeView.of(catalog, palette))));
         EngagementsView engagements = EngagementsView.of(catalog, palette);
@@ -320,7 +330,7 @@ public final class SiteRenderer {
                 // Product files and their evidence only (conventions show on product pages).
                 case ENGAGEMENTS -> false;
                 // Lists or totals of every record.
-                case MASTERINDEX, PRODUCTS, ORGANISATIONS, PLAN, FEED, PROGRAMME, FUNDING -> true;
+                case MASTERINDEX, PRODUCTS, ORGANISATIONS, PLAN, FEED, PROGRAMME, FUNDING, INCUBATOR, FAST -> true;
             };
             if (in) {
                 out.add(spec);

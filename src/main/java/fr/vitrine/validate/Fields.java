@@ -25,18 +25,23 @@ import java.util.function.Function;
 /**
  * Typed, validating access to one YAML map of a record. Each accessor reports what is wrong at the value's line and
  * column and returns {@code null}, so one pass finds every problem. Records from external folders report
- * warnings instead of errors.
+ * warnings instead of errors; {@linkplain #degrading degrading} ones (beta.gouv.fr's product files) also keep the
+ * record, each warning saying what was done with the value.
  */
 final class Fields {
 
     /** The value people write when the source text does not give a field. */
     static final String UNKNOWN = "unknown";
+    /** A date written with its time (beta.gouv.fr's editor once did): 2021-03-04T10:00:00Z, 2021-03-04 10:00. */
+    private static final java.util.regex.Pattern TIMESTAMP =
+            java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{1,2}:\\d{2}.*");
 
     private final SourceRecord record;
     private final Diagnostics diagnostics;
     private final Map<String, Object> map;
     private final String path;
     private boolean failed;
+    private boolean degrade;
     private final Fields root;
 
     private Fields(SourceRecord record, Diagnostics diagnostics, Map<String, Object> map, String path, Fields root) {
@@ -45,6 +50,29 @@ final class Fields {
         this.map = map;
         this.path = path;
         this.root = root == null ? this : root;
+    }
+
+    /**
+     * Access to a record that is kept whatever one value is: each problem is a warning ending with what was done
+     * (« value ignored », « date ignored »), and {@link #failed} stays false.
+     */
+    static Fields degrading(SourceRecord record, Diagnostics diagnostics) {
+        Fields f = new Fields(record, diagnostics, record.fields(), record.path(), null);
+        f.degrade = true;
+        if (!record.isMap()) {
+            f.problem(record.path(), "the front matter is not a map of 'field: value' lines", "its values are ignored");
+        }
+        return f;
+    }
+
+    /** True when problems are warnings and the record is kept ({@link #degrading}). */
+    boolean degrades() {
+        return root.degrade;
+    }
+
+    /** A warning at {@code key}'s value (its map when absent), whatever the mode: the value was used as said. */
+    void warnAt(String key, String message) {
+        diagnostics.warning(record.file(), position(key), message);
     }
 
     static Fields of(SourceRecord record, Diagnostics diagnostics) {
@@ -105,7 +133,11 @@ final class Fields {
             problem(pathOf(key), "'" + key + "' must be a text, not a " + (v instanceof Map ? "map" : "list"));
             return null;
         }
-        String s = characters(key, v.toString()).strip();
+        String s = characters(key, v.toString());
+        if (s == null) {
+            return null;
+        }
+        s = s.strip();
         if (s.isEmpty()) {
             if (required) {
                 problem(pathOf(key), "'" + key + "' is empty");
@@ -118,7 +150,7 @@ final class Fields {
     /**
      * Applies the character policy to a value YAML escapes may have built ({@code "\e"}, {@code "\uFFFE"},
      * {@code "\u200B"}): a control character or noncharacter is a problem naming it and where it is in the value
-     * (the record is refused: no feed may hold it); an invisible character is dropped with a warning.
+     * (the record is refused, or the value when the record is kept: no feed may hold it); an invisible character is dropped with a warning.
      */
     private String characters(String key, String s) {
         int bad = Characters.firstForbidden(s);
@@ -126,6 +158,9 @@ final class Fields {
             problem(pathOf(key), "'" + key + "' contains the control character " + Characters.describe(s.codePointAt(bad))
                     + " at character " + (s.codePointCount(0, bad) + 1) + " of its value, which no page or feed may "
                     + "hold; remove it (a YAML escape such as \\e or \\uFFFE writes one)");
+            if (degrades()) {
+                return null; // the record is kept: the value must not reach a page (a failed record goes on being checked)
+            }
         }
         int stray = Characters.firstStray(s, 0);
         if (stray >= 0) {
@@ -155,16 +190,23 @@ final class Fields {
         if (s.equals(UNKNOWN)) {
             return null;
         }
+        if (degrades() && TIMESTAMP.matcher(s).matches()) {
+            warnAt(key, "'" + key + "' is a timestamp ('" + Text.abbreviate(s) + "'): read as its day "
+                    + s.substring(0, 10));
+            s = s.substring(0, 10);
+        }
         PartialDate date;
         try {
             date = PartialDate.parse(s);
         } catch (DateTimeException e) {
-            problem(pathOf(key), "impossible date: " + e.getMessage());
+            problem(pathOf(key), "impossible date: " + e.getMessage(), "date ignored");
             return null;
         }
         if (!date.plausible()) {
-            problem(pathOf(key), "'" + key + "' is not a plausible date: " + date + " is not between "
-                    + PartialDate.MIN_YEAR + " and " + PartialDate.MAX_YEAR + "; check the year (or write 'unknown')");
+            problem(pathOf(key), degrades() ? "'" + key + "': year " + date.year() + " is implausible (not between "
+                    + PartialDate.MIN_YEAR + " and " + PartialDate.MAX_YEAR + ")"
+                    : "'" + key + "' is not a plausible date: " + date + " is not between " + PartialDate.MIN_YEAR
+                    + " and " + PartialDate.MAX_YEAR + "; check the year (or write 'unknown')", "date ignored");
             return null;
         }
         return date;
@@ -377,11 +419,16 @@ final class Fields {
 
     /** Reports a problem at the value written at {@code absolutePath}. */
     void problem(String absolutePath, String message) {
-        report(record.tree().valueAt(absolutePath), message);
+        problem(absolutePath, message, "value ignored");
+    }
+
+    /** The same; {@code done} says what a degrading record does instead (« date ignored »). */
+    void problem(String absolutePath, String message, String done) {
+        report(record.tree().valueAt(absolutePath), message, done);
     }
 
     void problemAtKey(String absolutePath, String message) {
-        report(record.tree().keyAt(absolutePath), message);
+        report(record.tree().keyAt(absolutePath), message, "field ignored");
     }
 
     /** Reports at this record's key {@code key}: its value when present, else the map holding it. */
@@ -389,7 +436,11 @@ final class Fields {
         problem(pathOf(key), message);
     }
 
-    private void report(Position at, String message) {
+    private void report(Position at, String message, String done) {
+        if (root.degrade) {
+            diagnostics.warning(record.file(), at, message + ": " + done);
+            return;
+        }
         if (record.external()) {
             diagnostics.warning(record.file(), at, message + " (record skipped)");
         } else {

@@ -4,7 +4,9 @@ import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.model.Catalog;
 import fr.vitrine.model.Convention;
 import fr.vitrine.model.Funding;
+import fr.vitrine.model.FastPromotion;
 import fr.vitrine.model.Heading;
+import fr.vitrine.model.Incubator;
 import fr.vitrine.model.Kind;
 import fr.vitrine.model.Obligation;
 import fr.vitrine.model.Organisation;
@@ -129,12 +131,20 @@ public final class Validator {
                 organisationSources.put(o.id(), r);
             }
         }
-        skipped = sources.organisations().stream().filter(SourceRecord::external).map(SourceRecord::id)
+        skipped = java.util.stream.Stream.concat(sources.organisations().stream().filter(SourceRecord::external)
+                .map(SourceRecord::id), sources.unreadable().stream())
                 .filter(id -> id != null && !organisations.containsKey(id)).collect(java.util.stream.Collectors.toSet());
         List<Standard> standards = Engagements.standards(sources.standards(), diagnostics);
+        Map<String, Incubator> incubators = new LinkedHashMap<>();
+        for (SourceRecord r : sources.incubators()) {
+            Incubator i = incubator(r, organisations.keySet());
+            if (i != null) {
+                incubators.put(i.id(), i);
+            }
+        }
         Map<String, Product> products = new LinkedHashMap<>();
         for (SourceRecord r : sources.products()) {
-            Product p = product(r, organisationIds, organisations.keySet(), sources.vocabulary());
+            Product p = product(r, organisationIds, organisations.keySet(), sources.vocabulary(), incubators.keySet());
             p = p == null ? null : p.withDeclared(Engagements.declared(r, standards, diagnostics));
             if (p != null && (r.external() ? !products.containsKey(p.id()) : unique(r, p.id(), products.keySet(), "product"))) {
                 products.put(p.id(), p);
@@ -147,7 +157,9 @@ public final class Validator {
         conventionIds.addAll(sources.unreadable());
         Set<String> productIds = new HashSet<>(sources.unreadable());
         sources.products().forEach(r -> productIds.add(r.id()));
-        skippedProducts = sources.products().stream().filter(SourceRecord::external).map(SourceRecord::id)
+        // A file that could not be parsed was reported (an error in the project, a warning in beta.gouv.fr's folder).
+        skippedProducts = java.util.stream.Stream.concat(sources.products().stream().filter(SourceRecord::external)
+                .map(SourceRecord::id), sources.unreadable().stream())
                 .filter(id -> !products.containsKey(id)).collect(java.util.stream.Collectors.toSet());
         List<Convention> conventions = new ArrayList<>();
         for (SourceRecord r : sources.conventions()) {
@@ -164,8 +176,16 @@ public final class Validator {
                 pages.add(p);
             }
         }
+        List<FastPromotion> fasts = new ArrayList<>();
+        for (SourceRecord r : sources.fasts()) {
+            FastPromotion promotion = fast(r);
+            if (promotion != null && fasts.stream().noneMatch(x -> x.number() == promotion.number())) {
+                fasts.add(promotion);
+            }
+        }
         return new Catalog(conventions, List.copyOf(organisations.values()), List.copyOf(products.values()), pages,
-                metrics.load(List.copyOf(products.values()), diagnostics), today, standards, sources.evidence());
+                metrics.load(List.copyOf(products.values()), diagnostics), today, List.copyOf(incubators.values()),
+                fasts, standards, sources.evidence());
     }
 
     private boolean unique(SourceRecord r, String id, Set<String> seen, String what) {
@@ -189,7 +209,9 @@ public final class Validator {
             checkId(f, "id", id);
         } else {
             id = r.id();
-            checkFileId(r, f, id);
+            if (!checkFileId(r, f, id)) {
+                return null;
+            }
         }
         String name = f.text("name", true);
         String siret = f.textOrUnknown("siret", false);
@@ -252,49 +274,51 @@ public final class Validator {
 
     // ---- products ------------------------------------------------------------------------------------------
 
-    private Product product(SourceRecord r, Set<String> organisations, Set<String> published, Vocabulary vocabulary) {
-        Fields f = Fields.of(r, diagnostics);
+    /**
+     * A product; one from beta.gouv.fr's folder is always kept (a file that could not be parsed never gets here): each
+     * value it cannot use is a warning saying what was done with it, the rest of the page is built.
+     */
+    private Product product(SourceRecord r, Set<String> organisations, Set<String> published, Vocabulary vocabulary,
+                            Set<String> incubators) {
+        boolean degrade = r.external();
+        Fields f = degrade ? Fields.degrading(r, diagnostics) : Fields.of(r, diagnostics);
         String id = r.id();
-        checkFileId(r, f, id);
-        String title = f.text("title", true);
+        if (!checkFileId(r, f, id)) {
+            return null;
+        }
+        String title = f.text("title", !degrade);
+        if (title == null && degrade) {
+            f.warnAt("title", "no usable 'title': the file name '" + Text.abbreviate(id) + "' is shown instead");
+            title = id;
+        }
         List<String> sponsors = new ArrayList<>();
         List<String> sponsorRefs = f.texts("sponsors", false);
         for (int i = 0; i < sponsorRefs.size(); i++) {
-            String org = orgRef(sponsorRefs.get(i));
+            String written = orgRef(sponsorRefs.get(i));
+            String org = written;
+            String at = f.pathOf("sponsors") + "[" + i + "]";
+            String sameButCase = organisations.contains(org) ? null : organisations.stream()
+                    .filter(o -> o.equalsIgnoreCase(written)).sorted().findFirst().orElse(null);
+            if (sameButCase != null && degrade) {
+                diagnostics.warning(r.file(), r.tree().valueAt(at), "sponsor '" + Text.abbreviate(org)
+                        + "' matched to organisation file " + sameButCase + ".md");
+                org = sameButCase;
+            }
             if (!organisations.contains(org)) {
-                f.problem(f.pathOf("sponsors") + "[" + i + "]",
-                        unknownRef("organisation", org, organisations, "add it to data/organisations.yml"));
+                f.problem(at, unknownRef("organisation", org, organisations, "add it to data/organisations.yml"),
+                        "shown as written, without a link");
             } else if (!published.contains(org) && r.external()) {
-                diagnostics.warning(r.file(), r.tree().valueAt(f.pathOf("sponsors") + "[" + i + "]"), "sponsor '"
+                diagnostics.warning(r.file(), r.tree().valueAt(at), "sponsor '"
                         + Text.abbreviate(org) + "' is not published (its file has a problem reported above): shown "
                         + "without a link");
             }
             sponsors.add(org);
         }
-        List<Product.Phase> phases = new ArrayList<>();
-        for (Fields p : f.maps("phases", false)) {
-            String name = p.text("name", true);
-            PartialDate start = p.date("start", true);
-            PartialDate end = p.date("end", false);
-            if (name != null && !vocabulary.knowsPhase(name)) {
-                diagnostics.warning(r.file(), r.tree().valueAt(p.pathOf("name")), "unknown phase '" + Text.abbreviate(name)
-                        + "', shown as '" + Vocabulary.UNKNOWN_PHASE + "'; known phases: "
-                        + String.join(", ", new java.util.TreeSet<>(vocabulary.phases().keySet())));
-            }
-            if (start != null && end != null && end.compareTo(start) < 0) {
-                p.problemAt("end", "phase ends (" + end + ") before it starts (" + start + ")");
-            }
-            if (start != null && !phases.isEmpty() && start.compareTo(phases.get(phases.size() - 1).start()) < 0) {
-                p.problemAt("start", "phases must be listed in order: " + start + " comes before the previous phase");
-            }
-            if (name != null && start != null) {
-                phases.add(new Product.Phase(name, start, end, vocabulary.phase(name)));
-            }
-        }
+        List<Product.Phase> phases = phases(r, f, vocabulary);
         List<Product.Event> events = new ArrayList<>();
         for (Fields e : f.maps("events", false)) {
-            PartialDate date = e.date("date", true);
-            String name = e.text("name", true);
+            PartialDate date = e.date("date", !degrade);
+            String name = e.text("name", !degrade);
             if (name != null && !vocabulary.knowsEvent(name)) {
                 diagnostics.warning(r.file(), r.tree().valueAt(e.pathOf("name")), "unknown event '" + Text.abbreviate(name)
                         + "', shown as '" + Vocabulary.UNKNOWN_EVENT + "'; known events: "
@@ -302,6 +326,9 @@ public final class Validator {
             }
             if (name != null && date != null) {
                 events.add(new Product.Event(name, date, e.text("comment", false), vocabulary.event(name)));
+            } else if (degrade) {
+                e.warnAt(name == null ? "name" : "date", "event without a usable " + (name == null ? "name" : "date")
+                        + ": event not shown");
             }
         }
         Product.Fast fast = null;
@@ -311,10 +338,148 @@ public final class Validator {
         }
         List<String> metrics = f.texts("metrics", false);
         String description = r.document() != null ? r.document().getBody() : "";
-        Product p = new Product(id, title, f.text("mission", false), List.copyOf(sponsors), f.text("incubator", false),
+        Product p = new Product(id, title, f.text("mission", false), List.copyOf(sponsors), incubator(f, incubators),
                 List.copyOf(phases), List.copyOf(events), url(f, "link"), url(f, "repository"), url(f, "stats_url"),
                 fast, description, metrics, r.external(), r.file());
         return f.failed() ? null : p;
+    }
+
+    /**
+     * The incubator a product names: once beta.gouv.fr's incubator files are read, one of them (an id differing only by
+     * case is matched, with a warning; an unknown one is not shown, with a warning).
+     */
+    private String incubator(Fields f, Set<String> incubators) {
+        String id = f.text("incubator", false);
+        if (id == null || incubators.isEmpty() || incubators.contains(id)) {
+            return id;
+        }
+        String same = incubators.stream().filter(i -> i.equalsIgnoreCase(id)).sorted().findFirst().orElse(null);
+        if (same != null) {
+            f.warnAt("incubator", "incubator '" + Text.abbreviate(id) + "' matched to incubator file " + same + ".md");
+            return same;
+        }
+        f.problem(f.pathOf("incubator"), unknownRef("incubator", id, incubators, "its file must be _incubators/" + id
+                + ".md"), "incubator not shown");
+        return null;
+    }
+
+    /** An incubator file of beta.gouv.fr: kept whatever a value is, its file name when it has no title. */
+    private Incubator incubator(SourceRecord r, Set<String> organisations) {
+        Fields f = Fields.degrading(r, diagnostics);
+        if (!checkFileId(r, f, r.id())) {
+            return null;
+        }
+        String name = f.text("title", false);
+        if (name == null) {
+            f.warnAt("title", "no usable 'title': the file name '" + Text.abbreviate(r.id()) + "' is shown instead");
+            name = r.id();
+        }
+        String owner = orgRef(f.text("owner", false));
+        if (owner != null && !organisations.contains(owner)) {
+            f.problem(f.pathOf("owner"), unknownRef("organisation", owner, organisations, "its file must be "
+                    + "_organisations/" + owner + ".md"), "owner not shown");
+            owner = null;
+        }
+        return new Incubator(r.id(), name, owner, f.text("address", false), url(f, "website"),
+                f.text("short_description", false), f.texts("highlighted_startups", false), r.file());
+    }
+
+    private static final Pattern FAST_NUMBER = Pattern.compile("(?i)\\bFAST\\s*(\\d{1,3})\\b");
+    private static final Pattern MONTH_YEAR = Pattern.compile("(?i)\\b(\\p{L}+)\\s+((?:19|20)\\d\\d)\\b");
+
+    /**
+     * A FAST promotion file of beta.gouv.fr: its number from {@code promotion}, else its title (« FAST 3 - Avril
+     * 2020 »), else its file name; its month from its title. Without a number it is skipped, with a warning.
+     */
+    private FastPromotion fast(SourceRecord r) {
+        Fields f = Fields.degrading(r, diagnostics);
+        String title = f.text("title", false);
+        Integer number = f.integer("promotion", 1, 999);
+        java.util.regex.Matcher m = FAST_NUMBER.matcher(title == null ? "" : title);
+        java.util.regex.Matcher digits = Pattern.compile("^0*(\\d{1,3})\\D").matcher(r.id() + ".");
+        if (number == null) {
+            number = m.find() ? Integer.valueOf(m.group(1)) : digits.find() && !digits.group(1).isEmpty()
+                    ? Integer.valueOf(digits.group(1)) : null;
+        }
+        if (number == null) {
+            f.warnAt("promotion", "no promotion number in 'promotion', the title or the file name (record skipped)");
+            return null;
+        }
+        PartialDate date = null;
+        java.util.regex.Matcher my = MONTH_YEAR.matcher(title == null ? "" : title);
+        while (date == null && my.find()) {
+            int month = fr.vitrine.model.French.month(my.group(1));
+            date = month > 0 ? new PartialDate(Integer.parseInt(my.group(2)), month, 0) : null;
+        }
+        return new FastPromotion(number, title != null ? title : "FAST " + number, date, r.file());
+    }
+
+    /**
+     * A product's phases. A project's must be complete and in order; beta.gouv.fr's older files are taken as they
+     * are, with a warning: a phase without start (« start date unknown »), phases out of order (« sorted by start
+     * date »), a phase ending before it starts (« duration not shown »).
+     */
+    private List<Product.Phase> phases(SourceRecord r, Fields f, Vocabulary vocabulary) {
+        boolean degrade = f.degrades();
+        List<Product.Phase> phases = new ArrayList<>();
+        boolean sorted = true;
+        PartialDate latestStart = null;
+        for (Fields p : f.maps("phases", false)) {
+            String name = p.text("name", !degrade);
+            PartialDate start = p.date("start", !degrade);
+            PartialDate end = p.date("end", false);
+            if (name == null) {
+                if (degrade) {
+                    p.warnAt("name", "phase without a usable 'name': phase not shown");
+                }
+                continue;
+            }
+            if (!vocabulary.knowsPhase(name)) {
+                diagnostics.warning(r.file(), r.tree().valueAt(p.pathOf("name")), "unknown phase '" + Text.abbreviate(name)
+                        + "', shown as '" + Vocabulary.UNKNOWN_PHASE + "'; known phases: "
+                        + String.join(", ", new java.util.TreeSet<>(vocabulary.phases().keySet())));
+            }
+            if (start == null && degrade && !p.has("start")) {
+                p.warnAt("start", "phase '" + Text.abbreviate(name) + "' has no 'start': start date unknown");
+            }
+            if (start != null && end != null && end.compareTo(start) < 0) {
+                if (degrade) {
+                    p.warnAt("end", "phase '" + Text.abbreviate(name) + "' ends (" + end + ") before it starts ("
+                            + start + "): end date before start, duration not shown");
+                } else {
+                    p.problemAt("end", "phase ends (" + end + ") before it starts (" + start + ")");
+                }
+            }
+            if (start != null && latestStart != null && start.compareTo(latestStart) < 0) {
+                if (degrade && sorted) {
+                    p.warnAt("start", "phase '" + Text.abbreviate(name) + "' starts (" + start + ") before the phase "
+                            + "above it: phases sorted by start date");
+                } else if (!degrade) {
+                    p.problemAt("start", "phases must be listed in order: " + start + " comes before the previous phase");
+                }
+                sorted = false;
+            }
+            if (start != null && (latestStart == null || start.compareTo(latestStart) > 0)) {
+                latestStart = start;
+            }
+            if (start != null || degrade) {
+                phases.add(new Product.Phase(name, start, end, vocabulary.phase(name)));
+            }
+        }
+        if (!sorted) {
+            // Each phase moves with the phases of unknown start written below it (stable sort of the groups).
+            List<List<Product.Phase>> groups = new ArrayList<>();
+            for (Product.Phase ph : phases) {
+                if (ph.start() != null || groups.isEmpty()) {
+                    groups.add(new ArrayList<>());
+                }
+                groups.get(groups.size() - 1).add(ph);
+            }
+            groups.sort(java.util.Comparator.comparing(g -> g.get(0).start(),
+                    java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+            return groups.stream().flatMap(List::stream).toList();
+        }
+        return phases;
     }
 
     /**
@@ -713,15 +878,18 @@ public final class Validator {
 
     // ---- shared --------------------------------------------------------------------------------------------
 
-    private static void checkFileId(SourceRecord r, Fields f, String id) {
+    /** False when a file name can't give a page address, reported (a beta.gouv.fr file's as a skipped record). */
+    private boolean checkFileId(SourceRecord r, Fields f, String id) {
         if (r.external()) {
             // beta.gouv.fr accepts any file name: the id stays the key, pages get a safe address (Text.address).
             int bad = fr.vitrine.read.Characters.firstForbidden(id);
             if (bad >= 0) {
-                f.problem(r.path(), "file name '" + r.file().getFileName() + "' contains the control character "
-                        + fr.vitrine.read.Characters.describe(id.codePointAt(bad)) + "; rename the file");
+                diagnostics.warning(r.file(), r.tree().valueAt(r.path()), "file name '" + r.file().getFileName()
+                        + "' contains the control character " + fr.vitrine.read.Characters.describe(id.codePointAt(bad))
+                        + "; rename the file (record skipped)");
+                return false;
             }
-            return;
+            return true;
         }
         if (id.length() > MAX_ID || !ID.matcher(id).matches()) {
             f.problem(r.path(), "file name '" + r.file().getFileName() + "' can't be used as an id: use at most "
@@ -730,6 +898,7 @@ public final class Validator {
             f.problem(r.path(), "file name '" + r.file().getFileName() + "' can't be used as an id: '" + id
                     + "' is a device name on Windows; choose a longer name");
         }
+        return true;
     }
 
     private static void checkId(Fields f, String key, String id) {

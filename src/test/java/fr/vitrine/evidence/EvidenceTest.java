@@ -237,7 +237,7 @@ class EvidenceTest {
                 null, null, "", List.of(), false, tmp.resolve("service.md"))
                 .withDeclared(Map.of("stats_url", base + "/stats?run"));
         Catalog catalog = new Catalog(List.of(), List.of(), List.of(product), List.of(), Map.of(), TODAY,
-                List.of(stats), Map.of());
+                List.of(), List.of(), List.of(stats), Map.of());
         Path file = tmp.resolve("data/evidence.json");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Evidence evidence = new Evidence(settings(), new PrintStream(out, true, StandardCharsets.UTF_8));
