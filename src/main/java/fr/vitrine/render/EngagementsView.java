@@ -125,9 +125,11 @@ public record EngagementsView(List<Standard> standards, List<Row> rows, List<Cou
     private static List<Facet> facets(Catalog catalog) {
         List<Product> all = catalog.products();
         List<Facet> facets = new ArrayList<>();
+        // By the incubator's name, never its id; a product naming an incubator without file has no value here.
         Map<String, String> incubators = new LinkedHashMap<>();
-        all.stream().map(Product::incubator).filter(i -> i != null && !i.isBlank()).sorted(Comparator.comparing(Text::fold))
-                .forEach(i -> incubators.putIfAbsent(i, i));
+        all.stream().filter(p -> p.incubator() != null && catalog.incubatorName(p) != null)
+                .sorted(Comparator.comparing(p -> Text.fold(catalog.incubatorName(p))))
+                .forEach(p -> incubators.putIfAbsent(p.incubator(), catalog.incubatorName(p)));
         facets.add(new Facet("incubateur", "Incubateur", values("incubateur", incubators, all,
                 (id, p) -> id.equals(p.incubator()))));
         Map<String, String> sponsors = new LinkedHashMap<>();
