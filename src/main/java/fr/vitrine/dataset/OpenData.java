@@ -2,6 +2,7 @@ package fr.vitrine.dataset;
 
 import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.model.Catalog;
+import fr.vitrine.model.ProductFacets;
 import fr.vitrine.model.ProductMetrics;
 import fr.vitrine.model.Urls;
 import fr.vitrine.read.SiteConfig;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -48,8 +50,35 @@ public final class OpenData {
         }
     }
 
-    /** What was published: the tables and every resource, CSV first then its JSON and XLSX twins. */
-    public record Result(List<Table> tables, List<Resource> resources, Metadata metadata) {
+    /**
+     * One organisation's or one product's funding lines, as CSV and XLSX beside its page: the rows of the
+     * lignes-financement dataset that name it, with the same columns and schema.
+     *
+     * @param name what the lines are about (the organisation's or product's name)
+     * @param page its page's site path; the files are {@code <page>lignes-financement.csv} and {@code .xlsx}
+     */
+    public record Extract(String name, String page, int rows) {
+        public static final String FILE = "lignes-financement";
+
+        public String getCsv() {
+            return page + FILE + ".csv";
+        }
+
+        public String getXlsx() {
+            return page + FILE + ".xlsx";
+        }
+    }
+
+    /**
+     * What was published: the tables and every resource, CSV first then its JSON and XLSX twins; the organisations'
+     * then the products' funding lines beside their pages.
+     */
+    public record Result(List<Table> tables, List<Resource> resources, Metadata metadata, List<Extract> extracts) {
+        /** The funding lines written beside this page (an organisation's or a product's), or null. */
+        public Extract extractOf(String page) {
+            return extracts.stream().filter(e -> e.page().equals(page)).findFirst().orElse(null);
+        }
+
         /** The files of one table (its CSV, then its JSON and XLSX). */
         public List<Resource> resourcesOf(Table table) {
             return resources.stream().filter(r -> r.table() == table).toList();
@@ -84,6 +113,24 @@ public final class OpenData {
         if (subsidies != null) {
             writes.add(() -> DatasetWriter.write(subsidies, dir, metadata));
         }
+        List<Extract> extracts = new ArrayList<>();
+        if (!metricsOnly) {
+            for (var o : catalog.organisations()) {
+                extract(catalog, site, metadata, o.name(), o.path(), m -> Catalog.involves(m, o.id()), extracts, writes);
+            }
+            for (var p : catalog.products()) {
+                extract(catalog, site, metadata, p.title(), p.path(), m -> Catalog.funds(m, p.id()), extracts, writes);
+            }
+            for (ProductFacets.Facet f : ProductFacets.of(catalog)) {
+                for (ProductFacets.Value v : f.values()) {
+                    Tables.Data rows = Tables.products(catalog, baseUrl, v.products());
+                    writes.add(() -> {
+                        DatasetWriter.writeExtract(rows, site.resolve(v.getPath().substring(1)), metadata);
+                        return List.of();
+                    });
+                }
+            }
+        }
         writes.parallelStream().map(Supplier::get).toList().forEach(cuts -> cuts.forEach(
                 cut -> diagnostics.warning(Path.of(FOLDER, cut.file().getFileName().toString()), cut.row() + 1,
                         cut.column() + 1, cut.message())));
@@ -103,13 +150,27 @@ public final class OpenData {
         }
         // Hashed in parallel: a million impact rows make half a gigabyte of JSON.
         List<Resource> resources = files.parallelStream().map(Supplier::get).toList();
-        Result result = new Result(List.copyOf(tables), List.copyOf(resources), metadata);
+        Result result = new Result(List.copyOf(tables), List.copyOf(resources), metadata, List.copyOf(extracts));
         DataPackage.write(result, catalog, config, dir);
         Udata.write(result, dir);
         if (!metricsOnly) {
             Dcat.write(result, config, dir);
         }
         return result;
+    }
+
+    /** Adds the writing of the funding lines that {@code selected} keeps beside {@code page}, when there are some. */
+    private static void extract(Catalog catalog, Path site, Metadata metadata, String name, String page,
+                                Predicate<Catalog.Money> selected, List<Extract> extracts,
+                                List<Supplier<List<Xlsx.Cut>>> writes) {
+        Tables.Data lines = Tables.fundingLines(catalog, selected);
+        if (!lines.rows().isEmpty()) {
+            extracts.add(new Extract(name, page, lines.rows().size()));
+            writes.add(() -> {
+                DatasetWriter.writeExtract(lines, site.resolve(page.substring(1)), metadata);
+                return List.of();
+            });
+        }
     }
 
     /**
