@@ -57,7 +57,7 @@ public final class OpenData {
      * @param name what the lines are about (the organisation's or product's name)
      * @param page its page's site path; the files are {@code <page>lignes-financement.csv} and {@code .xlsx}
      */
-    public record Extract(String name, String page, int rows) {
+    public record Extract(String name, String page, long rows, Predicate<Catalog.Money> selects) {
         public static final String FILE = "lignes-financement";
 
         public String getCsv() {
@@ -74,10 +74,6 @@ public final class OpenData {
      * then the products' funding lines beside their pages.
      */
     public record Result(List<Table> tables, List<Resource> resources, Metadata metadata, List<Extract> extracts) {
-        /** The funding lines written beside this page (an organisation's or a product's), or null. */
-        public Extract extractOf(String page) {
-            return extracts.stream().filter(e -> e.page().equals(page)).findFirst().orElse(null);
-        }
 
         /** The files of one table (its CSV, then its JSON and XLSX). */
         public List<Resource> resourcesOf(Table table) {
@@ -113,14 +109,15 @@ public final class OpenData {
         if (subsidies != null) {
             writes.add(() -> DatasetWriter.write(subsidies, dir, metadata));
         }
-        List<Extract> extracts = new ArrayList<>();
+        List<Extract> extracts = metricsOnly ? List.of() : extracts(catalog);
+        for (Extract e : extracts) {
+            Tables.Data lines = Tables.fundingLines(catalog, e.selects());
+            writes.add(() -> {
+                DatasetWriter.writeExtract(lines, site.resolve(e.page().substring(1)), metadata);
+                return List.of();
+            });
+        }
         if (!metricsOnly) {
-            for (var o : catalog.organisations()) {
-                extract(catalog, site, metadata, o.name(), o.path(), m -> Catalog.involves(m, o.id()), extracts, writes);
-            }
-            for (var p : catalog.products()) {
-                extract(catalog, site, metadata, p.title(), p.path(), m -> Catalog.funds(m, p.id()), extracts, writes);
-            }
             for (ProductFacets.Facet f : ProductFacets.of(catalog)) {
                 for (ProductFacets.Value v : f.values()) {
                     Tables.Data rows = Tables.products(catalog, baseUrl, v.products());
@@ -150,7 +147,7 @@ public final class OpenData {
         }
         // Hashed in parallel: a million impact rows make half a gigabyte of JSON.
         List<Resource> resources = files.parallelStream().map(Supplier::get).toList();
-        Result result = new Result(List.copyOf(tables), List.copyOf(resources), metadata, List.copyOf(extracts));
+        Result result = new Result(List.copyOf(tables), List.copyOf(resources), metadata, extracts);
         DataPackage.write(result, catalog, config, dir);
         Udata.write(result, dir);
         if (!metricsOnly) {
@@ -159,17 +156,20 @@ public final class OpenData {
         return result;
     }
 
-    /** Adds the writing of the funding lines that {@code selected} keeps beside {@code page}, when there are some. */
-    private static void extract(Catalog catalog, Path site, Metadata metadata, String name, String page,
-                                Predicate<Catalog.Money> selected, List<Extract> extracts,
-                                List<Supplier<List<Xlsx.Cut>>> writes) {
-        Tables.Data lines = Tables.fundingLines(catalog, selected);
-        if (!lines.rows().isEmpty()) {
-            extracts.add(new Extract(name, page, lines.rows().size()));
-            writes.add(() -> {
-                DatasetWriter.writeExtract(lines, site.resolve(page.substring(1)), metadata);
-                return List.of();
-            });
+    /** The funding lines written beside the pages of the organisations, then the products, that have some. */
+    public static List<Extract> extracts(Catalog catalog) {
+        List<Catalog.Money> all = catalog.allMoney();
+        List<Extract> out = new ArrayList<>();
+        catalog.organisations().forEach(o -> extract(out, all, o.name(), o.path(), m -> Catalog.involves(m, o.id())));
+        catalog.products().forEach(p -> extract(out, all, p.title(), p.path(), m -> Catalog.funds(m, p.id())));
+        return List.copyOf(out);
+    }
+
+    private static void extract(List<Extract> out, List<Catalog.Money> all, String name, String page,
+                                Predicate<Catalog.Money> selects) {
+        long rows = all.stream().filter(selects).count();
+        if (rows > 0) {
+            out.add(new Extract(name, page, rows, selects));
         }
     }
 

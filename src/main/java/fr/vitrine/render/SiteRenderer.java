@@ -55,6 +55,8 @@ public final class SiteRenderer {
     private final boolean standalone;
     private final int listingSize;
     private final List<ProductFacets.Facet> productFacets;
+    /** The funding lines offered beside organisations' and products' pages, by page (from the catalog rendered). */
+    private final Map<String, OpenData.Extract> extracts = new java.util.HashMap<>();
     private final Map<String, PageLinks> links = new java.util.concurrent.ConcurrentHashMap<>();
     /** The links and ids of all pages, each text once ({@link PageLinks#scan(byte[], Map)}). */
     private final Map<String, String> linkPool = new java.util.concurrent.ConcurrentHashMap<>();
@@ -90,6 +92,9 @@ public final class SiteRenderer {
                 Facets.of(catalog), standalone, search);
         this.listingSize = listingSize(config, diagnostics);
         this.productFacets = standalone ? List.of() : ProductFacets.of(catalog);
+        if (!standalone) {
+            OpenData.extracts(catalog).forEach(e -> extracts.put(e.page(), e));
+        }
         this.theme = theme;
         this.palette = theme.palette();
         this.templates = templates != null ? templates : new PebbleTemplates(config.jbake(), theme.templateFolders());
@@ -225,14 +230,16 @@ public final class SiteRenderer {
         productListing(pages, "/produits/", "Produits", List.of(home), catalog.products(), null);
         for (ProductFacets.Facet facet : productFacets) {
             for (ProductFacets.Value value : facet.values()) {
-                productListing(pages, value.getPath(), "Produits – " + facet.label().toLowerCase(java.util.Locale.FRENCH)
-                        + " : " + value.label(), List.of(home, products), value.products(), value);
+                // "Promotion FAST" → "promotion FAST": the first letter only.
+                String name = facet.label().substring(0, 1).toLowerCase(java.util.Locale.FRENCH) + facet.label().substring(1);
+                productListing(pages, value.getPath(), "Produits – " + name + " : " + value.label(),
+                        List.of(home, products), value.products(), value);
             }
         }
         for (Product p : catalog.products()) {
             String path = p.path();
             pages.add(new PageSpec(path, PageType.PRODUCT, p.title(), List.of(home, products),
-                    data("product", p, "funding", catalog.moneyOfProduct(p.id()), "lines", data.extractOf(path))));
+                    data("product", p, "funding", catalog.moneyOfProduct(p.id()), "lines", extracts.get(path))));
             pages.add(statsPage(p, path + "stats/", List.of(home, products, new Link(p.title(), path)),
                     Downloads.statsCsv(p.id())));
         }
@@ -262,7 +269,7 @@ public final class SiteRenderer {
         pages.add(new PageSpec("/organisations/", PageType.ORGANISATIONS, "Organisations", List.of(home), Map.of()));
         for (Organisation o : catalog.organisations()) {
             pages.add(new PageSpec(o.path(), PageType.ORGANISATION, o.name(),
-                    List.of(home, organisations), data("organisation", o, "lines", data.extractOf(o.path()))));
+                    List.of(home, organisations), data("organisation", o, "lines", extracts.get(o.path()))));
         }
         if (site.search()) {
             pages.add(new PageSpec("/recherche/", PageType.SEARCH, "Rechercher", List.of(home), Map.of()));

@@ -206,7 +206,8 @@ public final class SiteSelections {
                     .computeIfAbsent("/produits/" + f.getKey() + "/" + v.asText() + "/", k -> new ArrayList<>())
                     .add(p.path("path").asText())));
         }
-        Map<String, List<String>> found = new LinkedHashMap<>();
+        // Each listing's pages by number: the crawl meets them in any order.
+        Map<String, java.util.TreeMap<Integer, List<String>>> byPage = new LinkedHashMap<>();
         Set<String> seen = new LinkedHashSet<>();
         Deque<String> queue = new ArrayDeque<>(List.of("/produits/"));
         int pages = 0;
@@ -224,7 +225,8 @@ public final class SiteSelections {
                     .filter(l -> l.matches("/produits/[^/]+/")).toList();
             assertTrue(rows.size() <= pageSize, path + ": " + rows.size() + " rows, over " + pageSize);
             String base = path.replaceFirst("page/\\d+/$", "");
-            found.computeIfAbsent(base, k -> new ArrayList<>()).addAll(rows);
+            int number = base.equals(path) ? 1 : Integer.parseInt(path.substring(base.length()).replaceAll("\\D", ""));
+            byPage.computeIfAbsent(base, k -> new java.util.TreeMap<>()).put(number, rows);
             Element nav = doc.selectFirst("nav.facets");
             List<String> next = new ArrayList<>(links(nav));
             doc.select("nav.fr-pagination, nav.pagination").forEach(n -> next.addAll(links(n)));
@@ -236,6 +238,11 @@ public final class SiteSelections {
                 assertTrue(summary.startsWith(count + ".") || summary.startsWith(count + " ;"), path + ": " + summary);
             }
         }
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        byPage.forEach((base, numbered) -> {
+            assertEquals(numbered.size(), numbered.lastKey(), base + ": every page, 1 to " + numbered.lastKey());
+            found.put(base, numbered.values().stream().flatMap(List::stream).toList());
+        });
         assertEquals(expected.keySet(), found.keySet(), "every facet value's page, reached by plain links");
         Map<String, String> urlOf = new HashMap<>();
         List<List<String>> products = csv(site.resolve("donnees/produits.csv"));
