@@ -38,6 +38,7 @@ class ProductsAtScaleIT {
     static Path corpus;
     static Path site;
     static TestProject.Run built;
+    static TestProject project;
 
     @BeforeAll
     static void buildTheWholeProgramme() {
@@ -51,7 +52,7 @@ class ProductsAtScaleIT {
         if (!Files.isDirectory(corpus.resolve("_startups"))) {
             fail(BetaGouvSnapshotIT.PROPERTY + "=" + setting + " does not hold _startups/: fix the path");
         }
-        TestProject project = TestProject.copyOfRepository(tmp).theme("dsfr");
+        project = TestProject.copyOfRepository(tmp).theme("dsfr");
         try {
             Files.delete(project.file("data/products/urbanvitaliz.md"));
         } catch (IOException e) {
@@ -76,6 +77,9 @@ class ProductsAtScaleIT {
             for (Path file : files.filter(f -> f.toString().endsWith(".md")).toList()) {
                 String name = file.getFileName().toString();
                 String id = name.substring(0, name.length() - 3);
+                if (Files.exists(project.file("data/products/" + name))) {
+                    continue; // the project's own file wins (recosante)
+                }
                 Map<?, ?> yaml = frontMatter(file);
                 if (yaml.get("thematiques") instanceof List<?> themes) {
                     themes.stream().filter(t -> t instanceof String s && !s.isBlank())

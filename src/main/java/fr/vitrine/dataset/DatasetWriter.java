@@ -84,8 +84,7 @@ public final class DatasetWriter implements Closeable {
 
     /**
      * Writes a selection of a table's rows (one organisation's funding lines, one facet value's products) as
-     * {@code dir/<name>.csv} and {@code dir/<name>.xlsx}: the same columns, cells and schema as the whole table's
-     * (a text cut to fit a cell is reported once, for the whole table).
+     * {@code dir/<name>.csv} and {@code dir/<name>.xlsx}: the same columns, cells and schema as the whole table's.
      */
     public static void writeExtract(Tables.Data data, Path dir, Metadata meta) {
         try (DatasetWriter w = new DatasetWriter(data.table(), dir, meta, false)) {

@@ -109,25 +109,19 @@ public final class OpenData {
         if (subsidies != null) {
             writes.add(() -> DatasetWriter.write(subsidies, dir, metadata));
         }
+        // Selections beside their pages: each organisation's and product's funding lines, each products facet
+        // value's products (a text cut to fit a cell is reported once, for the whole table).
         List<Extract> extracts = metricsOnly ? List.of() : extracts(catalog);
-        for (Extract e : extracts) {
-            Tables.Data lines = Tables.fundingLines(catalog, e.selects());
-            writes.add(() -> {
-                DatasetWriter.writeExtract(lines, site.resolve(e.page().substring(1)), metadata);
-                return List.of();
-            });
-        }
+        Map<String, Tables.Data> selections = new LinkedHashMap<>();
+        extracts.forEach(e -> selections.put(e.page(), Tables.fundingLines(catalog, e.selects())));
         if (!metricsOnly) {
-            for (ProductFacets.Facet f : ProductFacets.of(catalog)) {
-                for (ProductFacets.Value v : f.values()) {
-                    Tables.Data rows = Tables.products(catalog, baseUrl, v.products());
-                    writes.add(() -> {
-                        DatasetWriter.writeExtract(rows, site.resolve(v.getPath().substring(1)), metadata);
-                        return List.of();
-                    });
-                }
-            }
+            ProductFacets.of(catalog).forEach(f -> f.values().forEach(v ->
+                    selections.put(v.getPath(), Tables.products(catalog, baseUrl, v.products()))));
         }
+        selections.forEach((page, rows) -> writes.add(() -> {
+            DatasetWriter.writeExtract(rows, site.resolve(page.substring(1)), metadata);
+            return List.of();
+        }));
         writes.parallelStream().map(Supplier::get).toList().forEach(cuts -> cuts.forEach(
                 cut -> diagnostics.warning(Path.of(FOLDER, cut.file().getFileName().toString()), cut.row() + 1,
                         cut.column() + 1, cut.message())));
