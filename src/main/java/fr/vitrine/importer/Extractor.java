@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * Drafts a record from a signed text. Each rule reads one kind of sentence; a value is drafted only when a sentence
  * says it, with the line and the words it came from, and is otherwise {@code unknown}: a wrong value is worse than
  * none. Decides the kind, the title and the products; the dates, parties, money and obligations are read by
- * {@link Dates}, {@link PartyDrafts}, {@link Money} and {@link Obligations}.
+ * {@link Dates}, {@link PartyDrafts}, {@link Money} (with {@link Imputations}) and {@link Obligations}.
  */
 final class Extractor {
 

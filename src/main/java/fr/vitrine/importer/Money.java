@@ -15,13 +15,17 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Funding lines, their imputations and schedules, and the stated total. */
+/**
+ * Funding lines (who pays whom, how much, on which credits), their schedules, and the stated total; where each
+ * line is imputed is {@link Imputations}'s.
+ */
 final class Money {
+
     private final SignedText text;
     private final List<PartyFound> parties;
     private final Map<String, Map<String, Object>> lines = new LinkedHashMap<>();
     private final Map<String, List<Object>> schedules = new LinkedHashMap<>();
-    private final Map<String, Map<String, Object>> imputations = new LinkedHashMap<>();
+    private final Imputations imputations;
     private final Map<String, Value> years = new LinkedHashMap<>();
     private Value total = Draft.absent("no amount after « montant total », « au total » or « engagement financier » "
             + "in the articles: write the total if the text states one");
@@ -29,9 +33,10 @@ final class Money {
     Money(SignedText text, List<PartyFound> parties) {
         this.text = text;
         this.parties = parties;
+        this.imputations = new Imputations(text, this::funder);
         findLines();
-        chorus();
-        places();
+        imputations.chorus();
+        imputations.places();
         table();
         prose();
     }
@@ -39,7 +44,6 @@ final class Money {
     private static final Pattern MONEY_LINE = Pattern.compile("autorisations? d'engagement|credits? de paiement|engagement financier"
             + "|participation financiere|contribution financiere|s'eleve a|fixee? a|met(tent)? a disposition|subvention d'un montant");
     private static final Pattern TOTAL = Pattern.compile("montant total|engagement financier|au total|montant global");
-    private static final Pattern UO = Pattern.compile("\\b(\\d{4}-[A-Z0-9]{2,6}-[A-Z0-9]{2,6})\\b");
 
     private void findLines() {
         for (int i = 0; i < text.lines.size(); i++) {
@@ -75,53 +79,10 @@ final class Money {
             m.put("tax", tax(t, a, line));
             m.put("credits", credits(f, line, t));
             lines.put(from.id(), m);
-            Matcher uo = UO.matcher(t);
+            Matcher uo = Imputations.UO.matcher(t);
             if (uo.find()) {
-                imputation(from.id()).put("uo", Draft.found(uo.group(1), line, uo.group(1)));
+                imputations.imputation(from.id()).put("uo", Draft.found(uo.group(1), line, uo.group(1)));
             }
-        }
-    }
-
-    /** The key of the imputation a text names without saying who pays. */
-    private static final String NO_PAYER = "";
-    private static final Pattern UO_NAMED = Pattern.compile("\\bUO\\s+([A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]+)*)\\b");
-
-    /**
-     * Programmes, BOP and UO the text names (title, visas, preamble, articles) that no payer's line holds: kept
-     * on a line of their own, its payer and amount left to write, so that none is dropped.
-     */
-    private void places() {
-        for (int i = 0; i < text.lines.size(); i++) {
-            if (text.part(i) == Part.ANNEX || text.part(i) == Part.SIGNATURE || Heading.furniture(text.plain(i))) {
-                continue;
-            }
-            String t = text.plain(i).replace('\t', ' ');
-            Line line = text.lines.get(i);
-            Matcher pr = PROGRAMME.matcher(t);
-            while (pr.find()) {
-                unowned("programme", pr.group(1), line, pr.group());
-            }
-            Matcher b = BOP.matcher(t);
-            while (b.find()) {
-                unowned("bop", b.group(1) != null ? b.group(1) : b.group(2), line, b.group());
-            }
-            Matcher uo = UO.matcher(t);
-            while (uo.find()) {
-                unowned("uo", uo.group(1), line, uo.group());
-            }
-            Matcher named = UO_NAMED.matcher(t);
-            while (named.find()) {
-                unowned("uo", named.group(1), line, named.group());
-            }
-        }
-    }
-
-    private void unowned(String key, String value, Line line, String words) {
-        // Held by a payer's imputation, under any key (« 0181-01-02 » is a domaine fonctionnel there, not a UO).
-        boolean held = imputations.values().stream().flatMap(m -> m.values().stream()).anyMatch(x -> x instanceof Value v
-                && value.replaceFirst("^0+", "").equals(String.valueOf(v.value()).replaceFirst("^0+", "")));
-        if (!held) {
-            imputation(NO_PAYER).putIfAbsent(key, Draft.found(value, line, words));
         }
     }
 
@@ -186,87 +147,6 @@ final class Money {
         return parties.size() == 2 && others.size() == 1 && !"délégant".equals(from.role) ? others.get(0) : null;
     }
 
-    private Map<String, Object> imputation(String funder) {
-        return imputations.computeIfAbsent(funder, k -> new LinkedHashMap<>());
-    }
-
-    private static final Map<String, String> CHORUS = Map.of("domaine fonctionnel", "domaine_fonctionnel",
-            "centre financier", "centre_financier", "activite", "activite", "activites", "activite",
-            "centre de cout", "centre_de_cout", "centre de couts", "centre_de_cout", "programme", "programme",
-            "unite operationnelle", "uo", "uo", "uo", "fonds de concours", "fonds_de_concours");
-    private static final Pattern CHORUS_LINE = Pattern.compile("^([\\p{L} ()']+?)\\s*(?:\\(s\\))?\\s*[:\\t]\\s*([0-9A-Z][0-9A-Z\\-]{2,})\\s*$");
-    private static final Pattern FOR_PARTY = Pattern.compile("(?i)^pour\\s+(?:la|le|l['’])\\s*(\\S+)\\s*:\\s*$");
-    private static final Pattern PROGRAMME = Pattern.compile("programme\\s+(?:budg[ée]taire\\s+)?(?:n°\\s*)?(\\d{3,4})\\b");
-    private static final Pattern BOP = Pattern.compile("\\(BOP\\)\\s+([A-Z0-9]{2,10})\\b|\\bBOP\\s+([A-Z0-9]{2,10})\\b");
-    private static final Pattern FONDS = Pattern.compile("fonds de concours\\s+(?:n°\\s*)?(\\d[\\d\\-]{4,})");
-
-    /** « Pour la DGPR : » then « Domaine fonctionnel : 0181-01-02 » …; and programme, BOP, fonds de concours in prose. */
-    private void chorus() {
-        String funder = null;
-        for (int i = 0; i < text.lines.size(); i++) {
-            if (text.part(i) != Part.ARTICLE) {
-                continue;
-            }
-            String t = text.plain(i).replace('\t', ' ').strip();
-            String raw = text.lines.get(i).text();
-            Matcher fp = FOR_PARTY.matcher(t);
-            if (fp.matches()) {
-                PartyFound p = funder("pour la " + fp.group(1));
-                funder = p == null ? null : p.id();
-                continue;
-            }
-            Matcher c = CHORUS_LINE.matcher(raw.contains("\t") ? raw.replace("\t", " : ").replaceAll(":\\s*:", ":").strip() : t);
-            if (funder != null && c.matches()) {
-                String label = Text.fold(c.group(1)).replaceAll("\\s*\\(s\\)", "").strip();
-                String key = CHORUS.get(label);
-                if (key != null) {
-                    imputation(funder).putIfAbsent(key, Draft.found(c.group(2), text.lines.get(i), t));
-                }
-                continue;
-            }
-            // The block goes on over its headings (« Références Chorus : », « Axe ministériel 1 »).
-            boolean blockLine = t.endsWith(":") || Text.fold(t).contains("chorus") || Text.fold(t).startsWith("axe ");
-            if (funder != null && !t.isEmpty() && !blockLine) {
-                funder = null;
-            }
-            prosePlaces(i, t);
-        }
-    }
-
-    /** Programme, BOP and fonds de concours named in a sentence that names one funder or one of its UO. */
-    private void prosePlaces(int i, String t) {
-        String owner = null;
-        Matcher uo = UO.matcher(t);
-        if (uo.find()) {
-            for (Map.Entry<String, Map<String, Object>> e : imputations.entrySet()) {
-                Object v = e.getValue().get("uo");
-                if (v instanceof Value val && uo.group(1).equals(val.value())) {
-                    owner = e.getKey();
-                }
-            }
-        }
-        if (owner == null && (Text.fold(t).contains("imput") || FONDS.matcher(Text.fold(t)).find())) {
-            PartyFound p = funder(t);
-            owner = p == null ? null : p.id();
-        }
-        if (owner == null) {
-            return;
-        }
-        Line line = text.lines.get(i);
-        Matcher pr = PROGRAMME.matcher(t);
-        if (pr.find()) {
-            imputation(owner).putIfAbsent("programme", Draft.found(pr.group(1), line, pr.group()));
-        }
-        Matcher b = BOP.matcher(t);
-        if (b.find()) {
-            String bop = b.group(1) != null ? b.group(1) : b.group(2);
-            imputation(owner).putIfAbsent("bop", Draft.found(bop, line, b.group()));
-        }
-        Matcher f = FONDS.matcher(t);
-        if (f.find()) {
-            imputation(owner).putIfAbsent("fonds_de_concours", Draft.found(f.group(1), line, f.group()));
-        }
-    }
 
     private static final Pattern FUNDER_COLON = Pattern.compile("(?i)pour\\s+(?:la|le|l['’])\\s*(\\p{L}+)\\s*:");
     private static final Pattern FUNDER_INLINE = Pattern.compile("(?i)pour\\s+(?:la|le|l['’])\\s*(\\p{L}+)(?!\\s*:)");
@@ -408,6 +288,11 @@ final class Money {
         return total;
     }
 
+    /** Where each line is imputed, as {@link #drafts()} writes it. */
+    Imputations imputations() {
+        return imputations;
+    }
+
     List<Object> drafts() {
         List<Object> out = new ArrayList<>();
         for (Map.Entry<String, Map<String, Object>> e : lines.entrySet()) {
@@ -427,7 +312,7 @@ final class Money {
             m.put("schedule", schedules.getOrDefault(e.getKey(), List.of()));
             out.add(m);
         }
-        Map<String, Object> places = imputations.get(NO_PAYER);
+        Map<String, Object> places = imputations.get(Imputations.NO_PAYER);
         if (places != null && !places.isEmpty()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("from", Draft.unknown("the text names this imputation but not who pays on it"));
