@@ -80,8 +80,8 @@ public final class Validator {
                 organisationSources.put(o.id(), r);
             }
         }
-        Set<String> skipped = java.util.stream.Stream.concat(sources.organisations().stream().filter(SourceRecord::external)
-                .map(SourceRecord::id), sources.unreadable().stream())
+        Set<String> skipped = java.util.stream.Stream.concat(sources.organisations().stream()
+                .filter(SourceRecord::external).map(SourceRecord::id), sources.unreadable().stream())
                 .filter(id -> id != null && !organisations.containsKey(id)).collect(java.util.stream.Collectors.toSet());
         List<Standard> standards = Engagements.standards(sources.standards(), diagnostics);
         Map<String, Incubator> incubators = new LinkedHashMap<>();
@@ -95,7 +95,8 @@ public final class Validator {
         Map<String, Product> products = new LinkedHashMap<>();
         Products productRules = new Products(diagnostics);
         for (SourceRecord r : sources.products()) {
-            Product p = productRules.product(r, organisationIds, organisations.keySet(), sources.vocabulary(), incubators.keySet());
+            Product p = productRules.product(r, organisationIds, organisations.keySet(), sources.vocabulary(),
+                    incubators.keySet());
             p = p == null ? null : p.withDeclared(Engagements.declared(r, standards, diagnostics));
             if (p != null && (r.external() ? !products.containsKey(p.id()) : unique(r, p.id(), products.keySet(), "product"))) {
                 products.put(p.id(), p);
