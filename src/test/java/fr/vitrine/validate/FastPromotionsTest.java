@@ -42,8 +42,8 @@ class FastPromotionsTest {
     @Test
     void theNumberAndMonthFromTheTitle() {
         // A file name without a number: the title's.
-        FastPromotion fast = check("fast-automne", "---\ntitle: FAST 5 - Octobre 2020\nsidebar: sidebar-fast.html\n---\n\n"
-                + "# FAST 5 - Octobre 2020\n");
+        FastPromotion fast = check("fast-automne", "---\ntitle: FAST 5 - Octobre 2020\nsidebar: sidebar-fast.html\n"
+                + "---\n\n# FAST 5 - Octobre 2020\n");
         assertEquals(5, fast.number());
         assertEquals("2020-10", fast.date().toString());
         assertEquals(List.of(), Records.messages(diagnostics));
