@@ -59,7 +59,7 @@ public final class Importer {
     }
 
     /** The result of a draft: the record's YAML, the Markdown body, and the drafted values. */
-    record Result(String yaml, String markdown, Map<String, Value> values, List<Extractor.Proposed> proposed) {
+    record Result(String yaml, String markdown, Map<String, Value> values, List<PartyDrafts.Proposed> proposed) {
     }
 
     public int run(Path project, Path file, String givenId) {
@@ -198,9 +198,9 @@ public final class Importer {
     }
 
     /** The proposed registry entries, as YAML to paste into data/organisations.yml, each with the line it came from. */
-    static String proposals(List<Extractor.Proposed> proposed) {
+    static String proposals(List<PartyDrafts.Proposed> proposed) {
         StringBuilder out = new StringBuilder();
-        for (Extractor.Proposed p : proposed) {
+        for (PartyDrafts.Proposed p : proposed) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("id", p.id());
             entry.put("name", p.name());
@@ -284,9 +284,9 @@ public final class Importer {
         }
     }
 
-    static List<Extractor.Org> organisations(Path data) throws IOException {
+    static List<PartyDrafts.Org> organisations(Path data) throws IOException {
         Path file = data.resolve("organisations.yml");
-        List<Extractor.Org> out = new ArrayList<>();
+        List<PartyDrafts.Org> out = new ArrayList<>();
         if (!Files.exists(file)) {
             return out;
         }
@@ -294,7 +294,7 @@ public final class Importer {
         if (list != null && list.isArray()) {
             for (JsonNode o : list) {
                 if (o.hasNonNull("id") && o.hasNonNull("name")) {
-                    out.add(new Extractor.Org(o.get("id").asText(), o.get("name").asText(),
+                    out.add(new PartyDrafts.Org(o.get("id").asText(), o.get("name").asText(),
                             o.hasNonNull("acronym") ? o.get("acronym").asText() : null,
                             o.hasNonNull("parent") ? o.get("parent").asText() : null));
                 }

@@ -184,6 +184,11 @@ final class SignedText {
         return s.replace("**", "").replace("__", "").strip();
     }
 
+    /** The line at {@code index}, without Markdown emphasis markers. */
+    String plain(int index) {
+        return plain(lines.get(index).text());
+    }
+
     Part part(int index) {
         return parts.get(index);
     }
