@@ -94,7 +94,7 @@ public final class Detector {
     private static final Pattern PHONE_VIEW = Pattern.compile(
             "(?<![0-9A-Z])(?:00 ?33 ?|0)([1-9])(?:(?:[ \\n]\\d{2}){4}|\\d{8})(?![0-9A-Z])(?! \\d)");
 
-    /** An address in the view of addresses (upper case), or as written. */
+    /** An e-mail address, in the view of addresses (upper case, so either case is matched). */
     private static final Pattern EMAIL = Pattern.compile(
             "(?<![A-Za-z0-9.+-])([A-Za-z0-9][A-Za-z0-9._%+-]*)@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})");
 
@@ -139,6 +139,9 @@ public final class Detector {
      * each « banque », and from the words a home address starts with).
      */
     public static List<Finding> scan(String text) {
+        if (tooFewDigits(text)) {
+            return List.of();
+        }
         List<Finding> out = new ArrayList<>();
         char[] chars = text.toCharArray();
         for (int[] region : numberRegions(chars)) {
@@ -155,6 +158,24 @@ public final class Detector {
         address(text, homes, out);
         out.sort(Comparator.comparingInt(Finding::start));
         return List.copyOf(out);
+    }
+
+    /**
+     * True when a text holds no @ or character reference and fewer than 6 characters that may be digits (a home
+     * address's postal code and number): nothing can be found in it. Most values of a data file are such.
+     */
+    private static boolean tooFewDigits(String text) {
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '@' || c == '&') {
+                return false;
+            }
+            if ((c >= '0' && c <= '9' || c >= 0x80) && ++digits >= 6) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How close {@link #MIN_DIGITS} digits must be (in characters other than invisible ones) to hold a number. */

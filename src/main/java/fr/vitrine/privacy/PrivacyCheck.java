@@ -243,6 +243,11 @@ public final class PrivacyCheck {
             int column = f.start() - lineStart + 1;
             String what = f.kind().label + " (" + f.detail() + ") '" + hint(text.substring(f.start(), f.end())) + "'";
             String code = f.kind().code();
+            if (mode == Mode.WARN && where == Where.EXTERNAL) {
+                diagnostics.warning(file, line, column, what + " in beta.gouv.fr's file will be published; have it "
+                        + "removed there, mask it with " + Policy.SETTING + code + "=redact, or accept it with allow");
+                continue;
+            }
             if (mode == Mode.WARN) {
                 diagnostics.warning(file, line, column, what + " will be published; remove it, mask it with "
                         + "'privacy: {" + code + ": redact}' in the record (or " + Policy.SETTING + code + "=redact), or "

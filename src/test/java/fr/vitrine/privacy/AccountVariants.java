@@ -194,9 +194,10 @@ final class AccountVariants {
                         glyph.write().apply(a.ibanGroups()).split("\u0000", -1))) + " |\n");
     }
 
-    /** Where a written group's second character ends (a character reference counts as one). */
+    /** Where a written group's second character ends (a character reference, a surrogate pair count as one). */
     private static int secondCharacterEnd(String s) {
-        int at = s.startsWith("&") ? s.indexOf('&', s.indexOf('&', 1) + 1) : 2;
+        int at = s.startsWith("&") ? s.indexOf('&', s.indexOf('&', 1) + 1)
+                : s.codePointCount(0, s.length()) > 2 ? s.offsetByCodePoints(0, 2) : s.length();
         return at < 0 ? s.length() : Math.min(at, s.length());
     }
 
