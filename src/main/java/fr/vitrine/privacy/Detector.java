@@ -161,8 +161,9 @@ public final class Detector {
     }
 
     /**
-     * True when a text holds no @ or character reference and fewer than 6 characters that may be digits (a home
-     * address's postal code and number): nothing can be found in it. Most values of a data file are such.
+     * True when a text holds no @ or character reference, fewer than 9 characters that may be digits (a number's
+     * fewest), and is too short for a home address or has fewer than its 6 digits (postal code and number): nothing
+     * can be found in it. Most values of a data file are such.
      */
     private static boolean tooFewDigits(String text) {
         int digits = 0;
@@ -171,11 +172,11 @@ public final class Detector {
             if (c == '@' || c == '&') {
                 return false;
             }
-            if ((c >= '0' && c <= '9' || c >= 0x80) && ++digits >= 6) {
+            if ((c >= '0' && c <= '9' || c >= 0x80) && ++digits >= 9) {
                 return false;
             }
         }
-        return true;
+        return digits < 6 || text.length() < 20;
     }
 
     /** How close {@link #MIN_DIGITS} digits must be (in characters other than invisible ones) to hold a number. */
