@@ -58,6 +58,9 @@ public final class CatalogLoader {
         });
         List<SourceRecord> data = new ArrayList<>(sources.products());
         data.addAll(sources.organisations());
+        data.addAll(sources.incubators());
+        data.addAll(sources.fasts());
+        data.addAll(sources.standards());
         privacy.checkRecords(data, read);
         policy = privacy.policy();
         metricsFiles = MetricsLoader.csvFiles(config.dataFolder(), read);

@@ -30,11 +30,11 @@ public final class Detector {
 
     // ---- patterns ------------------------------------------------------------------------------------------
     // The number patterns run on the normalised view ({@link Normalised}): upper case, every run of separators one
-    // space, or one line break when it holds a line break or a table cell boundary.
+    // space, or one line break when it holds a line break, or one '|' when it holds a table cell boundary.
 
-    /** Two letters, two check digits, then 11 to 30 letters or digits, in groups or not, possibly over lines. */
+    /** Two letters, two check digits, then 11 to 30 letters or digits, in groups or not, possibly over lines or cells. */
     private static final Pattern IBAN = Pattern.compile(
-            "(?<![A-Z0-9])[A-Z][ \\n]?[A-Z][ \\n]?\\d[ \\n]?\\d(?:[ \\n]?[A-Z0-9]){11,30}(?![A-Z0-9])");
+            "(?<![A-Z0-9])[A-Z][ \\n|]?[A-Z][ \\n|]?\\d[ \\n|]?\\d(?:[ \\n|]?[A-Z0-9]){11,30}(?![A-Z0-9])");
 
     /** ISO 13616 lengths, by country. */
     private static final Map<String, Integer> LENGTHS = new HashMap<>();
@@ -61,31 +61,42 @@ public final class Detector {
     private static final Set<String> RIB_COUNTRIES = Set.of("FR", "MC", "GP", "MQ", "RE", "GF", "YT", "PM", "NC", "PF",
             "WF", "TF", "BL", "MF");
 
-    private static final String SEP = "[ \\n]?";
+    private static final String SEP = "[ \\n|]?";
+
+    /** {@code n} digits (letters too when {@code letters}), possibly split by a line break. */
+    private static String group(int n, boolean letters) {
+        String c = letters ? "[0-9A-Z]" : "\\d";
+        return "(" + c + "(?:\\n?" + c + "){" + (n - 1) + "})";
+    }
 
     /** A RIB with its labels: (code) banque, (code) guichet, (n° de) compte and clé (RIB), in a text or a table. */
     private static final Pattern RIB_BLOCK = Pattern.compile(
-            "(?:CODE" + SEP + ")?BANQUE" + SEP + "(\\d{5})" + SEP + "(?:CODE" + SEP + ")?GUICHET" + SEP + "(\\d{5})" + SEP
-            + "(?:(?:NUMERO|N[Oº]?)" + SEP + "(?:DE" + SEP + ")?)?COMPTE" + SEP + "([0-9A-Z]{11})" + SEP
-            + "CLE(?:" + SEP + "RIB)?" + SEP + "(\\d{2})(?![0-9A-Z])");
+            "(?:CODE" + SEP + ")?BANQUE" + SEP + group(5, false) + SEP + "(?:CODE" + SEP + ")?GUICHET" + SEP
+            + group(5, false) + SEP + "(?:(?:NUMERO|N[Oº]?)" + SEP + "(?:DE" + SEP + ")?)?COMPTE" + SEP + group(11, true)
+            + SEP + "CLE(?:" + SEP + "RIB)?" + SEP + group(2, false) + "(?![0-9A-Z])");
 
     /** A RIB written as its four numbers in a row, or in a table's row: 30001 00064 00000092441 40. */
     private static final Pattern RIB_ROW = Pattern.compile(
-            "(?<![0-9A-Z])(\\d{5})" + SEP + "(\\d{5})" + SEP + "([0-9A-Z]{11})" + SEP + "(\\d{2})(?![0-9A-Z])");
+            "(?<![0-9A-Z])" + group(5, false) + SEP + group(5, false) + SEP + group(11, true) + SEP + group(2, false)
+            + "(?![0-9A-Z])");
+
+    /** One space or line break between groups, or none; not a table's cell boundary. */
+    private static final String GAP = "[ \\n]?";
 
     /** A social security number: sex, year, month, department (2A/2B for Corsica), commune, order, key. */
-    private static final Pattern NIR = Pattern.compile(
-            "(?<![0-9A-Z])([1-478]) ?(\\d{2}) ?(\\d{2}) ?(\\d{2}|2[AB]) ?(\\d{3}) ?(\\d{3}) ?(\\d{2})(?![0-9A-Z])");
+    private static final Pattern NIR = Pattern.compile("(?<![0-9A-Z])([1-478])" + GAP + "(\\d{2})" + GAP + "(\\d{2})"
+            + GAP + "(\\d{2}|2[AB])" + GAP + "(\\d{3})" + GAP + "(\\d{3})" + GAP + "(\\d{2})(?![0-9A-Z])");
 
-    /** 13 to 19 digits, contiguous or in groups (on one line). */
-    private static final Pattern CARD = Pattern.compile("(?<![0-9A-Z])(?<!\\d )\\d(?: ?\\d){12,18}(?![0-9A-Z])(?! \\d)");
+    /** 13 to 19 digits, contiguous or in groups. */
+    private static final Pattern CARD = Pattern.compile("(?<![0-9A-Z])(?<!\\d )\\d(?:" + GAP + "\\d){12,18}(?![0-9A-Z])(?! \\d)");
 
     /** French numbers in the view: 0X XX XX XX XX (in pairs or not at all), 0033 X XX XX XX XX. */
     private static final Pattern PHONE_VIEW = Pattern.compile(
-            "(?<![0-9A-Z])(?:00 ?33 ?|0)([1-9])(?:(?: \\d{2}){4}|\\d{8})(?![0-9A-Z])(?! \\d)");
+            "(?<![0-9A-Z])(?:00 ?33 ?|0)([1-9])(?:(?:[ \\n]\\d{2}){4}|\\d{8})(?![0-9A-Z])(?! \\d)");
 
+    /** An e-mail address, in the view of addresses (upper case, so either case is matched). */
     private static final Pattern EMAIL = Pattern.compile(
-            "(?<![\\w.+-])([A-Za-z0-9][A-Za-z0-9._%+-]*)@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})");
+            "(?<![A-Za-z0-9.+-])([A-Za-z0-9][A-Za-z0-9._%+-]*)@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})");
 
     /** French numbers as written: +33 X XX XX XX XX, +33 (0)X …; separators space, dot or hyphen. */
     private static final Pattern PHONE = Pattern.compile(
@@ -116,18 +127,21 @@ public final class Detector {
 
     // ---- scanning ------------------------------------------------------------------------------------------
 
-    /** The fewest digits of a number looked for on the normalised view (a card's or a NIR's 13). */
-    private static final int MIN_DIGITS = 13;
+    /** The fewest digits of a number looked for on the normalised view (a phone number's 10). */
+    private static final int MIN_DIGITS = 10;
 
     /**
      * Every finding in {@code text}, in text order. Numbers (IBAN, RIB, NIR, card, phone) are looked for on the
-     * normalised view ({@link Normalised}) of the parts where digits come close together, and each finding spans the
-     * original characters its view came from, whatever they are (markup, invisible characters, line breaks);
-     * e-mail and home addresses, and phone numbers as written, on the text itself. The patterns only run where they
-     * can match (around runs of 9 or more digits, around each '@' and each « banque », and from the words a home
-     * address starts with).
+     * normalised view ({@link Normalised}) of the parts where digits come close together, e-mail addresses on the view
+     * of addresses around each @ (in any form), and each finding spans the original characters its view came from,
+     * whatever they are (markup, invisible characters, line breaks); home addresses, and phone numbers as written, on
+     * the text itself. The patterns only run where they can match (around runs of 9 or more digits, around each @ and
+     * each « banque », and from the words a home address starts with).
      */
     public static List<Finding> scan(String text) {
+        if (tooFewDigits(text)) {
+            return List.of();
+        }
         List<Finding> out = new ArrayList<>();
         char[] chars = text.toCharArray();
         for (int[] region : numberRegions(chars)) {
@@ -135,8 +149,8 @@ public final class Detector {
         }
         List<Integer> homes = new ArrayList<>();
         findHomeWords(text, chars, homes);
-        for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
-            email(text, new int[] {Math.max(0, at - 80), Math.min(text.length(), at + 256)}, out);
+        for (int[] region : addressRegions(text)) {
+            email(Normalised.ofAddresses(text.substring(region[0], region[1])), region[0], out);
         }
         for (int[] w : numberSpans(chars)) {
             phone(text, PHONE, text, w, null, 0, out);
@@ -144,6 +158,25 @@ public final class Detector {
         address(text, homes, out);
         out.sort(Comparator.comparingInt(Finding::start));
         return List.copyOf(out);
+    }
+
+    /**
+     * True when a text holds no @ or character reference, fewer than 9 characters that may be digits (a number's
+     * fewest), and is too short for a home address or has fewer than its 6 digits (postal code and number): nothing
+     * can be found in it. Most values of a data file are such.
+     */
+    private static boolean tooFewDigits(String text) {
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '@' || c == '&') {
+                return false;
+            }
+            if ((c >= '0' && c <= '9' || c >= 0x80) && ++digits >= 9) {
+                return false;
+            }
+        }
+        return digits < 6 || text.length() < 20;
     }
 
     /** How close {@link #MIN_DIGITS} digits must be (in characters other than invisible ones) to hold a number. */
@@ -269,7 +302,7 @@ public final class Detector {
         return out;
     }
 
-    private static final String SEPARATORS = " \n\u00A0\t.-()/";
+    private static final String SEPARATORS = " \n|\u00A0\t.-()/";
 
     private static Matcher in(Pattern p, String text, int[] window) {
         return p.matcher(text).region(window[0], window[1]).useTransparentBounds(true).useAnchoringBounds(false);
@@ -310,7 +343,7 @@ public final class Detector {
             int length = 0;
             for (int i = 0; i < raw.length(); i++) {
                 char c = raw.charAt(i);
-                if (c == ' ' || c == '\n') {
+                if (c == ' ' || c == '\n' || c == '|') {
                     continue;
                 }
                 compact.append(c);
@@ -389,12 +422,17 @@ public final class Detector {
 
     private static void rib(String v, Pattern p, int[] window, Normalised view, int shift, List<Finding> out) {
         matches(p, v, window, m -> {
-            boolean valid = ribValid(m.group(1), m.group(2), m.group(3), m.group(4));
+            boolean valid = ribValid(joined(m.group(1)), joined(m.group(2)), joined(m.group(3)), joined(m.group(4)));
             if (valid) {
                 add(out, Kind.RIB, m.start(), m.end(), view, shift, "banque " + m.group(1) + ", clé RIB checked");
             }
             return valid;
         });
+    }
+
+    /** A group of a number without the line break that may split it. */
+    private static String joined(String group) {
+        return group.replace("\n", "");
     }
 
     /** The clé RIB: 97 − ((89 × banque + 15 × guichet + 3 × compte) mod 97), letters of the account as digits. */
@@ -451,8 +489,10 @@ public final class Detector {
     private static void card(String text, String v, int[] window, Normalised view, int shift, List<Finding> out) {
         matches(CARD, v, window, m -> {
             String raw = m.group();
-            String digits = raw.replace(" ", "");
-            boolean valid = plausibleCardLayout(raw) && cardIssuer(digits) && Siret.luhn(digits)
+            String digits = raw.replace(" ", "").replace("\n", "");
+            // A line break is a group's end, or splits a group.
+            boolean valid = (plausibleCardLayout(raw.replace('\n', ' '))
+                    || plausibleCardLayout(raw.replace("\n", ""))) && cardIssuer(digits) && Siret.luhn(digits)
                     && !nearSiret(text, shift + view.start(m.start()));
             if (valid) {
                 add(out, Kind.CARD, m.start(), m.end(), view, shift, "Luhn key checked");
@@ -508,11 +548,47 @@ public final class Detector {
         }
     }
 
-    private static void email(String text, int[] window, List<Finding> out) {
-        Matcher m = in(EMAIL, text, window);
+    /** How far around an @ an address is looked for (in characters: invisible ones and references count). */
+    private static final int ADDRESS_BEFORE = 400;
+    private static final int ADDRESS_AFTER = 600;
+
+    /**
+     * The parts of a text around each @ (also ＠, ﹫, {@code &#64;}, {@code &#x40;}, {@code &commat;}), widened to the
+     * whitespace around them so that no word is cut; merged when they overlap (each character is looked at a bounded
+     * number of times).
+     */
+    private static List<int[]> addressRegions(String text) {
+        List<int[]> out = new ArrayList<>();
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c != '@' && c != '\uFF20' && c != '\uFE6B' && (c != '&' || !(text.startsWith("&#64;", i)
+                    || text.regionMatches(true, i, "&#x40;", 0, 6) || text.startsWith("&commat;", i)))) {
+                continue;
+            }
+            int[] last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last == null || i - ADDRESS_BEFORE > last[1]) {
+                int start = Math.max(0, i - ADDRESS_BEFORE);
+                while (start > 0 && start > i - 2 * ADDRESS_BEFORE && !Character.isWhitespace(text.charAt(start - 1))) {
+                    start--;
+                }
+                last = new int[] {start, start};
+                out.add(last);
+            }
+            int end = Math.max(last[1], Math.min(n, i + ADDRESS_AFTER));
+            while (end < n && end < i + 2 * ADDRESS_AFTER && !Character.isWhitespace(text.charAt(end))) {
+                end++;
+            }
+            last[1] = end;
+        }
+        return out;
+    }
+
+    private static void email(Normalised view, int shift, List<Finding> out) {
+        Matcher m = EMAIL.matcher(view.text);
         while (m.find()) {
             if (personalMailbox(m.group(1))) {
-                add(out, new Finding(Kind.EMAIL, m.start(), m.end(), "shaped like prénom.nom"));
+                add(out, Kind.EMAIL, m.start(), m.end(), view, shift, "shaped like prénom.nom");
             }
         }
     }

@@ -7,12 +7,16 @@ import java.util.List;
 /**
  * A text as a reader sees its numbers, with a map back to the original: letters and digits in their compatibility
  * form (NFKC: fullwidth, mathematical), upper case and without accents; every run of separators (spaces of any width,
- * tabs, dots, dashes, slashes, punctuation) as one space, and every run holding a line break or a table cell boundary
- * as one line break; invisible and format characters (soft hyphen, zero-width characters), Markdown emphasis and
- * code marks, backslash escapes and a hyphen that ends a line (a word wrapped) dropped; character references
- * ({@code &#55;}, {@code &#x37;}, {@code &nbsp;}) read as the character they stand for. A link's destination is left
- * out of the view (it is not read next to its text) and kept in {@link #destinations} to be scanned on its own.
- * One pass over the text.
+ * tabs, dots, dashes, slashes, punctuation) as one space, every run holding a line break as one line break, and every
+ * run holding a table cell boundary as one {@code |}; invisible and format characters (soft hyphen, zero-width
+ * characters), Markdown emphasis and code marks, backslash escapes and a hyphen that ends a line (a word wrapped)
+ * dropped; character references ({@code &#55;}, {@code &#x37;}, {@code &nbsp;}) read as the character they stand for.
+ * A link's destination is left out of the view (it is not read next to its text) and kept in {@link #destinations}
+ * to be scanned on its own. One pass over the text.
+ *
+ * <p>The view of e-mail addresses ({@link #ofAddresses}) differs in three ways: the characters addresses are made of
+ * ({@code @ . _ - + %}, in any form) are kept, a line break next to a dot or an @ (or after a hyphen) joins the two
+ * lines, and a link's destination is read in place.
  */
 final class Normalised {
 
@@ -55,8 +59,19 @@ final class Normalised {
     private static final int DROP = -1;
     private static final int SPACE = -2;
     private static final int BREAK = -3;
+    private static final int CELL = -4;
 
+    /** The view of numbers. */
     static Normalised of(String s) {
+        return of(s, false);
+    }
+
+    /** The view of e-mail addresses. */
+    static Normalised ofAddresses(String s) {
+        return of(s, true);
+    }
+
+    private static Normalised of(String s, boolean mail) {
         int n = s.length();
         char[] out = new char[n];
         int[] from = new int[n];
@@ -65,6 +80,7 @@ final class Normalised {
         int len = 0;
         // The pending separator run: its kind (SPACE or BREAK, 0 for none) and original span.
         int sep = 0;
+        int breaks = 0;
         int sepFrom = 0;
         int sepTo = 0;
         int i = 0;
@@ -83,17 +99,17 @@ final class Normalised {
                     c = ref[0];
                     width = ref[1];
                 }
-                v = c == '&' ? SPACE : classify(c);
+                v = c == '&' ? SPACE : classify(c, mail);
             } else if (c == '\\' && i + 1 < n && s.charAt(i + 1) < 128 && isPunctuation(s.charAt(i + 1))) {
                 v = DROP; // a backslash escape: the character after it is read as itself
-            } else if (c == ']' && i + 1 < n && s.charAt(i + 1) == '(') {
+            } else if (!mail && c == ']' && i + 1 < n && s.charAt(i + 1) == '(') {
                 int close = destinationEnd(s, i + 2);
                 if (close > 0) {
                     destinations.add(new int[] {i + 2, close});
                     width = close + 1 - i;
                 }
                 v = SPACE;
-            } else if (c == '<' && i + 1 < n && (Character.isLetter(s.charAt(i + 1)) || s.charAt(i + 1) == '/')) {
+            } else if (!mail && c == '<' && i + 1 < n && (Character.isLetter(s.charAt(i + 1)) || s.charAt(i + 1) == '/')) {
                 int close = tagEnd(s, i + 1);
                 if (close > 0) {
                     destinations.add(new int[] {i + 1, close});
@@ -106,26 +122,33 @@ final class Normalised {
                     width = after - i; // a word or number wrapped with a hyphen: joined
                     v = DROP;
                 } else {
-                    v = c == '\u00AD' ? DROP : SPACE;
+                    v = c == '\u00AD' ? DROP : classify(c, mail);
                 }
             } else {
-                v = classify(c);
+                v = classify(c, mail);
             }
             i += width;
             if (v == DROP) {
                 continue;
             }
-            if (v == SPACE || v == BREAK) {
+            if (v == SPACE || v == BREAK || v == CELL) {
                 if (sep == 0) {
                     sepFrom = start;
+                    breaks = 0;
                 }
-                sep = Math.min(sep, v); // BREAK wins over SPACE
+                if (v == BREAK && c != '\r') {
+                    breaks++;
+                }
+                sep = Math.min(sep, v); // CELL wins over BREAK, BREAK over SPACE
                 sepTo = i;
                 continue;
             }
+            if (mail && sep == BREAK && breaks == 1 && len > 0 && wrapped(s, start, out[len - 1], v)) {
+                sep = 0;
+            }
             if (sep != 0) {
                 if (len > 0) {
-                    out[len] = sep == BREAK ? '\n' : ' ';
+                    out[len] = sep == CELL ? '|' : sep == BREAK ? '\n' : ' ';
                     from[len] = sepFrom;
                     to[len] = sepTo;
                     len++;
@@ -140,8 +163,14 @@ final class Normalised {
         return new Normalised(new String(out, 0, len), from, to, destinations);
     }
 
-    /** The view character of a code point: a letter or digit, or DROP, SPACE or BREAK. */
-    private static int classify(int c) {
+    /** What an address is made of besides letters and digits, kept in the view of addresses. */
+    private static final String ADDRESS_CHARACTERS = "@._-+%";
+
+    /**
+     * The view character of a code point: a letter or digit (or, in the view of addresses, one of
+     * {@link #ADDRESS_CHARACTERS}), or DROP, SPACE, BREAK or CELL.
+     */
+    private static int classify(int c, boolean mail) {
         if (c < 128) {
             if (c >= '0' && c <= '9' || c >= 'A' && c <= 'Z') {
                 return c;
@@ -149,8 +178,12 @@ final class Normalised {
             if (c >= 'a' && c <= 'z') {
                 return c - 32;
             }
+            if (mail && ADDRESS_CHARACTERS.indexOf(c) >= 0) {
+                return c;
+            }
             return switch (c) {
-                case '\n', '\r', '|', '\f', '\u000B' -> BREAK;
+                case '|' -> CELL;
+                case '\n', '\r', '\f', '\u000B' -> BREAK;
                 case '*', '_', '`', '~' -> DROP;
                 default -> SPACE;
             };
@@ -177,15 +210,50 @@ final class Normalised {
                 // Compatibility forms: fullwidth Ａ, mathematical 𝟕, circled ⑦ are the letter or digit they show.
                 String k = Normalizer.normalize(new String(Character.toChars(c)), Normalizer.Form.NFKC);
                 if (k.length() == 1) {
-                    int b = classify(k.charAt(0));
+                    int b = classify(k.charAt(0), mail);
                     return b >= 0 ? b : SPACE;
                 }
                 return Character.isBmpCodePoint(c) && Character.isLetter(c) ? Character.toUpperCase(c) : SPACE;
             }
             default -> {
+                if (mail) {
+                    // Fullwidth or small ＠ and ．, a non-breaking hyphen: the character of an address they show.
+                    String k = Normalizer.normalize(new String(Character.toChars(c)), Normalizer.Form.NFKC);
+                    if (k.length() == 1 && ADDRESS_CHARACTERS.indexOf(k.charAt(0)) >= 0) {
+                        return k.charAt(0);
+                    }
+                }
                 return SPACE;
             }
         }
+    }
+
+    /**
+     * True when a line break between {@code before} and {@code after} (which starts at {@code at}) wraps an e-mail
+     * address: next to its @, after a hyphen or an underscore, before a dot, or after a dot unless a sentence starts
+     * there (a capitalised word without an @).
+     */
+    private static boolean wrapped(String s, int at, char before, int after) {
+        if (after == '.' || after == '@' || before == '@' || before == '-' || before == '_') {
+            return true;
+        }
+        if (before != '.') {
+            return false;
+        }
+        int n = Math.min(s.length(), at + 256);
+        int letters = 0;
+        boolean capitalised = false;
+        for (int j = at; j < n && !Character.isWhitespace(s.charAt(j)); j++) {
+            char c = s.charAt(j);
+            if (c == '@' || c == '\uFF20' || c == '\uFE6B' || c == '&' && s.startsWith("&#", j) && (s.startsWith("64;", j + 2)
+                    || s.regionMatches(true, j + 2, "x40;", 0, 4)) || s.regionMatches(true, j, "&commat;", 0, 8)) {
+                return true;
+            }
+            if (Character.isLetter(c) && letters++ < 2) {
+                capitalised = letters == 1 ? Character.isUpperCase(c) : capitalised && Character.isLowerCase(c);
+            }
+        }
+        return !capitalised;
     }
 
     private static boolean isLetterOrDigit(char c) {
@@ -283,10 +351,10 @@ final class Normalised {
                 }
                 lineBreak = true;
             } else if (c == '\r' || c == ' ' || c == '\t' || c == '>' || c == '\u00A0' || c == '\u202F'
-                    || Character.getType(c) == Character.FORMAT) {
-                // spaces, a block quote's mark on the next line, invisible characters
+                    || Character.getType(c) == Character.FORMAT || lineBreak && "*_`~".indexOf(c) >= 0) {
+                // spaces, a block quote's mark or emphasis on the next line, invisible characters
             } else {
-                return lineBreak && Character.isLetterOrDigit(c) ? j : -1;
+                return lineBreak && Character.isLetterOrDigit(s.codePointAt(j)) ? j : -1;
             }
         }
         return -1;

@@ -30,8 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * original text its record names ({@code source.text}); reports each finding at {@code path:line:column}; and
  * redacts, once, what must be: the document's Markdown body is replaced by the redacted one (rendered after), and the texts to
  * publish instead of the files are left in the document ({@link #PUBLISHED_MARKDOWN}, {@link #PUBLISHED_SOURCE}),
- * so every writer gets the redacted text. The record's data (front matter) are never altered: a value there that
- * must be redacted is an error.
+ * so every writer gets the redacted text. The project's data (front matter) are never altered: a value there that
+ * must be redacted is an error. beta.gouv.fr's files, which the project can't correct, are masked instead: their
+ * bodies and every text value of their data, before anything is built from them.
  */
 public final class PrivacyCheck {
 
@@ -46,8 +47,13 @@ public final class PrivacyCheck {
         /** The record's data: published as written, so a value to redact is an error. */
         DATA,
         /** A PDF: it can't be redacted, so a value to redact is an error (at its page and line). */
-        PDF
+        PDF,
+        /** A text or a value of beta.gouv.fr's files (not the project's, so not corrected here): redacted. */
+        EXTERNAL
     }
+
+    /** The fields of beta.gouv.fr's files that hold their team's mailboxes, which Vitrine does not publish. */
+    private static final Set<String> UNPUBLISHED = Set.of("contact", "contact_dinum", "contact_incubator");
 
     private final Policy policy;
     private final Path contentFolder;
@@ -61,24 +67,26 @@ public final class PrivacyCheck {
         this.pdfLimits = PdfText.Limits.of(config, diagnostics);
     }
 
-    /** Checks one convention or page of the project: reports; redacts in its document. */
+    /** Checks one convention or page: reports; redacts in its document. */
     public void check(SourceRecord r, Diagnostics diagnostics) {
-        if (!r.external()) {
+        if (r.external()) {
+            checkExternal(r, diagnostics);
+        } else {
             check(r.file(), r.document(), r.tree(), diagnostics);
         }
     }
 
     /**
-     * Checks the project's products and organisations: a Markdown file as a convention (its data, and its
-     * description redacted), a registry ({@code organisations.yml}) once, as data.
+     * Checks products, organisations, incubators, FAST promotions and standards: a Markdown file of the project as a
+     * convention (its data, and its description redacted), a registry ({@code organisations.yml}) once, as data; one of
+     * beta.gouv.fr's files masked.
      */
     public void checkRecords(List<SourceRecord> records, Diagnostics diagnostics) {
         Set<Path> registries = new HashSet<>();
         for (SourceRecord r : records) {
             if (r.external()) {
-                continue;
-            }
-            if (r.document() != null) {
+                checkExternal(r, diagnostics);
+            } else if (r.document() != null) {
                 check(r.file(), r.document(), r.tree(), diagnostics);
             } else if (registries.add(r.file())) {
                 String text = TextFile.readUtf8(r.file(), new Diagnostics()); // its reading reported any problem
@@ -111,6 +119,60 @@ public final class PrivacyCheck {
         }
         sourceText(tree).ifPresent(source -> sources.computeIfAbsent(source, s -> checkSource(s, p, pdfLimits, diagnostics))
                 .ifPresent(t -> doc.put(PUBLISHED_SOURCE, PackedText.of(t))));
+    }
+
+    /**
+     * Masks, with a warning for each finding, a file of beta.gouv.fr: its body and every text value of its data but
+     * the team's mailboxes (not published). The project's settings decide what is masked.
+     */
+    private void checkExternal(SourceRecord r, Diagnostics diagnostics) {
+        if (r.tree().root() instanceof Map<?, ?> root) {
+            masked(r.file(), r.tree(), root, "", diagnostics);
+        }
+        DocumentModel doc = r.document();
+        Object body = doc == null ? null : doc.get(CommonmarkEngine.BODY_MARKDOWN);
+        if (body instanceof String text && doc.get(CommonmarkEngine.BODY_LINE) instanceof Integer line) {
+            String published = report(r.file(), text, line, Where.EXTERNAL, policy, diagnostics);
+            if (!published.equals(text)) {
+                doc.put(CommonmarkEngine.BODY_MARKDOWN, published);
+            }
+        }
+    }
+
+    /** A YAML value with every finding of its texts masked (the same object when there is none); maps changed in place. */
+    @SuppressWarnings("unchecked")
+    private Object masked(Path file, YamlTree tree, Object node, String path, Diagnostics diagnostics) {
+        if (node instanceof String text) {
+            fr.vitrine.diagnostics.Position at = tree.valueAt(path);
+            Diagnostics found = new Diagnostics();
+            String published = report(file, text, Math.max(1, at.line()), Where.EXTERNAL, policy, found);
+            found.all().forEach(d -> diagnostics.add(new Diagnostic(d.severity(), file, d.line(),
+                    d.line() == at.line() ? d.column() + Math.max(0, at.column() - 1) : d.column(), d.message())));
+            return published.equals(text) ? text : published;
+        }
+        if (node instanceof Map<?, ?> map) {
+            for (Map.Entry<String, Object> e : ((Map<String, Object>) map).entrySet()) {
+                if (!(path.isEmpty() && UNPUBLISHED.contains(e.getKey()))) {
+                    Object value = masked(file, tree, e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(),
+                            diagnostics);
+                    if (value != e.getValue()) {
+                        e.setValue(value);
+                    }
+                }
+            }
+            return map;
+        }
+        if (node instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            boolean changed = false;
+            for (int i = 0; i < list.size(); i++) {
+                Object value = masked(file, tree, list.get(i), path + "[" + i + "]", diagnostics);
+                changed |= value != list.get(i);
+                out.add(value);
+            }
+            return changed ? java.util.Collections.unmodifiableList(out) : list;
+        }
+        return node;
     }
 
     /** The original text named by {@code source.text}, when it is a file inside the content folder. */
@@ -181,6 +243,11 @@ public final class PrivacyCheck {
             int column = f.start() - lineStart + 1;
             String what = f.kind().label + " (" + f.detail() + ") '" + hint(text.substring(f.start(), f.end())) + "'";
             String code = f.kind().code();
+            if (mode == Mode.WARN && where == Where.EXTERNAL) {
+                diagnostics.warning(file, line, column, what + " in beta.gouv.fr's file will be published; have it "
+                        + "removed there, mask it with " + Policy.SETTING + code + "=redact, or accept it with allow");
+                continue;
+            }
             if (mode == Mode.WARN) {
                 diagnostics.warning(file, line, column, what + " will be published; remove it, mask it with "
                         + "'privacy: {" + code + ": redact}' in the record (or " + Policy.SETTING + code + "=redact), or "
@@ -193,8 +260,12 @@ public final class PrivacyCheck {
                 case PDF -> diagnostics.error(file, line, column, what + " in this PDF's text, which can't be masked: "
                         + "publish a redacted PDF or the text as .txt (where it is masked), or allow it with 'privacy: {"
                         + code + ": allow}' in the record");
-                case TEXT -> {
-                    if (!policy.decided(f.kind())) {
+                case TEXT, EXTERNAL -> {
+                    if (where == Where.EXTERNAL) {
+                        diagnostics.warning(file, line, column, what + " in beta.gouv.fr's file: masked as « "
+                                + f.kind().mark + " » in every published copy; have it corrected there, or publish it "
+                                + "with " + Policy.SETTING + code + "=allow");
+                    } else if (!policy.decided(f.kind())) {
                         diagnostics.warning(file, line, column, what + ": masked as « " + f.kind().mark + " » in every "
                                 + "published copy; write 'privacy: {" + code + ": redact}' in the record to record "
                                 + "this decision, or 'privacy: {" + code + ": allow}' to publish it");

@@ -31,7 +31,6 @@ import java.util.stream.Stream;
  */
 public final class MetricsLoader {
 
-    private static final int COMMENT = ImpactCsv.COLUMNS.indexOf("commentaires");
     private final Diagnostics diagnostics;
     private Policy policy = Policy.defaults();
     private final Map<String, String> productByService;
@@ -183,10 +182,12 @@ public final class MetricsLoader {
             if (m == null) {
                 return;
             }
-            ImpactCsv.Cell comment = cells[COMMENT];
-            if (m.comment() != null && comment != null) {
-                PrivacyCheck.refusals(file, comment.text(), comment.line(), comment.column(), policy)
-                        .forEach(d -> report.error(d.line(), d.column(), d.message()));
+            // Every cell is published (the datasets, the comments on the /stats pages).
+            for (ImpactCsv.Cell cell : cells) {
+                if (cell != null) {
+                    PrivacyCheck.refusals(file, cell.text(), cell.line(), cell.column(), policy)
+                            .forEach(d -> report.error(d.line(), d.column(), d.message()));
+                }
             }
             String product = productOf(m.service(), productByService);
             if (product == null) {

@@ -147,9 +147,15 @@ final class AccountVariants {
             new Variant("a group wrapped with a hyphen", g -> {
                 List<String> out = new ArrayList<>(g);
                 String third = out.get(2);
-                // After its second character (a character reference counts as one).
-                int at = third.startsWith("&") ? third.indexOf('&', third.indexOf('&', 1) + 1) : 2;
+                int at = secondCharacterEnd(third);
                 out.set(2, third.substring(0, at) + "-\n" + third.substring(at));
+                return String.join("\u0000", out);
+            }),
+            new Variant("a group split by a line break", g -> {
+                List<String> out = new ArrayList<>(g);
+                String third = out.get(2);
+                int at = secondCharacterEnd(third);
+                out.set(2, third.substring(0, at) + "\n" + third.substring(at));
                 return String.join("\u0000", out);
             }));
 
@@ -176,6 +182,9 @@ final class AccountVariants {
         List<String> g = List.of(glyph.write().apply(a.rib()).split("\u0000", -1));
         return List.of(
                 String.join(separator, g),
+                // The account number split by a line break.
+                g.get(0) + separator + g.get(1) + separator + g.get(2).substring(0, middle(g.get(2))) + "\n"
+                        + g.get(2).substring(middle(g.get(2))) + separator + g.get(3),
                 "Code banque :" + separator + g.get(0) + separator + "Code guichet :" + separator + g.get(1) + separator
                         + "N° de compte :" + separator + g.get(2) + separator + "Clé RIB :" + separator + g.get(3),
                 "| Banque | Guichet | N° de compte | Clé |\n|---|---|---|---|\n| " + String.join(" | ", g) + " |\n",
@@ -183,6 +192,22 @@ final class AccountVariants {
                         + g.get(2) + " |\n| Clé RIB | " + g.get(3) + " |\n",
                 "| Titulaire | IBAN |\n|---|---|\n| Cerema | " + String.join(" | ", List.of(
                         glyph.write().apply(a.ibanGroups()).split("\u0000", -1))) + " |\n");
+    }
+
+    /** Where a written group's second character ends (a character reference, a surrogate pair count as one). */
+    private static int secondCharacterEnd(String s) {
+        int at = s.startsWith("&") ? s.indexOf('&', s.indexOf('&', 1) + 1)
+                : s.codePointCount(0, s.length()) > 2 ? s.offsetByCodePoints(0, 2) : s.length();
+        return at < 0 ? s.length() : Math.min(at, s.length());
+    }
+
+    /** Where a written group can be cut near its middle: not inside a character reference or a surrogate pair. */
+    private static int middle(String s) {
+        int at = s.length() / 2;
+        while (at < s.length() && (Character.isLowSurrogate(s.charAt(at)) || s.lastIndexOf('&', at - 1) > s.lastIndexOf(';', at - 1))) {
+            at++;
+        }
+        return at;
     }
 
     /** Every way of writing an account's numbers: its IBAN (every glyph × markup × separator) and its RIB layouts. */

@@ -76,25 +76,7 @@ class PrivacyGeneratorSiteTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(n > 3000, "writings: " + n);
 
-        List<String> leaks = new ArrayList<>();
-        int read = 0;
-        List<Path> all;
-        try (Stream<Path> walk = Files.walk(output)) {
-            all = walk.filter(Files::isRegularFile).toList();
-        }
-        for (Path f : all) {
-            for (String text : texts(f.getFileName().toString(), Files.readAllBytes(f))) {
-                read++;
-                String compact = AccountVariants.compact(text);
-                for (AccountVariants.Account a : accounts) {
-                    if (compact.contains(a.core())) {
-                        leaks.add(output.relativize(f) + " shows " + a.iban());
-                    }
-                }
-            }
-        }
-        assertTrue(read > all.size() - 1, "files read: " + read);
-        assertEquals(List.of(), leaks);
+        assertEquals(List.of(), leaks(output, accounts));
         // The masks are where the numbers were, in each kind of published text.
         Path page = output.resolve("conventions/urbanvitaliz-seconde-convention");
         for (Path copy : List.of(page.resolve("index.html"), page.resolve("urbanvitaliz-seconde-convention.md"),
@@ -165,6 +147,10 @@ class PrivacyGeneratorSiteTest {
         project.write(CSV, String.join("\n", rows) + "\n" + row.substring(0, row.lastIndexOf(",\"") + 1) + "\""
                 + comment + "\"\n");
         places.add(CSV + ":" + (rows.size() + 1));
+        // Any other cell of a row is published too (the datasets, the /stats pages): here its source.
+        String source = "Préambule de la convention de partenariat entre le Cerema et la DINUM (seconde convention)";
+        project.write(CSV, project.read(CSV) + row.replace(source, "\"" + writing.get() + " " + source + "\"") + "\n");
+        places.add(CSV + ":" + (rows.size() + 2));
         // A PDF source: an IBAN over two pages, a RIB as a table's row.
         AccountVariants.Account a = AccountVariants.french(random, false);
         List<String> iban = a.ibanGroups();
@@ -188,6 +174,85 @@ class PrivacyGeneratorSiteTest {
         String pdf = project.file("content/sources/seconde.pdf") + ":1:1: error: page ";
         assertTrue(errors.stream().anyMatch(e -> e.startsWith(pdf + "1, line 3: IBAN")), errors.toString());
         assertTrue(errors.stream().anyMatch(e -> e.startsWith(pdf + "2, line 3: bank account (RIB)")), errors.toString());
+    }
+
+    @Test
+    void inBetaGouvFilesEveryAccountIsMaskedInEveryPublishedFieldAndNearMissesArePublishedAsWritten() throws IOException {
+        TestProject project = TestProject.copyOfRepository(dir);
+        Random random = new Random(2027);
+        List<AccountVariants.Account> accounts = List.of(AccountVariants.french(random, false),
+                AccountVariants.german(random, false));
+        List<String> writings = new ArrayList<>();
+        List<String> oneLine = new ArrayList<>();
+        for (AccountVariants.Account a : accounts) {
+            for (String w : AccountVariants.writings(a)) {
+                writings.add(w);
+                if (w.chars().noneMatch(c -> c == '\n' || c == '\u2028' || c == '\t' || c == '|' || c == '"'
+                        || c == '\uFEFF' || c == '\\')) {
+                    oneLine.add(w);
+                }
+            }
+        }
+        int[] next = {0};
+        java.util.function.Supplier<String> value = () -> yaml(oneLine.get(next[0]++ * 53 % oneLine.size()));
+        StringBuilder body = new StringBuilder("Le produit en bref.\n\n");
+        for (int i = 0; i < writings.size(); i += 3) {
+            body.append("Compte : ").append(writings.get(i)).append("\n\nFin.\n\n");
+        }
+        AccountVariants.Account miss = AccountVariants.french(random, true);
+        String nearMiss = String.join(" ", miss.ibanGroups());
+        body.append("Presque un compte : ").append(nearMiss).append("\n");
+        Path beta = dir.resolve("beta.gouv.fr/content");
+        write(beta.resolve("_startups/compte-prive.md"), "---\ntitle: " + value.get() + "\nmission: " + value.get()
+                + "\nsponsors:\n  - /organisations/orga-privee\nincubator: incub-prive\nphases:\n  - name: construction\n"
+                + "    start: 2022-01-03\nevents:\n  - name: product_launch\n    date: 2023-02-01\n    comment: "
+                + value.get() + "\nlink: https://exemple.fr/\ncontact: " + value.get() + "\n---\n" + body);
+        write(beta.resolve("_organisations/orga-privee.md"), "---\nname: " + value.get() + "\nacronym: " + value.get()
+                + "\ntype: administration-centrale\n---\n");
+        write(beta.resolve("_incubators/incub-prive.md"), "---\ntitle: " + value.get() + "\nowner: /organisations/orga-privee"
+                + "\naddress: " + value.get() + "\nshort_description: " + value.get() + "\n---\n" + writings.get(1) + "\n");
+        write(beta.resolve("_fasts/01-fast.md"), "---\ntitle: " + yaml("FAST 1 " + oneLine.get(7)) + "\npromotion: 1\n---\n");
+        project.write("jbake.properties", project.read("jbake.properties")
+                + "\nvitrine.betagouv.startups=" + beta.resolve("_startups")
+                + "\nvitrine.betagouv.organisations=" + beta.resolve("_organisations") + "\n");
+
+        Path output = dir.resolve("site");
+        TestProject.Run run = project.build(output);
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> leaks = leaks(output, accounts);
+        assertEquals(List.of(), leaks);
+        String masked = beta.resolve("_startups/compte-prive.md") + ":";
+        assertTrue(run.diagnostics().stream().anyMatch(l -> l.startsWith(masked) && l.contains("beta.gouv.fr's file: "
+                + "masked as « [coordonnées bancaires masquées] »")), run.err());
+        String page = Files.readString(output.resolve("produits/compte-prive/index.html"));
+        assertTrue(page.contains("coordonnées bancaires masquées"), "the mark on the product page");
+        assertTrue(page.contains("Presque un compte : " + nearMiss), "a near miss is published as written");
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    /** Every file of the site (compressed ones decompressed) that still shows one of the accounts. */
+    private static List<String> leaks(Path output, List<AccountVariants.Account> accounts) throws IOException {
+        List<String> leaks = new ArrayList<>();
+        List<Path> all;
+        try (Stream<Path> walk = Files.walk(output)) {
+            all = walk.filter(Files::isRegularFile).toList();
+        }
+        for (Path f : all) {
+            for (String text : texts(f.getFileName().toString(), Files.readAllBytes(f))) {
+                String compact = AccountVariants.compact(text);
+                for (AccountVariants.Account a : accounts) {
+                    if (compact.contains(a.core())) {
+                        leaks.add(output.relativize(f) + " shows " + a.iban());
+                    }
+                }
+            }
+        }
+        assertTrue(all.size() > 50, "files: " + all.size());
+        return leaks;
     }
 
     /** A YAML double-quoted scalar. */
