@@ -409,7 +409,7 @@ public final class Charts {
                 double y = ticks.position(v.doubleValue(), top);
                 raw("<line x1=\"" + num(left) + "\" x2=\"" + (WIDTH - RIGHT) + "\" y1=\"" + num(y) + "\" y2=\"" + num(y)
                         + "\" stroke=\"" + palette.grid() + "\" stroke-width=\"1\"/>");
-                raw("<text class=\"tick y\" x=\"" + num(left - 6) + "\" y=\"" + num(y + 5) + "\" text-anchor=\"end\" fill=\""
+                raw("<text class=\"tick y\" x=\"" + num(left - 6) + "\" y=\"" + num(y + 4) + "\" text-anchor=\"end\" fill=\""
                         + palette.text() + "\">" + escape(Formats.number(v)) + "</text>");
             }
             raw("<text class=\"axis-title\" x=\"" + num(left - 6) + "\" y=\"" + (top - 12) + "\" text-anchor=\"end\" fill=\""
