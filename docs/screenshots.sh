@@ -1,6 +1,7 @@
 #!/usr/bin/env sh
-# Rebuilds the README's screenshots: home, a convention, a /stats page, /financements/ and search results of the bundled site, in the dsfr theme
-# (as configured) and the neutral one, and a team's /stats site (vitrine stats) on the synthetic metrics of the
+# Rebuilds the README's screenshots: home, a convention, a /stats page, /financements/ (also at 390 px), the products
+# listing filtered by a facet value and search results of the bundled site, in the dsfr theme (as configured) and the
+# neutral one, and a team's /stats site (vitrine stats) on the synthetic metrics of the
 # tests, taken with Debian's headless Chromium (.ci/install-browser installs it). Needs `mvn test-compile`.
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,6 +20,16 @@ sed 's/^vitrine.theme *=.*/vitrine.theme=neutral/' "$here/jbake.properties" > "$
 # A team's site on three years of synthetic data (the fixture of StatsPagesTest, not real data).
 java -cp "$here/target/test-classes" fr.vitrine.testing.TestSites > "$work/synthetique.csv"
 (cd "$work" && "$here/vitrine" stats --source "$here" --metrics synthetique.csv --output "$work/team" >/dev/null)
+
+# The products listing filtered: the first listing page of a facet value (/produits/<facet>/<value>/), else the listing.
+filtered=$(cd "$work/dsfr" && find produits -mindepth 3 -maxdepth 3 -name index.html ! -path '*/stats/*' | sort | head -n 1)
+if [ -n "$filtered" ]; then
+  pages="$pages produits=/${filtered%index.html}"
+else
+  echo "screenshots.sh: no /produits/<facet>/<value>/ page in this build: the products listing unfiltered" >&2
+  pages="$pages produits=/produits/"
+fi
+pages="$pages financements-telephone@390=/financements/"
 
 mkdir -p "$work/shots"
 node "$here/src/test/js/screenshots.mjs" "$work/team" "$work/shots" stats-synthetic=/

@@ -56,9 +56,11 @@
 
   function base() { return root.getAttribute('data-site-root'); }
 
-  function cell(tag, content) {
+  // A cell; its column's name in data-label, which a phone shows before its content.
+  function cell(tag, content, label) {
     var c = document.createElement(tag);
     if (tag === 'th') c.scope = 'row';
+    if (label) c.setAttribute('data-label', label);
     content.forEach(function (x, i) {
       if (i > 0) c.appendChild(document.createTextNode(', '));
       c.appendChild(typeof x === 'string' ? document.createTextNode(x) : x);
@@ -117,19 +119,24 @@
       if (products) { body.appendChild(productRow(r)); return; }
       var tr = document.createElement('tr');
       tr.appendChild(cell('th', [link(base() + 'conventions/' + r.id + '/', r.title)]));
-      tr.appendChild(cell('td', [r.kind]));
+      tr.appendChild(cell('td', [r.kind], labels[1]));
       tr.appendChild(cell('td', r.funders.length ? r.funders.map(function (f) {
         return f[0] ? link(base() + f[0].slice(1), f[1]) : f[1];
-      }) : ['aucun']));
-      tr.appendChild(cell('td', r.products.map(function (p) { return link(base() + p[0].slice(1), p[1]); })));
-      tr.appendChild(cell('td', [r.signedLabel]));
-      var amount = cell('td', [r.amountLabel]);
+      }) : ['aucun'], labels[2]));
+      tr.appendChild(cell('td', r.products.map(function (p) { return link(base() + p[0].slice(1), p[1]); }), labels[3]));
+      tr.appendChild(cell('td', [r.signedLabel], labels[4]));
+      var amount = cell('td', [r.amountLabel], labels[5]);
       amount.className = 'num';
       tr.appendChild(amount);
-      tr.appendChild(cell('td', [badge(r.status, r.statusLabel)]));
+      tr.appendChild(cell('td', [badge(r.status, r.statusLabel)], labels[6]));
       body.appendChild(tr);
     });
     table.replaceChild(body, table.querySelector('tbody'));
+    // No convention: the table gives way to a sentence that says so (products say it in their summary).
+    if (empty) {
+      box.style.display = shown.length ? '' : 'none';
+      empty.hidden = shown.length > 0;
+    }
     var total = shown.reduce(function (s, r) { return s + Number(r.amount); }, 0);
     var filtered = Object.keys(chosen).length > 0;
     if (products) {
@@ -179,7 +186,20 @@
     return lines.map(function (l) { return l.map(quote).join(','); }).join('\r\n') + '\r\n';
   }
 
+  var labels = [];
+  var box = table.closest('.fr-table, .table-wrap') || table;
+  var empty = null;
+  if (!products) {
+    empty = document.createElement('p');
+    empty.className = 'listing-empty';
+    empty.hidden = true;
+    empty.appendChild(document.createTextNode('Aucune convention ne correspond à ces filtres. '));
+    empty.appendChild(link(root.getAttribute('data-site-root') + 'conventions/', 'Voir toutes les conventions'));
+    box.parentNode.insertBefore(empty, box.nextSibling);
+  }
+
   function controls() {
+    table.querySelectorAll('thead th').forEach(function (th, i) { labels[i] = th.textContent.trim(); });
     table.querySelectorAll('thead th').forEach(function (th, i) {
       var col = columns[i];
       if (!col) return;

@@ -6,7 +6,6 @@ import fr.vitrine.testing.TestProject;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Issue 11, "done means": the bundled project with the whole beta.gouv.fr snapshot (test data, never copied into the
@@ -37,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class BetaGouvSnapshotIT {
 
-    static final String PROPERTY = "vitrine.corpus.betagouv";
+    static final String PROPERTY = TestProject.CORPUS_PROPERTY;
 
     @TempDir
     static Path tmp;
@@ -48,26 +46,8 @@ class BetaGouvSnapshotIT {
 
     @BeforeAll
     static void buildTheWholeProgramme() {
-        String setting = System.getProperty(PROPERTY, "").strip();
-        if (setting.isEmpty()) {
-            System.err.println("\n*** SKIPPED BetaGouvSnapshotIT: no -D" + PROPERTY + "=<beta.gouv.fr content folder>; "
-                    + ".ci/run passes ../shared/corpus/beta.gouv.fr ***\n");
-            Assumptions.abort("-D" + PROPERTY + " is not set: the beta.gouv.fr snapshot is not tested");
-        }
-        corpus = Path.of(setting).toAbsolutePath();
-        if (!Files.isDirectory(corpus.resolve("_startups")) || !Files.isDirectory(corpus.resolve("_organisations"))) {
-            fail(PROPERTY + "=" + setting + " does not hold _startups/ and _organisations/: fix the path");
-        }
-        project = TestProject.copyOfRepository(tmp).theme("neutral");
-        try {
-            // UrbanVitaliz's page must come from beta.gouv.fr's own file, not from the bundled one (which would win).
-            Files.delete(project.file("data/products/urbanvitaliz.md"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        project.write("jbake.properties", project.read("jbake.properties")
-                + "\nvitrine.betagouv.startups=" + corpus.resolve("_startups")
-                + "\nvitrine.betagouv.organisations=" + corpus.resolve("_organisations") + "\n");
+        corpus = TestProject.betaGouvCorpus("BetaGouvSnapshotIT");
+        project = TestProject.copyOfRepository(tmp).theme("neutral").withBetaGouv(corpus);
         site = tmp.resolve("site");
         built = project.build(site);
     }

@@ -41,33 +41,42 @@ public record FundingView(MoneyTotals totals, List<Breakdown> breakdowns, String
             }
             chart = Charts.categories("financements-" + id, "Montants " + title.toLowerCase(java.util.Locale.FRENCH)
                             + " (HT, TTC ou non précisé, voir le tableau)", desc + ".", "€", "Montant des lignes",
-                    rows.stream().map(r -> r.label().length() > 12 ? r.label().substring(0, 11).strip() + "…" : r.label()).toList(),
+                    rows.stream().map(Row::label).toList(),
                     rows.stream().map(r -> r.sum().total().doubleValue()).toList(), palette);
         }
         return new Breakdown(id, title, column, rows, chart, overlapping);
     }
 
-    /** Money over time: the lines' amounts cumulated by budget year (lines without a year left out, and said so). */
+    /**
+     * Money over time: the lines' amounts cumulated by budget year, one bar per year from the first to the last, on a
+     * year axis; the lines without a year are a bar apart, not cumulated.
+     */
     private static String overTime(List<Row> byYear, Charts.Palette palette) {
+        java.util.TreeMap<Integer, java.math.BigDecimal> years = new java.util.TreeMap<>();
+        java.math.BigDecimal undated = null;
+        for (Row r : byYear) {
+            if (r.label().matches("\\d{4}")) {
+                years.merge(Integer.parseInt(r.label()), r.sum().total(), java.math.BigDecimal::add);
+            } else {
+                undated = (undated == null ? java.math.BigDecimal.ZERO : undated).add(r.sum().total());
+            }
+        }
+        if (years.isEmpty()) {
+            return null;
+        }
         List<Charts.Point> points = new ArrayList<>();
         java.math.BigDecimal cumulated = java.math.BigDecimal.ZERO;
         StringBuilder desc = new StringBuilder("Montants cumulés par année budgétaire : ");
-        for (Row r : byYear) {
-            if (!r.label().matches("\\d{4}")) {
-                continue;
-            }
-            cumulated = cumulated.add(r.sum().total());
-            int year = Integer.parseInt(r.label());
+        for (int year = years.firstKey(); year <= years.lastKey(); year++) {
+            cumulated = cumulated.add(years.getOrDefault(year, java.math.BigDecimal.ZERO));
             points.add(new Charts.Point(LocalDate.of(year, 12, 31), LocalDate.of(year, 1, 1), cumulated.doubleValue(),
-                    r.label() + " : " + Formats.euros(cumulated)));
-            desc.append(points.size() == 1 ? "" : ", ").append(r.label()).append(' ').append(Formats.euros(cumulated));
+                    year + " : " + Formats.euros(cumulated)));
+            desc.append(points.size() == 1 ? "" : ", ").append(year).append(' ').append(Formats.euros(cumulated));
         }
-        if (points.isEmpty()) {
-            return null;
-        }
-        desc.append(byYear.stream().anyMatch(r -> !r.label().matches("\\d{4}"))
-                ? " ; les lignes sans année n'y figurent pas." : ".");
-        return Charts.line("financements-cumul", "Montants cumulés par année budgétaire", desc.toString(), "€",
-                List.of(new Charts.SeriesSpec("Montant cumulé", points, false)), palette);
+        Charts.Point apart = undated == null ? null
+                : new Charts.Point(null, null, undated.doubleValue(), "Sans année : " + Formats.euros(undated));
+        desc.append(apart == null ? "." : " ; à part, les lignes sans année budgétaire : " + Formats.euros(undated) + ".");
+        return Charts.bars("financements-cumul", "Montants cumulés par année budgétaire", desc.toString(), "€",
+                new Charts.SeriesSpec("Montant cumulé", points, false), List.of(), apart, palette);
     }
 }

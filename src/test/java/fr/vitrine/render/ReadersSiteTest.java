@@ -232,6 +232,25 @@ class ReadersSiteTest {
         assertNotNull(page("index.html").selectFirst("nav a[href=financements/]"), "in the main menu");
     }
 
+    /** Issue 28, item 8: charts with full labels, a year axis, and the money without a year shown apart. */
+    @Test
+    void fundingChartsShowFullLabelsAndAYearAxisWithUndatedMoneyApart() throws IOException {
+        Document doc = page("financements/index.html");
+        for (String id : List.of("par-financeur", "par-annee", "par-produit", "par-type", "par-source")) {
+            Element section = doc.selectFirst("section:has(#" + id + ")");
+            // A label may wrap over lines: the chart's lines, put back together, are the table's row headers.
+            assertEquals(String.join(" ", section.select("table tbody th").eachText()),
+                    String.join(" ", section.select("svg text.category").eachText()), id);
+            assertTrue(section.select("svg text").eachText().stream().noneMatch(t -> t.endsWith("…")), id);
+        }
+        Element cumul = doc.selectFirst("section:has(#cumul) svg");
+        assertEquals(List.of("2020", "2021", "Sans année"), cumul.select("text.tick.x").eachText());
+        assertEquals(List.of("2020 : 400 000 €", "2021 : 1 375 000 €"),
+                cumul.select("rect.measure title").eachText().stream().map(t -> t.replace('\u202F', ' ')).toList());
+        assertEquals("Sans année : 475 000 €", cumul.selectFirst("rect.apart title").text().replace('\u202F', ' '));
+        assertTrue(cumul.selectFirst("desc").text().replace('\u202F', ' ').contains("à part, les lignes sans année budgétaire : 475 000 €"));
+    }
+
     @Test
     void conventionArticlesCanBeCitedAndEveryPageAdvertisesItsJson() throws IOException {
         Document doc = page("conventions/urbanvitaliz-seconde-convention/index.html");

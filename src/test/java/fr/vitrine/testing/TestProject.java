@@ -53,6 +53,40 @@ public final class TestProject {
         return new TestProject(root);
     }
 
+    /** The system property that gives tests the beta.gouv.fr corpus folder (test data, never copied into the project). */
+    public static final String CORPUS_PROPERTY = "vitrine.corpus.betagouv";
+
+    /**
+     * The beta.gouv.fr corpus folder; without the property, says so loudly and aborts (skips) the calling test; with
+     * a wrong folder, fails.
+     */
+    public static Path betaGouvCorpus(String test) {
+        String setting = System.getProperty(CORPUS_PROPERTY, "").strip();
+        if (setting.isEmpty()) {
+            System.err.println("\n*** SKIPPED " + test + ": no -D" + CORPUS_PROPERTY + "=<beta.gouv.fr content folder>; "
+                    + ".ci/run passes ../shared/corpus/beta.gouv.fr ***\n");
+            org.junit.jupiter.api.Assumptions.abort("-D" + CORPUS_PROPERTY + " is not set: the beta.gouv.fr snapshot is not tested");
+        }
+        Path corpus = Path.of(setting).toAbsolutePath();
+        if (!Files.isDirectory(corpus.resolve("_startups")) || !Files.isDirectory(corpus.resolve("_organisations"))) {
+            org.junit.jupiter.api.Assertions.fail(CORPUS_PROPERTY + "=" + setting + " does not hold _startups/ and _organisations/: fix the path");
+        }
+        return corpus;
+    }
+
+    /** Reads the beta.gouv.fr corpus too; UrbanVitaliz's page then comes from its beta.gouv.fr file, not the bundled one. */
+    public TestProject withBetaGouv(Path corpus) {
+        try {
+            Files.delete(file("data/products/urbanvitaliz.md"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        write("jbake.properties", read("jbake.properties")
+                + "\nvitrine.betagouv.startups=" + corpus.resolve("_startups")
+                + "\nvitrine.betagouv.organisations=" + corpus.resolve("_organisations") + "\n");
+        return this;
+    }
+
     public Path root() {
         return root;
     }
