@@ -96,7 +96,7 @@
     });
     table.replaceChild(body, table.querySelector('tbody'));
     var total = shown.reduce(function (s, r) { return s + Number(r.amount); }, 0);
-    summary.textContent = shown.length + (shown.length > 1 ? ' actes' : ' acte') + ' pour un total de '
+    summary.textContent = shown.length + (shown.length > 1 ? '\u00a0actes' : '\u00a0acte') + ' pour un total de '
       + euros.format(total) + '\u202F€' + (Object.keys(chosen).length ? ', filtres combinés.' : '.');
     var pages = document.querySelector('.pagination, nav.fr-pagination');
     if (pages) pages.hidden = true;

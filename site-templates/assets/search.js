@@ -56,7 +56,7 @@
     if (data.meta.nature) {
       var nature = document.createElement('span');
       nature.className = 'search-result__nature';
-      nature.textContent = data.meta.nature + ' : ';
+      nature.textContent = data.meta.nature + '\u202F: ';
       title.appendChild(nature);
     }
     title.appendChild(link(data.url, data.meta.title || data.url));
@@ -108,10 +108,10 @@
       found = result.results;
       shown = 0;
       status.textContent = found.length === 0
-        ? 'Aucun résultat pour « ' + words + ' ». Essayez d’autres mots, ou parcourez la liste des conventions.'
-        : plural(found.length, 'résultat', 'résultats') + ' pour « ' + words + ' ».';
+        ? 'Aucun résultat pour «\u202F' + words + '\u202F». Essayez d’autres mots, ou parcourez la liste des conventions.'
+        : plural(found.length, 'résultat', 'résultats') + ' pour «\u202F' + words + '\u202F».';
       document.title = (found.length ? plural(found.length, 'résultat', 'résultats') : 'Aucun résultat')
-        + ' pour « ' + words + ' » – ' + pageTitle;
+        + ' pour «\u202F' + words + '\u202F» – ' + pageTitle;
       return showMore();
     });
   }

@@ -72,7 +72,7 @@ public final class Validator {
     private static final List<String> IMPUTATION_FIELDS = List.of("programme", "fonds_de_concours", "bop", "uo",
             "centre_financier", "domaine_fonctionnel", "activite", "centre_de_cout", "note");
     private static final List<String> INSTALLMENT_FIELDS = List.of("credit", "when", "amount", "maximum", "note");
-    private static final List<String> OBLIGATION_FIELDS = List.of("type", "article", "text", "ends");
+    private static final List<String> OBLIGATION_FIELDS = List.of("type", "article", "text", "ends", "by");
     private static final List<String> SOURCE_FIELDS = List.of("text", "pdf", "data_gouv", "cited_in", "excerpt");
     private static final List<String> ORGANISATION_FIELDS = List.of("id", "name", "acronym", "type", "siret",
             "parent", "domaine_ministeriel", "address", "article");
@@ -624,9 +624,19 @@ public final class Validator {
         for (Fields o : f.maps("obligations", false)) {
             o.allowOnly(OBLIGATION_FIELDS);
             Obligation.Type type = o.oneOf("type", Obligation.Type.class, true);
+            List<String> by = new ArrayList<>();
+            for (String org : o.texts("by", false)) {
+                if (parties.stream().anyMatch(p -> p.org().equals(org))) {
+                    by.add(org);
+                } else {
+                    o.problemAt("by", "'" + org + "' is not a party of this convention; write the parties that owe "
+                            + "this obligation among " + parties.stream().map(Party::org).distinct().toList()
+                            + ", or leave 'by' out when the text does not say");
+                }
+            }
             if (type != null) {
                 obligations.add(new Obligation(type, o.text("article", false), o.text("text", false),
-                        o.date("ends", false)));
+                        o.date("ends", false), List.copyOf(by)));
             }
         }
 
