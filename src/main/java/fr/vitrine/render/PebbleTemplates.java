@@ -58,7 +58,7 @@ public final class PebbleTemplates extends AbstractTemplateEngine {
     @Override
     public void renderDocument(TemplateModel model, String templateName, Writer writer) throws RenderingException {
         try {
-            FrenchTypography french = new FrenchTypography(writer);
+            PageTextWriter french = new PageTextWriter(writer);
             engine.getTemplate(templateName).evaluate(french, model, Locale.FRANCE);
             french.close();
         } catch (PebbleException | IOException e) {

@@ -6,18 +6,22 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * French typography of every page as it is written: in the text of the HTML (not in tags, attribute values,
+ * Every page as it is written. French typography: in the text of the HTML (not in tags, attribute values,
  * {@code script}, {@code style}, {@code pre}, {@code code} or {@code textarea}), the plain or no-break space before
  * « : ; ? ! » and « » », and after « « », becomes a narrow no-break space (U+202F). One place for the templates'
  * interface text, the values they print and the texts rendered from Markdown (convention texts, product
- * descriptions): templates are written with plain spaces, which keeps them easy to edit and merge.
+ * descriptions): templates are written with plain spaces, which keeps them easy to edit and merge. And a line end
+ * after each table cell and definition term or description, so that text extracted from the page (the search index's
+ * excerpts) keeps its cells apart (« Année AE CP », not « AnnéeAECP »); whitespace between cells shows nothing.
  */
-final class FrenchTypography extends Writer {
+final class PageTextWriter extends Writer {
 
     static final char NNBSP = '\u202F';
     private static final char NBSP = '\u00A0';
     /** Elements whose content is written as it is. */
     private static final Set<String> VERBATIM = Set.of("script", "style", "pre", "code", "textarea");
+    /** Elements after whose end a line end keeps their text apart from the next one's. */
+    private static final Set<String> CELLS = Set.of("th", "td", "dt", "dd");
 
     private final Writer out;
     /** A space held back until the next character says whether it must be narrow; 0 when none. */
@@ -27,11 +31,14 @@ final class FrenchTypography extends Writer {
     private char quote;
     private final StringBuilder tagName = new StringBuilder();
     private boolean readingName;
+    private boolean closing;
+    /** A character reference being read ("&nb"), until its ';'. */
+    private final StringBuilder entity = new StringBuilder();
     /** While inside a verbatim element: its closing tag ("</pre"), matched as it comes; else null. */
     private String verbatimEnd;
     private int matched;
 
-    FrenchTypography(Writer out) {
+    PageTextWriter(Writer out) {
         this.out = out;
     }
 
@@ -71,15 +78,49 @@ final class FrenchTypography extends Writer {
             tag(c);
             return;
         }
+        if (entity.length() > 0) {
+            // A character reference: « &nbsp; » (as jsoup writes U+00A0) is a space like any other.
+            if (c == ';' || entity.length() < 8 && (Character.isLetterOrDigit(c) || c == '#')) {
+                entity.append(c);
+                if (c != ';') {
+                    return;
+                }
+            }
+            String ref = entity.toString();
+            entity.setLength(0);
+            switch (ref.toLowerCase(Locale.ROOT)) {
+                case "&nbsp;", "&#160;", "&#xa0;" -> text(NBSP);
+                case "&laquo;", "&#171;", "&#xab;" -> text('«');
+                case "&raquo;", "&#187;", "&#xbb;" -> text('»');
+                default -> {
+                    release();
+                    afterOpeningQuote = false;
+                    out.write(ref);
+                }
+            }
+            if (c == ';') {
+                return;
+            }
+        }
+        if (c == '&') {
+            entity.append(c);
+            return;
+        }
         if (c == '<') {
             release();
             afterOpeningQuote = false;
             inTag = true;
             readingName = true;
+            closing = false;
             tagName.setLength(0);
             out.write(c);
             return;
         }
+        text(c);
+    }
+
+    /** A character of the page's text. */
+    private void text(char c) throws IOException {
         if (c == ' ' || c == NBSP) {
             if (afterOpeningQuote) {
                 out.write(NNBSP);
@@ -108,6 +149,10 @@ final class FrenchTypography extends Writer {
             return;
         }
         if (readingName) {
+            if (c == '/' && tagName.isEmpty() && !closing) {
+                closing = true;
+                return;
+            }
             if (Character.isLetterOrDigit(c)) {
                 tagName.append(c);
                 return;
@@ -119,7 +164,11 @@ final class FrenchTypography extends Writer {
         } else if (c == '>') {
             inTag = false;
             String name = tagName.toString().toLowerCase(Locale.ROOT);
-            if (VERBATIM.contains(name)) {
+            if (closing) {
+                if (CELLS.contains(name)) {
+                    out.write('\n');
+                }
+            } else if (VERBATIM.contains(name)) {
                 verbatimEnd = "</" + name;
                 matched = 0;
             }
@@ -135,6 +184,8 @@ final class FrenchTypography extends Writer {
     @Override
     public void close() throws IOException {
         release();
+        out.write(entity.toString());
+        entity.setLength(0);
         out.close();
     }
 
