@@ -146,8 +146,9 @@ class SearchIT {
         return out;
     }
 
+    /** Text with its spaces made plain and single, without the full stops Pagefind adds at the end of blocks. */
     private static String squash(String s) {
-        return s.replaceAll("[\\s\u00A0\u202F]+", " ").strip();
+        return s.replace(".", "").replaceAll("[\\s\u00A0\u202F]+", " ").strip();
     }
 
     static List<String> texts(JsonNode array) {
