@@ -129,12 +129,17 @@
       : Promise.resolve({ results: [] });
     Promise.all([phrase, pagefind.search(terms.join(' '))]).then(function (both) {
       if (ask !== asked) return;
+      // The phrase decides the order; each page is shown as the search for its words finds it (its parts that name
+      // them, highlighted).
+      var byId = {};
+      both[1].results.forEach(function (r) { byId[r.id] = r; });
       var seen = {};
-      found = both[0].results.concat(both[1].results).filter(function (r) {
-        if (seen[r.id]) return false;
-        seen[r.id] = true;
-        return true;
-      });
+      found = both[0].results.map(function (r) { return byId[r.id] || r; }).concat(both[1].results)
+        .filter(function (r) {
+          if (seen[r.id]) return false;
+          seen[r.id] = true;
+          return true;
+        });
       shown = 0;
       status.textContent = found.length === 0
         ? 'Aucun résultat pour «\u202F' + words + '\u202F». Essayez d’autres mots, ou parcourez la liste des conventions.'
