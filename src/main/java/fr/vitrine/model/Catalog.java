@@ -276,13 +276,26 @@ public final class Catalog {
      * product file gives; oldest first.
      */
     public List<Money> moneyOfProduct(String productId) {
-        return java.util.stream.Stream.concat(money().stream(), productFileMoney().stream())
-                .filter(m -> m.line().product() != null
-                        ? m.line().product().equals(productId)
-                        : m.convention().products().contains(productId))
+        return allMoney().stream().filter(m -> funds(m, productId))
                 .sorted(Comparator.comparing(Money::year, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(m -> m.convention() == null ? "" : m.convention().id()))
                 .toList();
+    }
+
+    /** Every funding line: the conventions' in listing order, then the product files' (the dataset's order). */
+    public List<Money> allMoney() {
+        return java.util.stream.Stream.concat(money().stream(), productFileMoney().stream()).toList();
+    }
+
+    /** True when the line funds the product: assigned to it, or an unassigned line of one of its conventions. */
+    public static boolean funds(Money m, String productId) {
+        return m.line().product() != null ? m.line().product().equals(productId)
+                : m.convention() != null && m.convention().products().contains(productId);
+    }
+
+    /** True when the organisation pays or receives the line. */
+    public static boolean involves(Money m, String orgId) {
+        return orgId.equals(m.line().from()) || orgId.equals(m.line().to());
     }
 
     /** Other products sharing a funding line with {@code productId}. */
