@@ -55,7 +55,7 @@ class ProductsListingTest {
         SiteSelections.Listings found = SiteSelections.checkProductsListing(site, 1);
         assertTrue(Files.isRegularFile(site.resolve("produits/page/3/index.html")));
         assertTrue(found.pages() > found.rows().size(), "some listings span several pages: " + found.pages());
-        assertEquals("3 produits ; page 2 sur 3, par ordre alphabétique.",
+        assertEquals("3 produits\u202F; page 2 sur 3, par ordre alphabétique.",
                 SiteSelections.page(site, "/produits/page/2/").selectFirst("#listing-summary").text());
     }
 
