@@ -66,7 +66,7 @@ class ProductsListingTest {
         assertEquals(7, SiteSelections.checkFundingLines(site));
         Document dinum = SiteSelections.page(site, "/organisations/dinum/");
         assertTrue(dinum.selectFirst("p.lines-downloads").text().matches(
-                "Télécharger ces \\d+ lignes de financement : CSV, XLSX \\(mêmes colonnes que le jeu Lignes de financement\\)\\."),
+                "Télécharger ces \\d+ lignes de financement\u202F: CSV, XLSX \\(mêmes colonnes que le jeu Lignes de financement\\)\\."),
                 dinum.selectFirst("p.lines-downloads").text());
     }
 }
