@@ -110,7 +110,7 @@
     return tr;
   }
 
-  function plural(n, one, many) { return n + ' ' + (n > 1 ? many : one); }
+  function plural(n, one, many) { return n + '\u00a0' + (n > 1 ? many : one); }
 
   function render() {
     var shown = selected();

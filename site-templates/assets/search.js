@@ -24,13 +24,28 @@
 
   function plural(n, one, many) { return n + '\u00a0' + (n > 1 ? many : one); }
 
-  // An excerpt holds the matched words in <mark>: keep those marks and the text, nothing else.
+  // French words too common to search for alone or to highlight (an elided « l' », « d' » is dropped from its word).
+  var STOP = ('a à au aux avec ce ces c ça dans de des du d elle en et est il ils j je l la le les leur leurs lui ma '
+    + 'mais me même mes moi mon ne n nos notre nous on ou où par pas pour qu que qui s sa se ses son sur ta te tes '
+    + 't toi ton tu un une vos votre vous y').split(' ');
+  function isStop(word) {
+    return STOP.indexOf(word.toLowerCase()) >= 0;
+  }
+  // The words of a query that can be searched: stop words out, « l'air » read as « air ».
+  function contentWords(query) {
+    return query.split(/[\s"«»\u00a0\u202f]+/).map(function (w) {
+      return w.replace(/^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]/i, '');
+    }).filter(function (w) { return w && !isStop(w); });
+  }
+
+  // An excerpt holds the matched words in <mark>: keep those marks and the text, nothing else; a stop word is not
+  // highlighted.
   function excerpt(html) {
     var p = document.createElement('p');
     p.className = 'search-excerpt';
     var parsed = new DOMParser().parseFromString('<body>' + (html || ''), 'text/html').body;
     parsed.childNodes.forEach(function (node) {
-      if (node.nodeName === 'MARK') {
+      if (node.nodeName === 'MARK' && !isStop(node.textContent.trim().replace(/^(?:[ldjmnstc]|qu)['’]/i, ''))) {
         var m = document.createElement('mark');
         m.textContent = node.textContent;
         p.appendChild(m);
@@ -56,7 +71,7 @@
     if (data.meta.nature) {
       var nature = document.createElement('span');
       nature.className = 'search-result__nature';
-      nature.textContent = data.meta.nature + ' : ';
+      nature.textContent = data.meta.nature + '\u202F: ';
       title.appendChild(nature);
     }
     title.appendChild(link(data.url, data.meta.title || data.url));
@@ -102,16 +117,35 @@
       document.title = pageTitle;
       return;
     }
+    var terms = contentWords(words);
+    if (terms.length === 0) {
+      status.textContent = '«\u202F' + words + '\u202F» est trop courant pour être cherché seul\u202F: ajoutez un mot.';
+      document.title = pageTitle;
+      return;
+    }
     status.textContent = 'Recherche en cours…';
-    pagefind.search(words).then(function (result) {
+    // Several words: the pages holding them as written, in this order, come first (Pagefind's quoted phrase).
+    var phrase = words.split(/\s+/).length > 1 ? pagefind.search('"' + words.replace(/"/g, '') + '"')
+      : Promise.resolve({ results: [] });
+    Promise.all([phrase, pagefind.search(terms.join(' '))]).then(function (both) {
       if (ask !== asked) return;
-      found = result.results;
+      // The phrase decides the order; each page is shown as the search for its words finds it (its parts that name
+      // them, highlighted).
+      var byId = {};
+      both[1].results.forEach(function (r) { byId[r.id] = r; });
+      var seen = {};
+      found = both[0].results.map(function (r) { return byId[r.id] || r; }).concat(both[1].results)
+        .filter(function (r) {
+          if (seen[r.id]) return false;
+          seen[r.id] = true;
+          return true;
+        });
       shown = 0;
       status.textContent = found.length === 0
-        ? 'Aucun résultat pour « ' + words + ' ». Essayez d’autres mots, ou parcourez la liste des conventions.'
-        : plural(found.length, 'résultat', 'résultats') + ' pour « ' + words + ' ».';
+        ? 'Aucun résultat pour «\u202F' + words + '\u202F». Essayez d’autres mots, ou parcourez la liste des conventions.'
+        : plural(found.length, 'résultat', 'résultats') + ' pour «\u202F' + words + '\u202F».';
       document.title = (found.length ? plural(found.length, 'résultat', 'résultats') : 'Aucun résultat')
-        + ' pour « ' + words + ' » – ' + pageTitle;
+        + ' pour «\u202F' + words + '\u202F» – ' + pageTitle;
       return showMore();
     });
   }

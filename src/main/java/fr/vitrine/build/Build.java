@@ -79,6 +79,7 @@ public final class Build {
     private LocalDate today;
     private Consumer<List<Diagnostic>> printer;
     private Path searchIndexOf;
+    private boolean forDisk;
     private CatalogLoader loader = new CatalogLoader();
     /** False when the loader is the caller's ({@link #loadingWith}), who keeps its sources for the next build. */
     private boolean ownLoader = true;
@@ -105,6 +106,12 @@ public final class Build {
      */
     public Build reusingSearchIndexOf(Path site) {
         this.searchIndexOf = site;
+        return this;
+    }
+
+    /** Writes links to folders as links to their index.html, so the site works opened from the disk (--for-disk). */
+    public Build forDisk() {
+        this.forDisk = true;
         return this;
     }
 
@@ -165,6 +172,9 @@ public final class Build {
             SiteConfig config = SiteConfig.load(options.source(), output, options.stats() == null);
             if (options.baseUrl() != null) {
                 config.setBaseUrl(options.baseUrl());
+            }
+            if (forDisk) {
+                config.set(SiteRenderer.LINKS, "files");
             }
             return config;
         } catch (IllegalArgumentException e) {
@@ -314,7 +324,13 @@ public final class Build {
                         count(catalog.conventions().size(), "convention"), count(catalog.products().size(), "product"),
                         seconds);
             }
-            out.println("Open " + output.resolve("index.html").toUri() + " or serve the folder with any static web server.");
+            if ("files".equals(config.string(SiteRenderer.LINKS, "folders"))) {
+                out.println("Open " + output.resolve("index.html").toUri() + " (links written for the disk; the search "
+                        + "needs a web server).");
+            } else {
+                out.println("Serve the folder with 'vitrine serve' or any static web server; to open it from the disk "
+                        + "instead, build with --for-disk.");
+            }
             return OK;
         } catch (IOException | UncheckedIOException e) {
             err.println("vitrine: cannot write the site: " + e.getMessage());

@@ -101,9 +101,14 @@ public final class Main implements Callable<Integer> {
                 + "not only errors (also the setting " + Build.FAIL_ON_WARNINGS + "=true).")
         boolean failOnWarnings;
 
+        @Option(names = "--for-disk", description = "Link to each folder's index.html, so the site works opened from "
+                + "the disk (file://) without a web server; not for publishing (also the setting vitrine.links=files).")
+        boolean forDisk;
+
         @Override
         public Integer call() {
-            return build(System.getenv()).run(new Build.Options(sources.source, output, baseUrl, false, timings, null,
+            Build build = build(System.getenv());
+            return (forDisk ? build.forDisk() : build).run(new Build.Options(sources.source, output, baseUrl, false, timings, null,
                     failOnWarnings));
         }
     }

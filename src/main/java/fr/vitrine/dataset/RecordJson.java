@@ -67,6 +67,7 @@ public final class RecordJson {
             om.put("article", o.article());
             om.put("text", o.text());
             om.put("ends", o.ends() == null ? null : o.ends().iso());
+            om.put("by", o.by());
             return om;
         }).toList());
         Map<String, Object> source = new LinkedHashMap<>();

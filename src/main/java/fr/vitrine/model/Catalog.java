@@ -355,12 +355,14 @@ public final class Catalog {
     }
 
     /**
-     * An obligation on a product as it stands on the build's day: the acts that impose it, and {@code state}
-     * "en-cours" (an act imposing it is in force or to come), "echue" (the product has stopped, for a duty about it, or every act imposing
-     * it has ended: an obligation lasts as long as its act) or "terme-inconnu" (the record does not say whether the
-     * act still runs), with {@code why} in French for the last two.
+     * An obligation as it stands on the build's day: the acts that impose it, the parties that owe it ({@code by},
+     * organisation ids; empty when no text says), its term ({@code term}, in French, or {@code null} when unknown),
+     * and {@code state} "en-cours" (an act imposing it is in force or to come), "echue" (the product has stopped, for
+     * a duty about it, or every act imposing it has ended: an obligation lasts as long as its act) or "terme-inconnu"
+     * (the record does not say whether the act still runs), with {@code why} in French for the last two.
      */
-    public record Duty(Obligation.Type type, List<Convention> conventions, String state, String why) {
+    public record Duty(Obligation.Type type, List<Convention> conventions, List<String> by, String term, String state,
+                       String why) {
         public String getLabel() {
             return switch (state) {
                 case "en-cours" -> "en cours";
@@ -383,26 +385,56 @@ public final class Catalog {
         };
         List<Duty> out = new java.util.ArrayList<>();
         obligationsOfProduct(productId).forEach((type, acts) -> {
-            List<Convention.Status> statuses = acts.stream().map(c -> term(c, type)).toList();
-            if (stopped != null && type != Obligation.Type.PUBLICATION) {
-                // A duty about the product ends with it (publishing the act itself does not).
-                out.add(new Duty(type, acts, "echue", stopped));
-            } else if (statuses.contains(Convention.Status.EN_VIGUEUR) || statuses.contains(Convention.Status.A_VENIR)) {
-                out.add(new Duty(type, acts, "en-cours", null));
-            } else if (statuses.stream().allMatch(s -> s == Convention.Status.TERMINEE)) {
-                PartialDate own = acts.size() == 1 ? ownTerm(acts.get(0), type) : null;
-                out.add(new Duty(type, acts, "echue", own != null ? "son terme, le " + Formats.date(own) + ", est passé"
-                        : acts.size() > 1 ? "les actes qui la prévoient ont pris fin"
-                        : "l'acte qui la prévoit a pris fin"));
-            } else {
-                Convention unknown = acts.get(statuses.indexOf(Convention.Status.INCONNU));
-                PartialDate own = ownTerm(unknown, type);
-                out.add(new Duty(type, acts, "terme-inconnu", own != null
-                        ? "son terme (" + Formats.date(own) + ") n'est pas donné au jour près"
-                        : unknown.statusReason(today)));
-            }
+            Duty d = duty(type, acts);
+            // A duty about the product ends with it (publishing the act itself does not).
+            out.add(stopped != null && type != Obligation.Type.PUBLICATION
+                    ? new Duty(type, acts, d.by(), d.term(), "echue", stopped) : d);
         });
         return out;
+    }
+
+    /** Each obligation of a convention, in the record's order, with its state on the build's day. */
+    public List<Duty> dutiesOf(Convention c) {
+        return c.obligations().stream().map(o -> duty(o.type(), List.of(c))).toList();
+    }
+
+    /** An obligation imposed by {@code acts}: who owes it, its term and its state by the acts' terms. */
+    private Duty duty(Obligation.Type type, List<Convention> acts) {
+        List<String> by = acts.stream().flatMap(c -> c.obligations().stream()).filter(o -> o.type() == type)
+                .flatMap(o -> o.by().stream()).distinct().toList();
+        List<Convention.Status> statuses = acts.stream().map(c -> term(c, type)).toList();
+        String term = termOf(acts, type);
+        if (statuses.contains(Convention.Status.EN_VIGUEUR) || statuses.contains(Convention.Status.A_VENIR)) {
+            return new Duty(type, acts, by, term, "en-cours", null);
+        }
+        if (statuses.stream().allMatch(st -> st == Convention.Status.TERMINEE)) {
+            PartialDate own = acts.size() == 1 ? ownTerm(acts.get(0), type) : null;
+            return new Duty(type, acts, by, term, "echue", own != null ? "son terme, le " + Formats.date(own)
+                    + ", est passé" : acts.size() > 1 ? "les actes qui la prévoient ont pris fin"
+                    : "l'acte qui la prévoit a pris fin");
+        }
+        Convention unknown = acts.get(statuses.indexOf(Convention.Status.INCONNU));
+        PartialDate own = ownTerm(unknown, type);
+        return new Duty(type, acts, by, term, "terme-inconnu", own != null
+                ? "son terme (" + Formats.date(own) + ") n'est pas donné au jour près"
+                : unknown.statusReason(today));
+    }
+
+    /** The latest term of an obligation over its acts (its own, else its act's end), or null when one is unknown. */
+    private static String termOf(List<Convention> acts, Obligation.Type type) {
+        LocalDate latest = null;
+        for (Convention c : acts) {
+            PartialDate own = ownTerm(c, type);
+            if (own != null && !own.hasDay()) {
+                return acts.size() == 1 ? Formats.date(own) : null;
+            }
+            java.util.Optional<LocalDate> end = own != null ? java.util.Optional.of(own.last()) : c.end();
+            if (end.isEmpty()) {
+                return null;
+            }
+            latest = latest == null || end.get().isAfter(latest) ? end.get() : latest;
+        }
+        return latest == null ? null : Formats.date(latest);
     }
 
     /** The term an act gives one of its obligations, or {@code null}: it then lasts as long as the act. */

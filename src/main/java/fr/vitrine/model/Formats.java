@@ -12,6 +12,8 @@ public final class Formats {
 
     /** Narrow no-break space: the French thousands separator, and before € and %. */
     public static final String NNBSP = "\u202F";
+    /** No-break space: inside dates (« 5 mars 2020 ») and between a count and its unit (« 18 mois »). */
+    public static final String NBSP = "\u00A0";
 
     private Formats() {
     }
@@ -44,7 +46,7 @@ public final class Formats {
         return (v.signum() < 0 ? "−" : "") + sb + decimals;
     }
 
-    /** "5 mars 2020", "septembre 2020", "2020", "1er janvier 2021". */
+    /** "5 mars 2020", "septembre 2020", "2020", "1er janvier 2021", with no-break spaces. */
     public static String date(PartialDate d) {
         if (d == null) {
             return "non précisée";
@@ -54,9 +56,9 @@ public final class Formats {
         }
         String month = java.time.Month.of(d.month()).getDisplayName(TextStyle.FULL, Locale.FRENCH);
         if (!d.hasDay()) {
-            return month + " " + d.year();
+            return month + NBSP + d.year();
         }
-        return (d.day() == 1 ? "1er" : Integer.toString(d.day())) + " " + month + " " + d.year();
+        return (d.day() == 1 ? "1er" : Integer.toString(d.day())) + NBSP + month + NBSP + d.year();
     }
 
     /** "le 5 mars 2020", "en septembre 2020", "en 2020": a date after a verb. */
@@ -92,13 +94,13 @@ public final class Formats {
         Period n = p.normalized();
         StringBuilder sb = new StringBuilder();
         if (n.getYears() > 0) {
-            sb.append(n.getYears() == 1 ? "un an" : n.getYears() + " ans");
+            sb.append(n.getYears() == 1 ? "un" + NBSP + "an" : n.getYears() + NBSP + "ans");
         }
         if (n.getMonths() > 0) {
-            sb.append(sb.length() > 0 ? " et " : "").append(n.getMonths()).append(" mois");
+            sb.append(sb.length() > 0 ? " et " : "").append(n.getMonths()).append(NBSP + "mois");
         }
         if (n.getDays() > 0) {
-            sb.append(sb.length() > 0 ? " et " : "").append(n.getDays()).append(n.getDays() == 1 ? " jour" : " jours");
+            sb.append(sb.length() > 0 ? " et " : "").append(n.getDays()).append(NBSP).append(n.getDays() == 1 ? "jour" : "jours");
         }
         return sb.toString();
     }

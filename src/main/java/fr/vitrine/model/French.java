@@ -28,9 +28,9 @@ public final class French {
         return (!folded.isEmpty() && "aeiouy".indexOf(folded.charAt(0)) >= 0 ? "d'" : "de ") + name;
     }
 
-    /** "1 indicateur", "3 indicateurs", "0 indicateur": the plural from 2 on, as French counts. */
+    /** "1 indicateur", "3 indicateurs", "0 indicateur" (no-break space): the plural from 2 on, as French counts. */
     public static String count(long n, String one, String many) {
-        return n + " " + (n >= 2 ? many : one);
+        return n + Formats.NBSP + (n >= 2 ? many : one);
     }
 
     /** "la DINUM", "l'ANCT", or the bare name without an article. */

@@ -1,5 +1,7 @@
 package fr.vitrine.model;
 
+import java.util.List;
+
 /**
  * A commitment a convention puts on its parties.
  *
@@ -7,11 +9,20 @@ package fr.vitrine.model;
  * @param text    the words of the text, quoted
  * @param ends    its own term when the text gives one ("jusqu'au 31 décembre 2025"), else {@code null}: it then lasts
  *                as long as its act
+ * @param by      the parties (organisation ids) that owe it, as the text names them; empty when it does not say
  */
-public record Obligation(Type type, String article, String text, PartialDate ends) {
+public record Obligation(Type type, String article, String text, PartialDate ends, List<String> by) {
+
+    public Obligation {
+        by = by == null ? List.of() : List.copyOf(by);
+    }
 
     public Obligation(Type type, String article, String text) {
-        this(type, article, text, null);
+        this(type, article, text, null, List.of());
+    }
+
+    public Obligation(Type type, String article, String text, PartialDate ends) {
+        this(type, article, text, ends, List.of());
     }
 
     public enum Type implements Coded {
@@ -26,6 +37,14 @@ public record Obligation(Type type, String article, String text, PartialDate end
         INVESTMENT_COMMITTEE("investment-committee", "Comité d'investissement tous les six mois"),
         MANIFESTO("manifesto", "Respect du manifeste beta.gouv.fr"),
         INTRAPRENEUR("intrapreneur", "Désignation d'un intrapreneur"),
+        SUPPORT("support", "Accompagnement de l'équipe (coaching, développement, déploiement, design)"),
+        CONFLICT_OF_INTEREST("conflict-of-interest", "Experts sans lien d'intérêts avec le service"),
+        DELEGATED_MANAGEMENT("delegated-management", "Gestion des crédits délégués (ordonnateur, Chorus)"),
+        PROCUREMENT("procurement", "Passation et exécution des marchés nécessaires au projet"),
+        SPENDING_REPORT("spending-report", "Compte rendu des dépenses et de l'avancement des travaux"),
+        CREDITS_NOTICE("credits-notice", "Information des délégants sur les crédits insuffisants ou non consommés"),
+        COMMUNITY("community", "Intégration de l'équipe à la communauté beta.gouv.fr"),
+        TRANSFORMATION("transformation", "Accompagnement des délégants dans leur transformation"),
         OTHER("other", "Autre engagement");
 
         public final String code;

@@ -42,14 +42,17 @@ public record Organisation(String id, String name, String acronym, String type, 
         if (type == null) {
             return null;
         }
-        return switch (type) {
+        return switch (type.strip()) {
             case "administration-centrale" -> "Administration centrale";
             case "ministere" -> "Ministère";
             case "operateur" -> "Opérateur de l'État";
             case "etablissement-public" -> "Établissement public";
             case "collectivite-territoriale" -> "Collectivité territoriale";
+            case "securite-sociale" -> "Sécurité sociale";
+            case "service-deconcentre" -> "Service déconcentré";
             case "autre" -> "Autre";
-            default -> type;
+            // A type this list does not name: its words, never the raw code.
+            default -> Character.toUpperCase(type.strip().charAt(0)) + type.strip().substring(1).replace('-', ' ');
         };
     }
 }

@@ -53,6 +53,26 @@ public final class Urls {
         return basePath(baseUrl) + to.substring(1);
     }
 
+    /**
+     * A relative link that names the file a folder's page is in ("../conventions/" → "../conventions/index.html",
+     * "./#x" → "./index.html#x"), for a site opened from the disk, where a browser shows a folder's listing instead of
+     * its index.html; any other link as it is.
+     */
+    public static String toFile(String link) {
+        if (link.isEmpty() || link.startsWith("/") || link.startsWith("#") || link.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+            return link;
+        }
+        int cut = link.length();
+        for (char c : new char[]{'?', '#'}) {
+            int i = link.indexOf(c);
+            if (i >= 0 && i < cut) {
+                cut = i;
+            }
+        }
+        String path = link.substring(0, cut);
+        return path.endsWith("/") ? path + "index.html" + link.substring(cut) : link;
+    }
+
     /** The path of the public address, ending with "/": "https://x.github.io/vitrine/" → "/vitrine/". */
     public static String basePath(String baseUrl) {
         String path;

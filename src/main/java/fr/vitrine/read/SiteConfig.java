@@ -125,6 +125,11 @@ public final class SiteConfig {
         jbake.setProperty("site.host", this.baseUrl);
     }
 
+    /** Sets a setting for this run only, as a command-line option does ({@code --for-disk}). */
+    public void set(String key, String value) {
+        raw.setProperty(key, value);
+    }
+
     /**
      * A setting of the project or of Vitrine's defaults, never one of JBake's own defaults (which name the templates
      * of JBake's blog layout, e.g. template.feed.file=feed.ftl).

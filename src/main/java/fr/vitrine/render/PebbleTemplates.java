@@ -58,7 +58,9 @@ public final class PebbleTemplates extends AbstractTemplateEngine {
     @Override
     public void renderDocument(TemplateModel model, String templateName, Writer writer) throws RenderingException {
         try {
-            engine.getTemplate(templateName).evaluate(writer, model, Locale.FRANCE);
+            PageTextWriter french = new PageTextWriter(writer);
+            engine.getTemplate(templateName).evaluate(french, model, Locale.FRANCE);
+            french.close();
         } catch (PebbleException | IOException e) {
             throw new RenderingException(e);
         }

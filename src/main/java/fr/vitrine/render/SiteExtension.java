@@ -23,6 +23,8 @@ final class SiteExtension extends AbstractExtension {
     /** Template variable holding the site path of the page being rendered. */
     static final String PAGE_PATH = "pagePath";
     static final String BASE_URL = "baseUrl";
+    /** True when links to folders name their index.html, for a site opened from the disk. */
+    static final String FILE_LINKS = "fileLinks";
 
     @Override
     public Map<String, Filter> getFilters() {
@@ -41,9 +43,11 @@ final class SiteExtension extends AbstractExtension {
     @Override
     public Map<String, Function> getFunctions() {
         return Map.of(
-                "url", function(List.of("path"), (args, ctx) ->
-                        Urls.link((String) ctx.getVariable(PAGE_PATH), String.valueOf(args.get("path")),
-                                (String) ctx.getVariable(BASE_URL))),
+                "url", function(List.of("path"), (args, ctx) -> {
+                    String link = Urls.link((String) ctx.getVariable(PAGE_PATH), String.valueOf(args.get("path")),
+                            (String) ctx.getVariable(BASE_URL));
+                    return Boolean.TRUE.equals(ctx.getVariable(FILE_LINKS)) ? Urls.toFile(link) : link;
+                }),
                 // The sum of funding lines, kept apart by HT/TTC basis.
                 "sum", function(List.of("money"), (args, ctx) ->
                         fr.vitrine.model.MoneyTotals.Sum.of(moneyList(args.get("money")))),

@@ -54,6 +54,10 @@ public final class SiteRenderer {
     private final OpenData.Result data;
     private final boolean standalone;
     private final int listingSize;
+    /** Links to folders name their index.html ({@link #LINKS}{@code =files}): a site to open from the disk. */
+    private final boolean fileLinks;
+    /** The setting that writes links for the disk, as {@code vitrine build --for-disk} does. */
+    public static final String LINKS = "vitrine.links";
     private final List<ProductFacets.Facet> productFacets;
     /** The funding lines offered beside organisations' and products' pages, by page (from the catalog rendered). */
     private final Map<String, OpenData.Extract> extracts = new java.util.HashMap<>();
@@ -91,6 +95,13 @@ public final class SiteRenderer {
                         new Link("Organisations", "/organisations/"), new Link("Données", "/donnees/")),
                 Facets.of(catalog), standalone, search);
         this.listingSize = listingSize(config, diagnostics);
+        String links = config.string(LINKS, "folders");
+        if (!links.equals("folders") && !links.equals("files")) {
+            diagnostics.error(config.source().resolve(fr.vitrine.read.SiteConfig.FILE), config.positionOf(LINKS), LINKS
+                    + " is '" + links + "': write folders (links to folders, for a web server) or files (links to "
+                    + "each folder's index.html, to open the site from the disk)");
+        }
+        this.fileLinks = links.equals("files");
         this.productFacets = standalone ? List.of() : ProductFacets.of(catalog);
         if (!standalone) {
             OpenData.extracts(catalog).forEach(e -> extracts.put(e.page(), e));
@@ -626,6 +637,7 @@ public final class SiteRenderer {
         model.put("breadcrumb", spec.breadcrumb());
         model.put(SiteExtension.PAGE_PATH, spec.path());
         model.put(SiteExtension.BASE_URL, site.baseUrl());
+        model.put(SiteExtension.FILE_LINKS, fileLinks);
         model.put("theme", theme.name());
         model.put("statusTones", STATUS_TONES);
         model.put("alternateJson", alternateJson(spec));

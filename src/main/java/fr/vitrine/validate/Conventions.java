@@ -46,7 +46,7 @@ final class Conventions {
             "dispositif_aide");
     private static final List<String> PARTY_FIELDS = List.of("org", "role", "representative", "signatory");
     private static final List<String> PERSON_FIELDS = List.of("name", "title");
-    private static final List<String> OBLIGATION_FIELDS = List.of("type", "article", "text", "ends");
+    private static final List<String> OBLIGATION_FIELDS = List.of("type", "article", "text", "ends", "by");
     private static final List<String> SOURCE_FIELDS = List.of("text", "pdf", "data_gouv", "cited_in", "excerpt");
 
     private final Diagnostics diagnostics;
@@ -167,9 +167,19 @@ final class Conventions {
         for (Fields o : f.maps("obligations", false)) {
             o.allowOnly(OBLIGATION_FIELDS);
             Obligation.Type type = o.oneOf("type", Obligation.Type.class, true);
+            List<String> by = new ArrayList<>();
+            for (String org : o.texts("by", false)) {
+                if (parties.stream().anyMatch(p -> p.org().equals(org))) {
+                    by.add(org);
+                } else {
+                    o.problemAt("by", "'" + org + "' is not a party of this convention; write the parties that owe "
+                            + "this obligation among " + parties.stream().map(Party::org).distinct().toList()
+                            + ", or leave 'by' out when the text does not say");
+                }
+            }
             if (type != null) {
                 obligations.add(new Obligation(type, o.text("article", false), o.text("text", false),
-                        o.date("ends", false)));
+                        o.date("ends", false), List.copyOf(by)));
             }
         }
 

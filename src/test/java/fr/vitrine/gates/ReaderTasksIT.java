@@ -103,7 +103,7 @@ class ReaderTasksIT {
         // Search: from the header's box to the results, then down to the article that names the word.
         JsonNode intrapreneur = r.path("searchIntrapreneur");
         assertEquals("/recherche/?q=intrapreneur", intrapreneur.path("address").asText());
-        assertTrue(intrapreneur.path("status").asText().matches("\\d+\u00a0résultats? pour « intrapreneur »\\."),
+        assertTrue(intrapreneur.path("status").asText().matches("\\d+\u00a0résultats? pour «\u202Fintrapreneur\u202F»\\."),
                 intrapreneur.path("status").asText());
         assertTrue(texts(intrapreneur.path("links")).stream().anyMatch(l -> l.matches("/conventions/[^/#]+/#article-\\d+")),
                 "a result links to the article: " + intrapreneur.path("links"));

@@ -20,9 +20,9 @@ class FrenchTest {
 
     @Test
     void countsAreSingularBelowTwo() {
-        assertEquals("0 indicateur", French.count(0, "indicateur", "indicateurs"));
-        assertEquals("1 indicateur", French.count(1, "indicateur", "indicateurs"));
-        assertEquals("3 indicateurs", French.count(3, "indicateur", "indicateurs"));
+        assertEquals("0\u00a0indicateur", French.count(0, "indicateur", "indicateurs"));
+        assertEquals("1\u00a0indicateur", French.count(1, "indicateur", "indicateurs"));
+        assertEquals("3\u00a0indicateurs", French.count(3, "indicateur", "indicateurs"));
     }
 
     @Test

@@ -30,7 +30,7 @@ class LifespanTest {
         assertEquals(Convention.Status.TERMINEE, status("2025-09", AT_SIGNATURE, null, "P2Y", "2027-09-30").status());
         Lifespan.Answer edge = status("2025-09", AT_SIGNATURE, null, "P2Y", "2027-09-10");
         assertEquals(Convention.Status.INCONNU, edge.status());
-        assertEquals("fin entre le 31 août 2027 et le 29 septembre 2027", edge.reason());
+        assertEquals("fin entre le 31\u00a0août\u00a02027 et le 29\u00a0septembre\u00a02027", edge.reason());
     }
 
     @Test
@@ -38,7 +38,7 @@ class LifespanTest {
         // Ecosanté: signed on 5 March 2020, in effect from its publication (not given), for one year.
         Lifespan.Answer a = status("2020-03-05", AT_PUBLICATION, null, "P1Y", "2026-11-25");
         assertEquals(Convention.Status.INCONNU, a.status());
-        assertEquals("un an à compter de sa publication, date non publiée", a.reason());
+        assertEquals("un\u00a0an à compter de sa publication, date non publiée", a.reason());
         // Before its signature, every possible start is ahead: to come.
         assertEquals(Convention.Status.A_VENIR, status("2020-03-05", AT_PUBLICATION, null, "P1Y", "2020-03-01").status());
         // Between signature and a year later it may or may not have started.
@@ -50,7 +50,7 @@ class LifespanTest {
         assertEquals(Convention.Status.EN_VIGUEUR, status("2024-01-10", AT_SIGNATURE, "2026-12", null, "2026-11-30").status());
         Lifespan.Answer inMonth = status("2024-01-10", AT_SIGNATURE, "2026-12", null, "2026-12-15");
         assertEquals(Convention.Status.INCONNU, inMonth.status());
-        assertEquals("fin en décembre 2026, jour non précisé", inMonth.reason());
+        assertEquals("fin en décembre\u00a02026, jour non précisé", inMonth.reason());
         assertEquals(Convention.Status.TERMINEE, status("2024-01-10", AT_SIGNATURE, "2026-12", null, "2027-01-01").status());
     }
 
@@ -77,6 +77,6 @@ class LifespanTest {
         assertEquals(Convention.Status.INCONNU, a.status());
         assertEquals("ni date de fin ni durée dans le texte", a.reason());
         Lifespan.Answer b = status(null, Convention.Effective.UNKNOWN, null, "P1Y", "2026-11-25");
-        assertEquals("un an à compter de sa prise d'effet, date non précisée", b.reason());
+        assertEquals("un\u00a0an à compter de sa prise d'effet, date non précisée", b.reason());
     }
 }

@@ -192,7 +192,7 @@ class BetaGouvCorpusTest {
         assertEquals("img/produit-a/schema.png", img.attr("src"));
         assertTrue(Files.isRegularFile(site.resolve("produits/produit-a/img/produit-a/schema.png")), "image copied");
         assertEquals(1, body.select("img").size(), "no image from another site");
-        assertEquals("Image : Absente", body.selectFirst("a[href='https://beta.gouv.fr/img/absente.png']").text());
+        assertEquals("Image\u202F: Absente", body.selectFirst("a[href='https://beta.gouv.fr/img/absente.png']").text());
         assertNotNull(body.selectFirst("a[href='https://images.example.org/x.png']"));
     }
 

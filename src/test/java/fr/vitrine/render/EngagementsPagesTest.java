@@ -80,7 +80,8 @@ class EngagementsPagesTest {
     }
 
     static List<String> cells(Element tr) {
-        return tr.select("td").eachText();
+        // French typography's narrow and no-break spaces read as plain ones.
+        return tr.select("td").eachText().stream().map(t -> t.replace('\u202F', ' ').replace('\u00A0', ' ')).toList();
     }
 
     @Test
@@ -146,7 +147,7 @@ class EngagementsPagesTest {
         Element uv = page("conventions/urbanvitaliz-seconde-convention").select("ul.obligations li").stream()
                 .filter(li -> li.text().startsWith("Page publique de statistiques")).findFirst().orElseThrow();
         assertEquals("https://urbanvitaliz.fr/stats", uv.selectFirst("p.obligation-evidence a[href^=https]").attr("href"));
-        assertTrue(uv.text().contains("UrbanVitaliz : Justificatif publié (vérifié le 20 novembre 2026)"), uv.text());
+        assertTrue(uv.text().contains("UrbanVitaliz\u202F: Justificatif publié (vérifié le 20 novembre 2026)"), uv.text());
     }
 
     @Test
@@ -181,7 +182,7 @@ class EngagementsPagesTest {
             for (String verdict : List.of("non respect", "manquement", "défaillant", "en retard", "non conforme")) {
                 int at = text.indexOf(verdict);
                 // « non conforme » only where the product file says so, quoted.
-                assertTrue(at < 0 || verdict.equals("non conforme") && text.startsWith("« ", at - 2),
+                assertTrue(at < 0 || verdict.equals("non conforme") && text.startsWith("«\u202F", at - 2),
                         path + ": '" + verdict + "' in " + text.substring(Math.max(0, at - 60), Math.min(text.length(), at + 40)));
             }
         }

@@ -55,7 +55,7 @@ class ProductsListingTest {
         SiteSelections.Listings found = SiteSelections.checkProductsListing(site, 1);
         assertTrue(Files.isRegularFile(site.resolve("produits/page/3/index.html")));
         assertTrue(found.pages() > found.rows().size(), "some listings span several pages: " + found.pages());
-        assertEquals("3 produits ; page 2 sur 3, par ordre alphabétique.",
+        assertEquals("3 produits\u202F; page 2 sur 3, par ordre alphabétique.",
                 SiteSelections.page(site, "/produits/page/2/").selectFirst("#listing-summary").text());
     }
 
@@ -66,7 +66,7 @@ class ProductsListingTest {
         assertEquals(7, SiteSelections.checkFundingLines(site));
         Document dinum = SiteSelections.page(site, "/organisations/dinum/");
         assertTrue(dinum.selectFirst("p.lines-downloads").text().matches(
-                "Télécharger ces \\d+ lignes de financement : CSV, XLSX \\(mêmes colonnes que le jeu Lignes de financement\\)\\."),
+                "Télécharger ces \\d+ lignes de financement\u202F: CSV, XLSX \\(mêmes colonnes que le jeu Lignes de financement\\)\\."),
                 dinum.selectFirst("p.lines-downloads").text());
     }
 }

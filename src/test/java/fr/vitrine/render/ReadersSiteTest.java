@@ -45,7 +45,7 @@ class ReadersSiteTest {
     }
 
     static String text(Document doc) {
-        return doc.body().text().replace('\u202F', ' ');
+        return doc.body().text().replace('\u202F', ' ').replace('\u00A0', ' ');
     }
 
     @Test
@@ -84,7 +84,7 @@ class ReadersSiteTest {
     @Test
     void statusesSayWhyTheyAreUnknownAndFacetsShowEmptyValues() throws IOException {
         Document ecosante = page("conventions/ecosante-delegation-dgpr-dgs/index.html");
-        assertEquals("Statut inconnu : un an à compter de sa publication, date non publiée.",
+        assertEquals("Statut inconnu\u202F: un an à compter de sa publication, date non publiée.",
                 ecosante.selectFirst(".status-reason").text());
         // The seconde convention ended on 30 June 2024 although its signing date is unknown.
         assertTrue(page("conventions/urbanvitaliz-seconde-convention/index.html").select(".status-terminee").size() > 0);
@@ -202,7 +202,7 @@ class ReadersSiteTest {
         Element given = cerema.selectFirst("table:has(caption:containsOwn(Lignes de financement versées))");
         assertEquals(1, given.select("tbody tr").size());
         assertTrue(text(cerema).contains("Ce que le Cerema a versé"));
-        assertTrue(given.text().replace('\u202F', ' ').contains("475 000 €"));
+        assertTrue(given.text().replace('\u202F', ' ').replace('\u00A0', ' ').contains("475 000 €"));
     }
 
     @Test
@@ -221,13 +221,13 @@ class ReadersSiteTest {
         Element products = doc.selectFirst("section:has(#par-produit) table");
         for (String product : List.of("UrbanVitaliz", "Reco-co")) {
             Element row = products.selectFirst("tbody tr:has(th a:containsOwn(" + product + "))");
-            assertTrue(row.text().replace('\u202F', ' ').contains("475 000 € (partagées)"), row.text());
+            assertTrue(row.text().replace('\u202F', ' ').replace('\u00A0', ' ').contains("475 000 € (partagées)"), row.text());
         }
         // Every other breakdown adds up to the programme's total, each line once.
-        String funders = doc.selectFirst("section:has(#par-financeur) tfoot").text().replace('\u202F', ' ');
+        String funders = doc.selectFirst("section:has(#par-financeur) tfoot").text().replace('\u202F', ' ').replace('\u00A0', ' ');
         assertTrue(funders.contains("1 850 000 € (bases mêlées)"), funders);
         // Records without text are labelled by the text that mentions them.
-        assertTrue(doc.selectFirst("section:has(#par-source) table").text().contains("Mentionné dans : Convention de "
+        assertTrue(doc.selectFirst("section:has(#par-source) table").text().contains("Mentionné dans\u202F: Convention de "
                 + "partenariat entre le Cerema et la DINUM pour UrbanVitaliz / Reco-co"));
         assertNotNull(page("index.html").selectFirst("nav a[href=financements/]"), "in the main menu");
     }

@@ -63,7 +63,7 @@ class StatsPagesTest {
     }
 
     static String text(Element e) {
-        return e.text().replace('\u202F', ' ');
+        return e.text().replace('\u202F', ' ').replace('\u00A0', ' ');
     }
 
     static Element indicator(Document doc, String name) {
@@ -120,7 +120,7 @@ class StatsPagesTest {
         assertNotNull(doc.selectFirst("a[href=urbanvitaliz-statistiques-impact.csv]"));
         // And the product page says the obligation is met.
         Document product = page("produits/urbanvitaliz");
-        assertTrue(product.select("ul.obligations li").first().text().contains("; statistiques publiées"),
+        assertTrue(text(product.select("ul.obligations li").first()).contains("statistiques publiées ; prévue par"),
                 product.select("ul.obligations").text());
     }
 
@@ -133,10 +133,11 @@ class StatsPagesTest {
                 notice.select("li a").eachText());
         assertTrue(doc.select("svg").isEmpty());
         Document product = page("produits/recosante");
-        String obligations = product.select("ul.obligations").text();
+        String obligations = text(product.selectFirst("ul.obligations"));
         // Recosanté was abandoned in June 2023: its duty ended with it, it is not a current failure.
-        assertTrue(obligations.contains("Page publique de statistiques d'impact (/stats) — échue (le produit est "
-                + "abandonné depuis le 22 juin 2023) ; aucune statistique publiée sur ce site"), obligations);
+        assertTrue(obligations.contains("Page publique de statistiques d'impact (/stats) À la charge de la DGPR et de la "
+                + "DGS ; terme : non précisé ; échue (le produit est abandonné depuis le 22 juin 2023) aucune statistique "
+                + "publiée sur ce site ; prévue par"), obligations);
     }
 
     @Test
@@ -162,7 +163,7 @@ class StatsPagesTest {
         assertNotNull(svg.selectFirst("polyline.measure"));
         Elements points = svg.select("circle.point");
         assertEquals(36, points.size(), "three years of daily values grouped by month");
-        List<String> titles = points.stream().map(p -> p.selectFirst("title").text().replace('\u202F', ' ')).toList();
+        List<String> titles = points.stream().map(p -> p.selectFirst("title").text().replace('\u202F', ' ').replace('\u00A0', ' ')).toList();
         assertEquals(tableMeasures(s), titles, "the table shows the chart's points");
         // Each point is the month's last daily value.
         int i = 0;
@@ -186,7 +187,7 @@ class StatsPagesTest {
         for (LocalDate d = FIRST; !d.isAfter(LAST); d = d.plusDays(1)) {
             sums.merge(YearMonth.from(d), daily(d), Long::sum);
         }
-        List<String> titles = bars.stream().map(b -> b.selectFirst("title").text().replace('\u202F', ' ')).toList();
+        List<String> titles = bars.stream().map(b -> b.selectFirst("title").text().replace('\u202F', ' ').replace('\u00A0', ' ')).toList();
         assertEquals(tableMeasures(s), titles);
         int i = 0;
         for (long sum : sums.values()) {
@@ -202,9 +203,9 @@ class StatsPagesTest {
         Element svg = s.selectFirst("svg");
         Elements bars = svg.select("rect.measure");
         assertEquals(36, bars.size());
-        assertEquals("janvier 2022 : 10", bars.get(0).selectFirst("title").text());
-        assertEquals("décembre 2024 : 360", bars.get(35).selectFirst("title").text().replace('\u202F', ' '));
-        assertEquals(bars.stream().map(b -> b.selectFirst("title").text().replace('\u202F', ' ')).toList(), tableMeasures(s));
+        assertEquals("janvier 2022\u202F: 10", bars.get(0).selectFirst("title").text());
+        assertEquals("décembre 2024 : 360", bars.get(35).selectFirst("title").text().replace('\u202F', ' ').replace('\u00A0', ' '));
+        assertEquals(bars.stream().map(b -> b.selectFirst("title").text().replace('\u202F', ' ').replace('\u00A0', ' ')).toList(), tableMeasures(s));
         assertTrue(svg.select("text.tick.x").eachText().contains("janv. 2022"), svg.select("text.tick.x").eachText().toString());
         // Bar heights are proportional to the values (zero baseline).
         double h1 = Double.parseDouble(bars.get(0).attr("height"));
@@ -216,7 +217,7 @@ class StatsPagesTest {
     void targetsAreDrawnTabulatedAndMeasuredAgainst() throws IOException {
         Element s = indicator(page("produits/synthetique/stats"), "Taux de satisfaction");
         Element svg = s.selectFirst("svg");
-        List<String> targets = svg.select("rect.target-point title").eachText().stream().map(t -> t.replace('\u202F', ' ')).toList();
+        List<String> targets = svg.select("rect.target-point title").eachText().stream().map(t -> t.replace('\u202F', ' ').replace('\u00A0', ' ')).toList();
         assertEquals(List.of("Cible 31 décembre 2023 : 50 %", "Cible 30 juin 2025 : 90 %"), targets);
         assertNotNull(svg.selectFirst("polyline.target[stroke-dasharray]"));
         List<String> targetRows = new ArrayList<>();
@@ -289,7 +290,7 @@ class StatsPagesTest {
     }
 
     static String french(long n) {
-        return Formats.number(BigDecimal.valueOf(n)).replace('\u202F', ' ');
+        return Formats.number(BigDecimal.valueOf(n)).replace('\u202F', ' ').replace('\u00A0', ' ');
     }
 
     static double parseFrench(String s) {

@@ -70,7 +70,8 @@ class ThemeTest {
         assertEquals("Conventions des Startups d'État", home.selectFirst(".fr-header__service-title").text());
         assertNotNull(home.selectFirst(".fr-skiplinks a[href=#contenu]"));
         assertNotNull(home.selectFirst("footer.fr-footer .fr-footer__bottom-copy a[href*=licence-ouverte]"));
-        List<String> footer = home.select(".fr-footer__bottom-link").eachText();
+        List<String> footer = home.select(".fr-footer__bottom-link").eachText().stream()
+                .map(t -> t.replace('\u202F', ' ')).toList();
         for (String mandatory : List.of("Plan du site", "Accessibilité : non conforme", "Mentions légales",
                 "Données personnelles", "Gestion des cookies")) {
             assertTrue(footer.contains(mandatory), "footer link " + mandatory + " in " + footer);

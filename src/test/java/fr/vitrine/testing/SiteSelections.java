@@ -235,7 +235,7 @@ public final class SiteSelections {
                 int n = expected.getOrDefault(base, List.of()).size();
                 String summary = doc.selectFirst("#listing-summary").text();
                 String count = n + (n > 1 ? " produits" : " produit") + (base.equals("/produits/") ? "" : " sur " + total);
-                assertTrue(summary.startsWith(count + ".") || summary.startsWith(count + " ;"), path + ": " + summary);
+                assertTrue(summary.startsWith(count + ".") || summary.startsWith(count + "\u202F;"), path + ": " + summary);
             }
         }
         Map<String, List<String>> found = new LinkedHashMap<>();

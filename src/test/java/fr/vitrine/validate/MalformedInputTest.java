@@ -60,6 +60,12 @@ class MalformedInputTest {
     }
 
     @Test
+    void obligationOwedByAnOrganisationThatIsNotAParty() {
+        int line = project.replace(ECOSANTE, "    by: [dgpr, dgs, dinum]\n", "    by: [dgpr, cerema]\n");
+        assertFails(ECOSANTE, line, 9, "'cerema' is not a party of this convention");
+    }
+
+    @Test
     void unknownProductReference() {
         int line = project.replace(SECONDE, "products: [urbanvitaliz, reco-co]", "products: [urbanvitalis, reco-co]");
         assertFails(SECONDE, line, 12, "unknown product 'urbanvitalis'; did you mean 'urbanvitaliz'?");
