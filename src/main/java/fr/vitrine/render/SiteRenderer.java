@@ -204,7 +204,7 @@ public final class SiteRenderer {
         Link products = new Link("Produits", "/produits/");
         Link organisations = new Link("Organisations", "/organisations/");
 
-        pages.add(new PageSpec("/", PageType.MASTERINDEX, site.title(), List.of(), Map.of()));
+        pages.add(new PageSpec("/", PageType.MASTERINDEX, site.title(), List.of(), Map.of("home", HomeView.of(catalog))));
         listing(pages, "/conventions/", "Conventions", List.of(home), catalog.conventions(), null, null);
         for (Facets.Facet facet : site.facets()) {
             for (Facets.Value value : facet.values()) {

@@ -39,7 +39,7 @@ class ReaderTasksIT {
         List<String> in2020WithDgs = new ArrayList<>();
         List<String> idsWithDgs = new ArrayList<>();
         for (JsonNode c : index) {
-            boolean year = c.path("facets").path("annee").toString().contains("\"2020\"");
+            boolean year = c.path("facets").path("signature").toString().contains("\"2020\"");
             boolean dgs = c.path("facets").path("partenaire").toString().contains("\"dgs\"");
             if (year) {
                 in2020.add(c.path("title").asText());
@@ -56,7 +56,7 @@ class ReaderTasksIT {
         assertTrue(install.waitFor(10, TimeUnit.MINUTES) && install.exitValue() == 0, "no Chromium");
         Path report = tmp.resolve("report.json");
         ProcessBuilder pb = new ProcessBuilder("node", TestProject.REPO.resolve("src/test/js/reader-tasks.mjs").toString(),
-                site.toString(), report.toString(), "annee", "2020", "partenaire", "dgs").redirectErrorStream(true);
+                site.toString(), report.toString(), "signature", "2020", "partenaire", "dgs").redirectErrorStream(true);
         pb.environment().put("CHROMIUM", chromium);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -77,7 +77,7 @@ class ReaderTasksIT {
 
         assertEquals(in2020.stream().sorted().toList(), texts(r.path("afterFirst")).stream().sorted().toList());
         assertEquals(in2020WithDgs, texts(r.path("afterSecond")), "the second filter keeps the first");
-        assertEquals("?annee=2020&partenaire=dgs", r.path("search").asText());
+        assertEquals("?signature=2020&partenaire=dgs", r.path("search").asText());
         assertEquals(in2020WithDgs, texts(r.path("sharedTitles")), "the shared address restores both filters");
         List<String> csv = r.path("csv").asText().lines().toList();
         assertEquals("id,titre,type,financeurs,produits,date_signature,montant_total,statut", csv.get(0));
