@@ -98,7 +98,8 @@ class MoneyRuleIT {
         List<Line> lines = new ArrayList<>();
         for (Map<String, String> r : csv(site.resolve("donnees/lignes-financement.csv"))) {
             Set<String> products = new LinkedHashSet<>(r.get("produit_id").isEmpty()
-                    ? productsOfConvention.getOrDefault(r.get("convention_id"), List.of()) : List.of(r.get("produit_id")));
+                    ? productsOfConvention.getOrDefault(r.get("convention_id"), List.of())
+                    : List.of(r.get("produit_id")));
             lines.add(new Line(r, new BigDecimal(r.get("montant")), products));
         }
         List<Map<String, String>> products = csv(site.resolve("donnees/produits.csv"));
@@ -119,7 +120,8 @@ class MoneyRuleIT {
         Document funding = page(site, "/financements/");
         expect(problems, "/financements/ (total)", text(funding.selectFirst("p.lead")), lines, l -> true);
         Set<String> withStats = new LinkedHashSet<>();
-        products.stream().filter(p -> p.get("statistiques_publiees").equals("true")).forEach(p -> withStats.add(p.get("id")));
+        products.stream().filter(p -> p.get("statistiques_publiees").equals("true"))
+                .forEach(p -> withStats.add(p.get("id")));
         String stats = text(page(site, "/stats/").select("ul.key-figures li").get(1));
         Matcher both = Pattern.compile("\\((.+) sur (.+)\\)").matcher(stats);
         if (!both.find()) {
@@ -210,7 +212,8 @@ class MoneyRuleIT {
         }
         BigDecimal amount = new BigDecimal(m.group(1).replaceAll("[ \u00A0\u202F]", "").replace(',', '.'));
         if (amount.compareTo(expected) != 0) {
-            problems.add(where + ": expected " + expected + " € (" + selected.size() + " lines), shown « " + shown + " »");
+            problems.add(where + ": expected " + expected + " € (" + selected.size() + " lines), shown « " + shown
+                    + " »");
         }
         Matcher n = LINES.matcher(shown);
         if (n.find() && Integer.parseInt(n.group(1)) != selected.size()) {

@@ -74,7 +74,7 @@ public final class MoneyTotals {
 
     /**
      * The funding lines of one selection (the programme, a product, an organisation, an incubator, a promotion) and
-     * their sum: what every page shows of money. No line reads « non recensé », never « 0 € ».
+     * their sum: what every page shows of money. A selection without any line reads « non recensé », never « 0 € ».
      */
     public record Lines(List<Catalog.Money> money, Sum sum) {
         /** Said of a selection that no line names. */
