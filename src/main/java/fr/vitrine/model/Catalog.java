@@ -261,7 +261,7 @@ public final class Catalog {
         return conventions.values().stream().filter(c -> c.products().contains(productId)).toList();
     }
 
-    /** Conventions where the organisation is a party or a funder. */
+    /** Conventions that name the organisation in any role: a signatory party, a funder or a receiver of a line. */
     public List<Convention> conventionsOfOrganisation(String orgId) {
         return conventions.values().stream()
                 .filter(c -> c.parties().stream().anyMatch(p -> p.org().equals(orgId))

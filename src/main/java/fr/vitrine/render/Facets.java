@@ -51,7 +51,7 @@ public final class Facets {
     public static List<Facet> of(Catalog catalog) {
         List<Convention> all = catalog.conventions();
         List<Facet> facets = new ArrayList<>();
-        facets.add(new Facet("partenaire", "Partenaire", partners(catalog, all)));
+        facets.add(new Facet("partenaire", "Partenaire", partners(catalog)));
 
         // The year each act was signed: never another date in its place.
         Map<Integer, List<Convention>> signed = new java.util.TreeMap<>(Comparator.reverseOrder());
@@ -119,32 +119,27 @@ public final class Facets {
      * Every organisation named by a convention: as a signatory party, a funder or a receiver of its money, with the
      * roles it has in them (« signataire, bénéficiaire »).
      */
-    private static List<Value> partners(Catalog catalog, List<Convention> all) {
+    private static List<Value> partners(Catalog catalog) {
         List<Value> partners = new ArrayList<>();
         for (var org : catalog.organisations()) {
-            List<Convention> selected = new ArrayList<>();
+            List<Convention> selected = catalog.conventionsOfOrganisation(org.id());
+            if (selected.isEmpty()) {
+                continue;
+            }
             java.util.Set<String> roles = new java.util.HashSet<>();
-            for (Convention c : all) {
-                boolean party = c.parties().stream().anyMatch(p -> p.org().equals(org.id()));
-                boolean funder = c.funding().stream().anyMatch(l -> org.id().equals(l.from()));
-                boolean receiver = c.funding().stream().anyMatch(l -> org.id().equals(l.to()));
-                if (party || funder || receiver) {
-                    selected.add(c);
-                }
-                if (party) {
+            for (Convention c : selected) {
+                if (c.parties().stream().anyMatch(p -> p.org().equals(org.id()))) {
                     roles.add("signataire");
                 }
-                if (funder) {
+                if (c.funding().stream().anyMatch(l -> org.id().equals(l.from()))) {
                     roles.add("financeur");
                 }
-                if (receiver) {
+                if (c.funding().stream().anyMatch(l -> org.id().equals(l.to()))) {
                     roles.add("bénéficiaire");
                 }
             }
-            if (!selected.isEmpty()) {
-                partners.add(new Value("partenaire", fr.vitrine.model.Text.address(org.id()), org.shortName(),
-                        String.join(", ", ROLES.stream().filter(roles::contains).toList()), selected));
-            }
+            partners.add(new Value("partenaire", fr.vitrine.model.Text.address(org.id()), org.shortName(),
+                    String.join(", ", ROLES.stream().filter(roles::contains).toList()), selected));
         }
         return sorted(partners, Value::label);
     }
