@@ -345,13 +345,14 @@ class BetaGouvSnapshotIT {
         String text = p.text().replace('\u00A0', ' ').replace('\u202F', ' ');
         assertTrue(text.contains("120 000 € sur 1 ligne (fiche produit : FAST)"), p.select("dl.facts").text());
         Element row = p.selectFirst("#financements").parent().selectFirst("tbody tr");
-        // Issue 27: the promotion is the line's source, linked to its page, which lists the laureate.
+        // Issue 27: the promotion is the line's source, linked to its page, which lists the laureate; its title comes
+        // from _fasts/15_fast, a file without the .md extension.
         Element source = row.selectFirst("th a");
-        assertEquals("FAST 15", source.text(), row.outerHtml());
+        assertEquals("FAST 15 - Septembre 2024", source.text(), row.outerHtml());
         Document promotion = page("produits/1-eleve-1-stage/" + source.attr("href") + "index.html");
         assertTrue(promotion.select("tbody th a").eachText().contains(p.selectFirst("h1").text()), promotion.text());
         assertTrue(page("financements/index.html").select("#fast ~ ul a[href='fast/15/']").hasText(), "linked from /financements/");
-        assertTrue(row.text().startsWith("FAST 15 (lauréat du FAST, fiche produit beta.gouv.fr)")
+        assertTrue(row.text().startsWith("FAST 15 - Septembre 2024 (lauréat du FAST, fiche produit beta.gouv.fr)")
                 && row.text().replace('\u00A0', ' ').replace('\u202F', ' ').contains("120 000 €"), row.text());
     }
 

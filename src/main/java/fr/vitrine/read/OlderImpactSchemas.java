@@ -33,6 +33,7 @@ public final class OlderImpactSchemas {
     static final Map<String, Added> ADDED = new LinkedHashMap<>();
 
     static {
+        ADDED.put("valeur", new Added("0.2.0", "the value measured or targeted, a number such as 475000.5"));
         ADDED.put("administration_rattachement", new Added("0.3.0", "the administration the service belongs to, e.g. DINUM"));
         ADDED.put("est_cible", new Added("0.2.2", "true for a target, false for a measure"));
         ADDED.put("type_indicateur", new Added("0.5.0", "usage or impact"));
@@ -44,9 +45,9 @@ public final class OlderImpactSchemas {
         ADDED.put("source_collecte", new Added("0.2.2", "how the data is collected: script, enquête…"));
     }
 
-    /** Older names of 0.5.0 columns. */
-    static final Map<String, String> RENAMED = Map.of("frequence_calcul", "frequence_monitoring", "periode", "date",
-            "mode_collecte", "source_collecte");
+    /** Older names of 0.5.0 columns (0.1.0 named its frequency periodicite, 0.2 frequence_calcul). */
+    static final Map<String, String> RENAMED = Map.of("frequence_calcul", "frequence_monitoring",
+            "periodicite", "frequence_monitoring", "periode", "date", "mode_collecte", "source_collecte");
 
     /** Older columns 0.5.0 no longer has, and how the upgrade keeps them in {@code commentaires}. */
     static final Map<String, String> DROPPED = new LinkedHashMap<>();
@@ -55,11 +56,14 @@ public final class OlderImpactSchemas {
         DROPPED.put("mode_calcul", "Mode de calcul");
         DROPPED.put("sens_evolution_souhaite", "Sens d'évolution souhaité");
         DROPPED.put("frequence_affichage", "Fréquence d'affichage");
+        DROPPED.put("sens_evolution", "Sens d'évolution souhaité");
+        DROPPED.put("limites", "Limites");
+        DROPPED.put("modalites_interpretation", "Modalités d'interprétation");
     }
 
     /** What only the team can say: columns an upgrade leaves empty when the older file has no source for them. */
-    static final List<String> TEAM = List.of("administration_rattachement", "type_indicateur", "est_periode",
-            "est_automatise");
+    static final List<String> TEAM = List.of("administration_rattachement", "valeur", "type_indicateur",
+            "est_periode", "est_automatise");
 
     private static final int MAX_ROWS = 10_000_000;
 
@@ -79,10 +83,10 @@ public final class OlderImpactSchemas {
         RENAMED.forEach((old, now) -> {
             if (now.equals(column) && header.contains(old)) {
                 sb.append(": rename the column ").append(old).append(" to ").append(column);
-                if (old.equals("frequence_calcul")) {
+                if (old.equals("frequence_calcul") || old.equals("periodicite")) {
                     sb.append(" (values in lower case; Continue is now autre)");
                 } else if (old.equals("periode")) {
-                    sb.append(" (0.1's periode was the period's first day; date is the day measured, a period's last)");
+                    sb.append(" (same meaning: the day measured, a period's last day)");
                 }
             }
         });

@@ -71,6 +71,8 @@ public final class Sources {
     private final SiteConfig config;
     private final Diagnostics diagnostics;
     private final Parser parser;
+    /** The engine of {@code *.md} files, for beta.gouv.fr's files without an extension. */
+    private final org.jbake.parser.ParserEngine markdown;
     private final Path projectRoot;
     private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
 
@@ -78,6 +80,7 @@ public final class Sources {
         this.config = config;
         this.diagnostics = diagnostics;
         this.parser = new Parser(config.jbake());
+        this.markdown = Engines.get("md");
         this.projectRoot = realPath(config.source());
     }
 
@@ -237,7 +240,7 @@ public final class Sources {
         // A file that is not a link is where its folder really is: one lstat, not a readlink for every name of its
         // path (measured: 30 system calls a file).
         boolean dirInside = realDir != null && root != null && realDir.startsWith(root);
-        return list(dir).parallelStream()
+        return list(dir, external).parallelStream()
                 .filter(f -> dirInside && !Files.isSymbolicLink(f) || insideRoot(f, root))
                 .map(f -> parse(f, type, external))
                 .filter(Objects::nonNull)
@@ -252,8 +255,18 @@ public final class Sources {
 
     /** The {@code *.md} files of a folder, in name order. */
     private List<Path> list(Path dir) {
+        return list(dir, false);
+    }
+
+    /**
+     * The {@code *.md} files of a folder, in name order; in a beta.gouv.fr folder ({@code external}) also the files
+     * whose name has no extension at all, which its own site reads as Markdown too (the 2026 snapshot's
+     * {@code _fasts/15_fast}).
+     */
+    private List<Path> list(Path dir, boolean external) {
         try (Stream<Path> listing = Files.list(dir)) {
-            return listing.filter(p -> p.getFileName().toString().endsWith(".md"))
+            return listing.filter(p -> p.getFileName().toString().endsWith(".md")
+                            || external && noExtension(p) && Files.isRegularFile(p))
                     .filter(p -> !ignored(p))
                     .sorted()
                     .toList();
@@ -263,8 +276,13 @@ public final class Sources {
         }
     }
 
+    private static boolean noExtension(Path file) {
+        return file.getFileName().toString().indexOf('.') < 0;
+    }
+
     private SourceRecord parse(Path file, String type, boolean external) {
-        DocumentModel doc = parser.processFile(file.toFile());
+        DocumentModel doc = noExtension(file) ? markdown.parse(config.jbake(), file.toFile())
+                : parser.processFile(file.toFile());
         if (doc == null) {
             diagnostics.error(file, 0, 0, "no parser for this file");
             return null;
@@ -280,7 +298,7 @@ public final class Sources {
         }
         YamlTree tree = (YamlTree) doc.get(CommonmarkEngine.RECORD);
         String name = file.getFileName().toString();
-        String id = name.substring(0, name.length() - 3);
+        String id = noExtension(file) ? name : name.substring(0, name.length() - 3);
         if (tree == null || !tree.duplicates().isEmpty() && !external) {
             // A project file must say what it means; beta.gouv.fr's files are read as its own site reads them.
             if (tree != null) {

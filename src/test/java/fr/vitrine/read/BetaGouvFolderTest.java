@@ -98,6 +98,9 @@ class BetaGouvFolderTest {
                 + "address: 1 rue de l'Essai, Paris\nwebsite: https://example.org/incubateur\nhighlighted_startups:\n"
                 + "  - service-exemple\n---\nTexte.\n");
         project.write(checkout + "_fasts/09_fast.md", "---\ntitle: FAST 9 - Septembre 2021\n---\n# FAST 9\n");
+        // As in the 2026 snapshot: a promotion file without the .md extension, which beta.gouv.fr reads all the same.
+        project.write(checkout + "_fasts/15_fast", "---\ntitle: FAST 15 - Septembre 2024\npromotion: 15\n---\n# FAST 15\n");
+        project.write(checkout + "_fasts/notes.txt", "---\ntitle: FAST 99\n---\n");
         project.write(checkout + "_startups/service-termine.md", "---\ntitle: Service terminé\nincubator: DINUM\n"
                 + "phases:\n  - name: investigation\n    start: 2020-01-06\n    end: 2020-06-30\n"
                 + "  - name: construction\n    start: 2020-07-01\n    end: 2021-03-31\n---\n");
@@ -128,6 +131,9 @@ class BetaGouvFolderTest {
         assertEquals(1, current.select(".current-phase").size());
         assertTrue(listing.text().contains("aucune (dernière phase terminée le 31 mars 2021)"), listing.text());
 
+        assertEquals("FAST 15 - Septembre 2024", Jsoup.parse(site.resolve("financements/fast/15/index.html").toFile(),
+                "UTF-8").selectFirst("h1").text());
+        assertTrue(Files.notExists(site.resolve("financements/fast/99")), "a file with another extension is not read");
         Document fast = Jsoup.parse(site.resolve("financements/fast/9/index.html").toFile(), "UTF-8");
         assertEquals("FAST 9 - Septembre 2021", fast.selectFirst("h1").text());
         assertEquals("Service exemple (fixture de test) 100 000 €", fast.selectFirst("tbody tr").text()

@@ -35,7 +35,7 @@ class OlderImpactSchemasTest {
     static final String RESOURCES = "/fr/vitrine/schema-impact/";
     /** What a team fills in the upgraded copy, by column (only where the copy leaves it empty). */
     static final Map<String, String> TEAM = Map.of("type_indicateur", "usage", "administration_rattachement", "DINUM",
-            "est_periode", "false", "est_automatise", "true");
+            "est_periode", "false", "est_automatise", "true", "valeur", "1200");
 
     @TempDir
     Path tmp;
@@ -44,7 +44,9 @@ class OlderImpactSchemasTest {
     @CsvSource(delimiter = '|', value = {
             "exemple-valide-34d0e9a.csv|0.2.0|administration_rattachement,est_cible,type_indicateur,frequence_monitoring,est_automatise,source_collecte|type_indicateur,administration_rattachement,est_automatise",
             "exemple-valide-69a8e80.csv|0.3.0|type_indicateur|type_indicateur",
-            "exemple-valide-14c8602.csv|0.4.0|type_indicateur|type_indicateur"})
+            "exemple-valide-14c8602.csv|0.4.0|type_indicateur|type_indicateur",
+            "layout-0.1.0.csv|0.1.0|administration_rattachement,valeur,est_cible,type_indicateur,frequence_monitoring,date,est_periode,est_automatise,source_collecte|administration_rattachement,valeur,type_indicateur,est_periode,est_automatise",
+            "layout-0.2.2.csv|0.2.2|administration_rattachement,type_indicateur,frequence_monitoring|type_indicateur,administration_rattachement"})
     void anOlderExampleIsGuidedUpgradedAndThenPasses(String example, String version, String missing, String toFill)
             throws IOException {
         Path stats = Files.createDirectories(tmp.resolve("stats"));
@@ -64,6 +66,11 @@ class OlderImpactSchemasTest {
                 + "impact); schema 0.5.0 requires it"), run.err());
         assertTrue(run.err().contains("'vitrine stats --upgrade " + example + "' writes a 0.5.0 copy"), run.err());
         assertFalse(run.err().contains("unknown column"), "an older column is not « unknown »: " + run.err());
+        if (version.equals("0.1.0")) {
+            assertTrue(run.err().contains("rename the column periodicite to frequence_monitoring (values in lower "
+                    + "case; Continue is now autre)"), run.err());
+            assertTrue(run.err().contains("rename the column periode to date (same meaning"), run.err());
+        }
         if (version.equals("0.2.0")) {
             assertTrue(run.err().contains("rename the column frequence_calcul to frequence_monitoring (values in lower "
                     + "case; Continue is now autre)"), run.err());
@@ -82,6 +89,14 @@ class OlderImpactSchemasTest {
         List<String[]> original = read(stats.resolve(example));
         assertEquals(original.size(), rows.size(), "every row");
         assertEquals(fr.vitrine.read.ImpactCsv.COLUMNS, List.of(rows.get(0)));
+        if (version.equals("0.1.0")) { // every older column is kept, none silently dropped
+            int comments = rows.get(0).length - 1;
+            assertEquals("Mode de calcul : Somme des dépôts de l'année ; Sens d'évolution souhaité : À la hausse ; "
+                    + "Limites : Les dépôts sur papier ne sont pas comptés", rows.get(1)[comments]);
+            assertTrue(rows.get(3)[comments].contains("Modalités d'interprétation : Un délai plus court, à volume égal"),
+                    rows.get(3)[comments]);
+            assertEquals("annuelle", rows.get(1)[List.of(rows.get(0)).indexOf("frequence_monitoring")]);
+        }
         assertEquals(1, child.vitrine("stats", "--upgrade", "stats/" + example).exitCode(), "never overwritten");
 
         // 3. The copy fails only on what the team must say, and on the errors the original file already had (the
