@@ -1,6 +1,7 @@
-// Convention listing: facets that combine, sortable columns, the filtered rows as CSV. Without JavaScript the
-// facet pages work as plain links; with it, this script filters and sorts the table in place from the index the
-// build writes (conventions/index.json), and keeps the choice in the address (?partenaire=cerema&signature=2020).
+// Convention and product listings: facets that combine, sortable columns, the filtered rows as CSV. Without
+// JavaScript the facet pages work as plain links; with it, this script filters and sorts the table in place from the
+// index the build writes (conventions/index.json, produits/index.json), and keeps the choice in the address
+// (?partenaire=cerema&signature=2020).
 (function () {
   'use strict';
   var root = document.querySelector('[data-listing-index]');
@@ -12,7 +13,25 @@
   var rows = [];
   var chosen = {};
   var sort = { key: null, dir: 1 };
-  var columns = [
+  var products = root.getAttribute('data-listing') === 'produits';
+  // Unknown values (no phase, no date) sort last whatever the direction.
+  function known(key, cmp) {
+    return function (a, b) {
+      if (a[key] == null || b[key] == null) return (a[key] == null ? 1 : 0) - (b[key] == null ? 1 : 0);
+      return cmp(a[key], b[key]);
+    };
+  }
+  var columns = products ? [
+    { key: 'title', text: function (r) { return r.title; } },
+    { key: 'mission', text: function (r) { return r.mission || ''; } },
+    { key: 'incubator', text: function (r) { return r.incubator[1]; } },
+    { key: 'phase', text: function (r) { return r.phaseLabel; },
+      compare: known('phaseRank', function (a, b) { return a - b; }) },
+    { key: 'start', text: function (r) { return r.startLabel; },
+      compare: known('start', function (a, b) { return a.localeCompare(b); }) },
+    { key: 'amount', text: function (r) { return r.amountLabel; },
+      compare: function (a, b) { return Number(a.amount) - Number(b.amount); } }
+  ] : [
     { key: 'title', text: function (r) { return r.title; } },
     { key: 'kind', text: function (r) { return r.kind; } },
     { key: 'funders', text: function (r) { return r.funders.map(function (f) { return f[1]; }).join(', '); } },
@@ -76,10 +95,26 @@
     return out;
   }
 
+  function productRow(r) {
+    var tr = document.createElement('tr');
+    tr.appendChild(cell('th', [link(base() + r.path.slice(1), r.title)]));
+    tr.appendChild(cell('td', [r.mission || '']));
+    tr.appendChild(cell('td', [r.incubator[0] ? link(base() + r.incubator[0].slice(1), r.incubator[1]) : r.incubator[1]]));
+    tr.appendChild(cell('td', [r.phaseLabel]));
+    tr.appendChild(cell('td', [r.startLabel]));
+    var amount = cell('td', [r.amountLabel]);
+    amount.className = 'num';
+    tr.appendChild(amount);
+    return tr;
+  }
+
+  function plural(n, one, many) { return n + ' ' + (n > 1 ? many : one); }
+
   function render() {
     var shown = selected();
     var body = document.createElement('tbody');
     shown.forEach(function (r) {
+      if (products) { body.appendChild(productRow(r)); return; }
       var tr = document.createElement('tr');
       tr.appendChild(cell('th', [link(base() + 'conventions/' + r.id + '/', r.title)]));
       tr.appendChild(cell('td', [r.kind]));
@@ -96,8 +131,20 @@
     });
     table.replaceChild(body, table.querySelector('tbody'));
     var total = shown.reduce(function (s, r) { return s + Number(r.amount); }, 0);
-    summary.textContent = shown.length + (shown.length > 1 ? ' actes' : ' acte') + ' pour un total de '
-      + euros.format(total) + '\u202F€' + (Object.keys(chosen).length ? ', filtres combinés.' : '.');
+    var filtered = Object.keys(chosen).length > 0;
+    if (products) {
+      summary.textContent = !shown.length ? 'Aucun produit ne correspond à ces filtres.'
+        : plural(shown.length, 'produit', 'produits') + (filtered ? ' sur ' + rows.length + ', filtres combinés.' : '.');
+      table.hidden = !shown.length;
+      // The page's own CSV and XLSX hold its facet value's products: offered only while that is the selection.
+      var own = root.querySelector('.selection-downloads');
+      var page = root.getAttribute('data-facet');
+      if (own) own.hidden = Object.keys(chosen).length !== (page ? 1 : 0)
+        || (page && chosen[page] !== root.getAttribute('data-value'));
+    } else {
+      summary.textContent = plural(shown.length, 'acte', 'actes') + ' pour un total de '
+        + euros.format(total) + '\u202F€' + (filtered ? ', filtres combinés.' : '.');
+    }
     var pages = document.querySelector('.pagination, nav.fr-pagination');
     if (pages) pages.hidden = true;
     if (nav) {
@@ -120,10 +167,14 @@
       if (/^[=+\-@\t\r]/.test(s)) s = '\'' + s;
       return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
     };
-    var lines = [['id', 'titre', 'type', 'financeurs', 'produits', 'date_signature', 'montant_total', 'statut']];
+    var lines = products
+      ? [['id', 'titre', 'mission', 'incubateur', 'phase_actuelle', 'debut', 'montant_recense', 'url']]
+      : [['id', 'titre', 'type', 'financeurs', 'produits', 'date_signature', 'montant_total', 'statut']];
     shown.forEach(function (r) {
-      lines.push([r.id, r.title, r.kind, r.funders.map(function (f) { return f[1]; }).join(' ; '),
-        r.products.map(function (p) { return p[1]; }).join(' ; '), r.signed || '', r.amount, r.status]);
+      lines.push(products ? [r.id, r.title, r.mission, r.incubator[1], r.phase || '', r.start || '', r.amount,
+        new URL(base() + r.path.slice(1), location.href).href]
+        : [r.id, r.title, r.kind, r.funders.map(function (f) { return f[1]; }).join(' ; '),
+          r.products.map(function (p) { return p[1]; }).join(' ; '), r.signed || '', r.amount, r.status]);
     });
     return lines.map(function (l) { return l.map(quote).join(','); }).join('\r\n') + '\r\n';
   }
@@ -154,7 +205,7 @@
     download.addEventListener('click', function () {
       var a = document.createElement('a');
       a.href = URL.createObjectURL(new Blob([csv(selected())], { type: 'text/csv;charset=utf-8' }));
-      a.download = 'conventions-filtrees.csv';
+      a.download = products ? 'produits-filtres.csv' : 'conventions-filtrees.csv';
       document.body.appendChild(a);
       a.click();
       a.remove();

@@ -253,10 +253,15 @@ public final class LinkCheck {
 
     /** Checks one link of {@code page}, whose name in the site is {@code name}. */
     private void check(Path page, String name, String link, List<Broken> broken, Map<String, Set<String>> external) {
-        URI uri;
-        try {
-            uri = new URI(link.strip());
-        } catch (URISyntaxException e) {
+        Optional<URI> parsed = uris.get(link);
+        if (parsed == null) {
+            parsed = parse(link);
+            if (uris.size() < MAX_URIS) {
+                uris.putIfAbsent(link, parsed);
+            }
+        }
+        URI uri = parsed.orElse(null);
+        if (uri == null) {
             broken.add(new Broken(name, link, "not a valid address"));
             return;
         }
@@ -305,6 +310,21 @@ public final class LinkCheck {
                 broken.add(new Broken(name, link, "no element with id '" + fragment + "' in " + root.relativize(target),
                         near == null ? null : link.substring(0, link.indexOf('#') + 1) + near));
             }
+        }
+    }
+
+    /**
+     * Pages share most of their links (header, footer, listings): each is parsed once, empty when invalid; up to
+     * {@link #MAX_URIS} of them, the first seen (the shared ones), so that a site of 100 000 pages holds no more.
+     */
+    private final Map<String, Optional<URI>> uris = new ConcurrentHashMap<>();
+    private static final int MAX_URIS = 20_000;
+
+    private static Optional<URI> parse(String link) {
+        try {
+            return Optional.of(new URI(link.strip()));
+        } catch (URISyntaxException e) {
+            return Optional.empty();
         }
     }
 

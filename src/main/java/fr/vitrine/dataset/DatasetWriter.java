@@ -48,6 +48,10 @@ public final class DatasetWriter implements Closeable {
      * {@code dir/<name>.xlsx}, and writes the header.
      */
     public DatasetWriter(Table table, Path dir, Metadata meta) {
+        this(table, dir, meta, true);
+    }
+
+    private DatasetWriter(Table table, Path dir, Metadata meta, boolean withJson) {
         this.table = table;
         try {
             Files.createDirectories(dir);
@@ -55,7 +59,8 @@ public final class DatasetWriter implements Closeable {
             csv = CSV.writer(CsvSchema.emptySchema().withLineSeparator("\n"))
                     .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE).writeValues(w);
             csv.write(table.fields().stream().map(Field::name).toArray(String[]::new));
-            OutputStream out = Files.newOutputStream(dir.resolve(table.jsonFile()));
+            OutputStream out = withJson ? Files.newOutputStream(dir.resolve(table.jsonFile()))
+                    : OutputStream.nullOutputStream();
             json = JSON.createGenerator(out, JsonEncoding.UTF8);
             json.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
             json.writeStartArray();
@@ -75,6 +80,16 @@ public final class DatasetWriter implements Closeable {
             writeSchema(data.table(), dir);
         }
         return writer.cuts();
+    }
+
+    /**
+     * Writes a selection of a table's rows (one organisation's funding lines, one facet value's products) as
+     * {@code dir/<name>.csv} and {@code dir/<name>.xlsx}: the same columns, cells and schema as the whole table's.
+     */
+    public static void writeExtract(Tables.Data data, Path dir, Metadata meta) {
+        try (DatasetWriter w = new DatasetWriter(data.table(), dir, meta, false)) {
+            data.rows().forEach(w::row);
+        }
     }
 
     /** The texts cut in the spreadsheet twin (once closed): too long for a cell. */

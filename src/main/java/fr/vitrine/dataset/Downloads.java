@@ -59,7 +59,7 @@ public final class Downloads {
     /** Writes {@code redacted} when there is one, else copies the file as it is. */
     private static void publish(Path file, PackedText redacted, Path target) throws IOException {
         if (redacted != null) {
-            Files.write(target, redacted.utf8());
+            TextFile.write(target, redacted.utf8());
         } else {
             Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
         }

@@ -2,6 +2,7 @@ package fr.vitrine.dataset;
 
 import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.model.Catalog;
+import fr.vitrine.model.ProductFacets;
 import fr.vitrine.model.ProductMetrics;
 import fr.vitrine.model.Urls;
 import fr.vitrine.read.SiteConfig;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -48,8 +50,31 @@ public final class OpenData {
         }
     }
 
-    /** What was published: the tables and every resource, CSV first then its JSON and XLSX twins. */
-    public record Result(List<Table> tables, List<Resource> resources, Metadata metadata) {
+    /**
+     * One organisation's or one product's funding lines, as CSV and XLSX beside its page: the rows of the
+     * lignes-financement dataset that name it, with the same columns and schema.
+     *
+     * @param name what the lines are about (the organisation's or product's name)
+     * @param page its page's site path; the files are {@code <page>lignes-financement.csv} and {@code .xlsx}
+     */
+    public record Extract(String name, String page, long rows, Predicate<Catalog.Money> selects) {
+        public static final String FILE = "lignes-financement";
+
+        public String getCsv() {
+            return page + FILE + ".csv";
+        }
+
+        public String getXlsx() {
+            return page + FILE + ".xlsx";
+        }
+    }
+
+    /**
+     * What was published: the tables and every resource, CSV first then its JSON and XLSX twins; the organisations'
+     * then the products' funding lines beside their pages.
+     */
+    public record Result(List<Table> tables, List<Resource> resources, Metadata metadata, List<Extract> extracts) {
+
         /** The files of one table (its CSV, then its JSON and XLSX). */
         public List<Resource> resourcesOf(Table table) {
             return resources.stream().filter(r -> r.table() == table).toList();
@@ -84,6 +109,19 @@ public final class OpenData {
         if (subsidies != null) {
             writes.add(() -> DatasetWriter.write(subsidies, dir, metadata));
         }
+        // Selections beside their pages: each organisation's and product's funding lines, each products facet
+        // value's products (a text cut to fit a cell is reported once, for the whole table).
+        List<Extract> extracts = metricsOnly ? List.of() : extracts(catalog);
+        Map<String, Tables.Data> selections = new LinkedHashMap<>();
+        extracts.forEach(e -> selections.put(e.page(), Tables.fundingLines(catalog, e.selects())));
+        if (!metricsOnly) {
+            ProductFacets.of(catalog).forEach(f -> f.values().forEach(v ->
+                    selections.put(v.getPath(), Tables.products(catalog, baseUrl, v.products()))));
+        }
+        selections.forEach((page, rows) -> writes.add(() -> {
+            DatasetWriter.writeExtract(rows, site.resolve(page.substring(1)), metadata);
+            return List.of();
+        }));
         writes.parallelStream().map(Supplier::get).toList().forEach(cuts -> cuts.forEach(
                 cut -> diagnostics.warning(Path.of(FOLDER, cut.file().getFileName().toString()), cut.row() + 1,
                         cut.column() + 1, cut.message())));
@@ -103,13 +141,30 @@ public final class OpenData {
         }
         // Hashed in parallel: a million impact rows make half a gigabyte of JSON.
         List<Resource> resources = files.parallelStream().map(Supplier::get).toList();
-        Result result = new Result(List.copyOf(tables), List.copyOf(resources), metadata);
+        Result result = new Result(List.copyOf(tables), List.copyOf(resources), metadata, extracts);
         DataPackage.write(result, catalog, config, dir);
         Udata.write(result, dir);
         if (!metricsOnly) {
             Dcat.write(result, config, dir);
         }
         return result;
+    }
+
+    /** The funding lines written beside the pages of the organisations, then the products, that have some. */
+    public static List<Extract> extracts(Catalog catalog) {
+        List<Catalog.Money> all = catalog.money();
+        List<Extract> out = new ArrayList<>();
+        catalog.organisations().forEach(o -> extract(out, all, o.name(), o.path(), m -> Catalog.involves(m, o.id())));
+        catalog.products().forEach(p -> extract(out, all, p.title(), p.path(), m -> Catalog.funds(m, p.id())));
+        return List.copyOf(out);
+    }
+
+    private static void extract(List<Extract> out, List<Catalog.Money> all, String name, String page,
+                                Predicate<Catalog.Money> selects) {
+        long rows = all.stream().filter(selects).count();
+        if (rows > 0) {
+            out.add(new Extract(name, page, rows, selects));
+        }
     }
 
     /**

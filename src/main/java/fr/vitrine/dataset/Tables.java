@@ -113,6 +113,11 @@ public final class Tables {
     static final String ORIGIN_PRODUCT_FILE = "fiche-produit";
 
     static Data fundingLines(Catalog catalog) {
+        return fundingLines(catalog, m -> true);
+    }
+
+    /** The funding lines {@code selected} keeps, in the dataset's order (one organisation's, one product's). */
+    public static Data fundingLines(Catalog catalog, java.util.function.Predicate<Catalog.Money> selected) {
         Table t = new Table("lignes-financement", "Lignes de financement",
                 "Une ligne par ligne de financement d'une convention : qui verse combien à qui, pour quelle année, "
                         + "sur quels crédits et quelle imputation budgétaire ; et une ligne par financement FAST que "
@@ -156,7 +161,7 @@ public final class Tables {
                         new ForeignKey(List.of("produit_id"), "produits", List.of("id"))),
                 null, null);
         List<Object[]> rows = new ArrayList<>();
-        for (Catalog.Money m : catalog.conventionMoney()) {
+        for (Catalog.Money m : catalog.conventionMoney().stream().filter(selected).toList()) {
             Funding.Line l = m.line();
             Funding.Imputation i = l.imputation() == null
                     ? new Funding.Imputation(null, null, null, null, null, null, null, null, null) : l.imputation();
@@ -167,7 +172,7 @@ public final class Tables {
                     i.domaineFonctionnel(), i.activite(), i.centreDeCout(), join(l.note(), i.note()),
                     ORIGIN_CONVENTION, m.convention().id()});
         }
-        for (Catalog.Money m : catalog.productFileMoney()) {
+        for (Catalog.Money m : catalog.productFileMoney().stream().filter(selected).toList()) {
             Funding.Line l = m.line();
             rows.add(new Object[] {null, 1, null, null, null, null, l.fund(), l.amount(), null, null, null, null, null,
                     l.product(), null, null, null, null, null, null, null, null, l.note(), ORIGIN_PRODUCT_FILE,
@@ -233,6 +238,11 @@ public final class Tables {
     }
 
     static Data products(Catalog catalog, String baseUrl) {
+        return products(catalog, baseUrl, catalog.products());
+    }
+
+    /** The rows of these products (a facet value's selection), in their order. */
+    public static Data products(Catalog catalog, String baseUrl, List<Product> selected) {
         Table t = new Table("produits", "Produits",
                 "Une ligne par service public numérique, avec sa phase actuelle, ses financements recensés et l'état de "
                         + "publication de ses statistiques d'impact.",
@@ -266,7 +276,7 @@ public final class Tables {
                         Field.of("url", "string", "Page", "Adresse de la page du produit.").mandatory()),
                 List.of("id"), List.of(), null, null);
         List<Object[]> rows = new ArrayList<>();
-        for (Product p : catalog.products()) {
+        for (Product p : selected) {
             Product.Phase phase = p.currentPhase(catalog.today());
             rows.add(new Object[] {p.id(), p.title(), p.mission(), p.incubator(), catalog.incubatorName(p), phase == null ? null : phase.name(),
                     phase == null ? null : isoDay(phase.start()), isoDay(p.phasesEndedOn(catalog.today())),

@@ -307,6 +307,17 @@ public final class Catalog {
         return moneyByProduct.getOrDefault(productId, List.of());
     }
 
+    /** True when the line funds the product: assigned to it, or an unassigned line of one of its conventions. */
+    public static boolean funds(Money m, String productId) {
+        return m.line().product() != null ? m.line().product().equals(productId)
+                : m.convention() != null && m.convention().products().contains(productId);
+    }
+
+    /** True when the organisation pays or receives the line. */
+    public static boolean involves(Money m, String orgId) {
+        return orgId.equals(m.line().from()) || orgId.equals(m.line().to());
+    }
+
     /** Other products sharing a funding line with {@code productId}. */
     public List<String> sharedWith(Money money, String productId) {
         return money.products().stream().filter(p -> !p.equals(productId)).toList();

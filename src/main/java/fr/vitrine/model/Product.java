@@ -14,29 +14,36 @@ import java.util.Map;
  * @param media        images of the description copied into the site: site path → file
  * @param declared     the product-file fields that hold the evidence of a {@link Standard}: field → value as written
  *                     ({@code true}/{@code false} for flags)
+ * @param themes       its {@code thematiques} as written, in order, each once
  */
 public record Product(String id, String title, String mission, List<String> sponsors, String incubator,
                       List<Phase> phases, List<Event> events, String link, String repository, String statsUrl,
                       Fast fast, String descriptionHtml, List<String> metricsNames, boolean external, Path file,
-                      Map<String, Path> media, Map<String, String> declared) {
+                      Map<String, Path> media, Map<String, String> declared, List<String> themes) {
 
     public Product(String id, String title, String mission, List<String> sponsors, String incubator,
                    List<Phase> phases, List<Event> events, String link, String repository, String statsUrl,
                    Fast fast, String descriptionHtml, List<String> metricsNames, boolean external, Path file) {
         this(id, title, mission, sponsors, incubator, phases, events, link, repository, statsUrl, fast, descriptionHtml,
-                metricsNames, external, file, Map.of(), Map.of());
+                metricsNames, external, file, Map.of(), Map.of(), List.of());
     }
 
     /** This product with its description rendered and the images it shows (site path → file to copy). */
     public Product withDescription(String html, Map<String, Path> images) {
         return new Product(id, title, mission, sponsors, incubator, phases, events, link, repository, statsUrl, fast,
-                html, metricsNames, external, file, Map.copyOf(images), declared);
+                html, metricsNames, external, file, Map.copyOf(images), declared, themes);
     }
 
     /** This product with the evidence fields its file gives. */
     public Product withDeclared(Map<String, String> fields) {
         return new Product(id, title, mission, sponsors, incubator, phases, events, link, repository, statsUrl, fast,
-                descriptionHtml, metricsNames, external, file, media, Map.copyOf(fields));
+                descriptionHtml, metricsNames, external, file, media, Map.copyOf(fields), themes);
+    }
+
+    /** This product with the themes its file gives. */
+    public Product withThemes(List<String> values) {
+        return new Product(id, title, mission, sponsors, incubator, phases, events, link, repository, statsUrl, fast,
+                descriptionHtml, metricsNames, external, file, media, declared, List.copyOf(values));
     }
 
     /**
@@ -84,6 +91,12 @@ public record Product(String id, String title, String mission, List<String> spon
 
     /** beta.gouv.fr's FAST award: promotion number and amount. */
     public record Fast(Integer promotion, BigDecimal montant) {
+    }
+
+    /** The earliest start its phases give (when the product began), or {@code null}. */
+    public PartialDate started() {
+        return phases.stream().map(Phase::start).filter(java.util.Objects::nonNull)
+                .min(java.util.Comparator.comparing(PartialDate::first)).orElse(null);
     }
 
     /** The product's page: "/produits/" and its id's {@linkplain Text#address address}. */

@@ -144,19 +144,6 @@ public final class Facets {
         return sorted(partners, Value::label);
     }
 
-    /** One value of a facet of the products listing: its page (an incubator's) and the products it selects. */
-    public record ProductValue(String label, String path, List<Product> products) {
-        public int getCount() {
-            return products.size();
-        }
-    }
-
-    /** The products listing's facet by incubator: each value is the incubator's page, which lists its products. */
-    public static List<ProductValue> incubators(Catalog catalog) {
-        return catalog.incubators().stream()
-                .map(i -> new ProductValue(i.name(), i.path(), catalog.productsOfIncubator(i.id()))).toList();
-    }
-
     private static List<Value> sorted(java.util.Collection<Value> values, Function<Value, String> key) {
         return values.stream().sorted(Comparator.comparing(v -> fr.vitrine.model.Text.fold(key.apply(v)))).toList();
     }

@@ -154,7 +154,11 @@ public record PageLinks(List<String> links, Set<String> ids, String canonical) {
     }
 
     private static String shared(Map<String, String> pool, String value) {
-        String known = pool.putIfAbsent(value, value);
+        String known = pool.get(value); // most values are there already: a read takes no lock
+        if (known != null) {
+            return known;
+        }
+        known = pool.putIfAbsent(value, value);
         return known == null ? value : known;
     }
 

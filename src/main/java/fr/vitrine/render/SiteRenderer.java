@@ -11,6 +11,7 @@ import fr.vitrine.model.Formats;
 import fr.vitrine.model.Organisation;
 import fr.vitrine.model.Page;
 import fr.vitrine.model.Product;
+import fr.vitrine.model.ProductFacets;
 import fr.vitrine.model.ProductMetrics;
 import fr.vitrine.model.Urls;
 import fr.vitrine.read.SiteConfig;
@@ -53,6 +54,9 @@ public final class SiteRenderer {
     private final OpenData.Result data;
     private final boolean standalone;
     private final int listingSize;
+    private final List<ProductFacets.Facet> productFacets;
+    /** The funding lines offered beside organisations' and products' pages, by page (from the catalog rendered). */
+    private final Map<String, OpenData.Extract> extracts = new java.util.HashMap<>();
     private final Map<String, PageLinks> links = new java.util.concurrent.ConcurrentHashMap<>();
     /** The links and ids of all pages, each text once ({@link PageLinks#scan(byte[], Map)}). */
     private final Map<String, String> linkPool = new java.util.concurrent.ConcurrentHashMap<>();
@@ -87,6 +91,10 @@ public final class SiteRenderer {
                         new Link("Organisations", "/organisations/"), new Link("Données", "/donnees/")),
                 Facets.of(catalog), standalone, search);
         this.listingSize = listingSize(config, diagnostics);
+        this.productFacets = standalone ? List.of() : ProductFacets.of(catalog);
+        if (!standalone) {
+            OpenData.extracts(catalog).forEach(e -> extracts.put(e.page(), e));
+        }
         this.theme = theme;
         this.palette = theme.palette();
         this.templates = templates != null ? templates : new PebbleTemplates(config.jbake(), theme.templateFolders());
@@ -219,12 +227,19 @@ public final class SiteRenderer {
         for (Convention c : catalog.conventions()) {
             pages.add(conventionPage(c));
         }
-        pages.add(new PageSpec("/produits/", PageType.PRODUCTS, "Produits", List.of(home),
-                Map.of("incubatorFacet", Facets.incubators(catalog))));
+        productListing(pages, "/produits/", "Produits", List.of(home), catalog.products(), null);
+        for (ProductFacets.Facet facet : productFacets) {
+            for (ProductFacets.Value value : facet.values()) {
+                // "Promotion FAST" → "promotion FAST": the first letter only.
+                String name = facet.label().substring(0, 1).toLowerCase(java.util.Locale.FRENCH) + facet.label().substring(1);
+                productListing(pages, value.getPath(), "Produits – " + name + " : " + value.label(),
+                        List.of(home, products), value.products(), value);
+            }
+        }
         for (Product p : catalog.products()) {
             String path = p.path();
             pages.add(new PageSpec(path, PageType.PRODUCT, p.title(), List.of(home, products),
-                    Map.of("product", p, "funding", catalog.moneyOfProduct(p.id()))));
+                    data("product", p, "funding", catalog.moneyOfProduct(p.id()), "lines", extracts.get(path))));
             pages.add(statsPage(p, path + "stats/", List.of(home, products, new Link(p.title(), path)),
                     Downloads.statsCsv(p.id())));
         }
@@ -254,7 +269,7 @@ public final class SiteRenderer {
         pages.add(new PageSpec("/organisations/", PageType.ORGANISATIONS, "Organisations", List.of(home), Map.of()));
         for (Organisation o : catalog.organisations()) {
             pages.add(new PageSpec(o.path(), PageType.ORGANISATION, o.name(),
-                    List.of(home, organisations), Map.of("organisation", o)));
+                    List.of(home, organisations), data("organisation", o, "lines", extracts.get(o.path()))));
         }
         if (site.search()) {
             pages.add(new PageSpec("/recherche/", PageType.SEARCH, "Rechercher", List.of(home), Map.of()));
@@ -347,6 +362,7 @@ public final class SiteRenderer {
         Catalog old = before.catalog;
         return ids(catalog.conventions()).equals(ids(old.conventions()))
                 && facetMembers(facets()).equals(facetMembers(before.facets()))
+                && productFacets.equals(before.productFacets)
                 && catalog.products().equals(old.products()) && catalog.organisations().equals(old.organisations())
                 && catalog.pages().stream().map(Page::id).toList().equals(old.pages().stream().map(Page::id).toList());
     }
@@ -413,6 +429,26 @@ public final class SiteRenderer {
                     data("conventions", conventions, "total", total, "shown",
                             conventions.subList((k - 1) * listingSize, Math.min(conventions.size(), k * listingSize)),
                             "pagination", pagination, "facet", facet, "facetValue", value)));
+        }
+    }
+
+    /**
+     * A listing of products at {@code path} (all of them, or a facet value's), in pages of {@code vitrine.listing.size}
+     * rows as the conventions' listings, with the facets to narrow it and its selection as CSV and XLSX beside it.
+     */
+    private void productListing(List<PageSpec> pages, String path, String title, List<Link> breadcrumb,
+                                List<Product> products, ProductFacets.Value value) {
+        int count = Math.max(1, (products.size() + listingSize - 1) / listingSize);
+        for (int k = 1; k <= count; k++) {
+            Pagination pagination = count > 1 ? new Pagination(path, k, count) : null;
+            List<Link> crumbs = k == 1 ? breadcrumb
+                    : Stream.concat(breadcrumb.stream(), Stream.of(new Link(title, path))).toList();
+            pages.add(new PageSpec(Pagination.path(path, k), PageType.PRODUCTS,
+                    k == 1 ? title : title + " – page " + k + " sur " + count, crumbs,
+                    data("products", products, "shown",
+                            products.subList((k - 1) * listingSize, Math.min(products.size(), k * listingSize)),
+                            "pagination", pagination, "productFacets", productFacets, "facetValue", value,
+                            "selection", value == null ? OpenData.FOLDER_PATH + "produits" : path + "produits")));
         }
     }
 
@@ -631,6 +667,8 @@ public final class SiteRenderer {
 
     /** Site path of the index the listing's script filters and sorts. */
     static final String LISTING_INDEX = "/conventions/index.json";
+    /** Site path of the index the products listing's script filters and sorts. */
+    static final String PRODUCTS_INDEX = "/produits/index.json";
 
     /**
      * The conventions as the listing's script needs them: each facet value (the slugs of the facet pages), what the
@@ -663,6 +701,42 @@ public final class SiteRenderer {
                     "facets", facetsOf.getOrDefault(c.id(), Map.of())));
         }
         TextFile.writeUtf8(out.resolve(Urls.file(LISTING_INDEX)), RecordJson.write(rows));
+        writeProductsIndex(out);
+    }
+
+    /**
+     * The products as the listing's script needs them: each facet value (the slugs of the facet pages), what the table
+     * shows, and the sort keys (the current phase's rank in a product's life, the first day of its first phase).
+     */
+    private void writeProductsIndex(Path out) {
+        Map<String, Map<String, List<String>>> facetsOf = new LinkedHashMap<>();
+        for (ProductFacets.Facet f : productFacets) {
+            for (ProductFacets.Value v : f.values()) {
+                for (Product p : v.products()) {
+                    facetsOf.computeIfAbsent(p.id(), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(f.key(), k -> new ArrayList<>()).add(v.slug());
+                }
+            }
+        }
+        List<String> order = fr.vitrine.model.Vocabulary.phaseOrder();
+        List<Object> rows = new ArrayList<>();
+        for (Product p : catalog.products()) {
+            Product.Phase phase = p.currentPhase(catalog.today());
+            String ended = p.phasesEndedText(catalog.today());
+            fr.vitrine.model.Incubator incubator = catalog.incubatorOf(p);
+            fr.vitrine.model.PartialDate start = p.started();
+            fr.vitrine.model.MoneyTotals.Lines funding = catalog.fundingOfProduct(p.id());
+            rows.add(RecordJson.ordered("id", p.id(), "path", p.path(), "title", p.title(), "mission", p.mission(),
+                    "incubator", incubator != null ? List.of(incubator.path(), incubator.name())
+                            : List.of("", java.util.Objects.toString(catalog.incubatorName(p), "non précisé")),
+                    "phase", phase == null ? null : phase.label(),
+                    "phaseLabel", phase != null ? phase.label() : ended != null ? "aucune (" + ended + ")" : "non précisée",
+                    "phaseRank", phase == null ? null : order.indexOf(phase.name()),
+                    "start", start == null ? null : start.first().toString(), "startLabel", Formats.date(start),
+                    "amount", funding.sum().total(), "amountLabel", funding.getAmount(),
+                    "facets", facetsOf.getOrDefault(p.id(), Map.of())));
+        }
+        TextFile.writeUtf8(out.resolve(Urls.file(PRODUCTS_INDEX)), RecordJson.write(rows));
     }
 
     /** Images of product descriptions, copied from the beta.gouv.fr checkout beside the product's page. */

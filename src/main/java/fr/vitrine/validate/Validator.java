@@ -340,7 +340,8 @@ public final class Validator {
         String description = r.document() != null ? r.document().getBody() : "";
         Product p = new Product(id, title, f.text("mission", false), List.copyOf(sponsors), incubator(f, incubators),
                 List.copyOf(phases), List.copyOf(events), url(f, "link"), url(f, "repository"), url(f, "stats_url"),
-                fast, description, metrics, r.external(), r.file());
+                fast, description, metrics, r.external(), r.file())
+                .withThemes(f.texts("thematiques", false).stream().filter(t -> !t.isEmpty()).distinct().toList());
         return f.failed() ? null : p;
     }
 

@@ -56,4 +56,23 @@ class LinkCheckTest {
                 "gone.txt", "no such file gone.txt",
                 "../outside/secret.txt", "points outside the site"), reasons);
     }
+
+    /** Links are parsed once for the whole site: each page that has a bad or outside address is still named. */
+    @Test
+    void aLinkSharedByPagesIsJudgedOnEachPage() throws IOException {
+        Path site = Files.createDirectories(tmp.resolve("site"));
+        String links = "<a href=\"https://exemple.fr/\">a</a><a href=\"a b\">b</a><a href=\"../gone/\">c</a>";
+        for (String page : List.of("index.html", "un/index.html", "deux/index.html")) {
+            Files.createDirectories(site.resolve(page).getParent());
+            Files.writeString(site.resolve(page), "<!DOCTYPE html><html lang=\"fr\"><title>t</title>" + links + "</html>");
+        }
+
+        LinkCheck.Report report = LinkCheck.run(site);
+
+        assertEquals(List.of("deux/index.html: ../gone/", "deux/index.html: a b", "index.html: ../gone/",
+                        "index.html: a b", "un/index.html: ../gone/", "un/index.html: a b"),
+                report.broken().stream().map(b -> b.page() + ": " + b.link()).sorted().toList());
+        assertEquals(java.util.Set.of("index.html", "un/index.html", "deux/index.html"),
+                report.external().get("https://exemple.fr/"));
+    }
 }

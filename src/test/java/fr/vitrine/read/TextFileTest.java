@@ -42,4 +42,18 @@ class TextFileTest {
         assertEquals(5, d.all().get(0).line());
         assertTrue(d.all().get(0).message().contains("not valid UTF-8 (byte 0xE9)"), d.all().get(0).message());
     }
+
+    /** A page is written whole (in one call, not 8 KB at a time), into folders made when missing, over an older file. */
+    @Test
+    void writeMakesMissingFoldersAndReplacesAnOlderFile() throws IOException {
+        byte[] page = "<p>Convention signée l’an dernier.</p>\n".repeat(2_000).getBytes(StandardCharsets.UTF_8);
+        Path file = tmp.resolve("conventions/une/index.html");
+        TextFile.write(file, page);
+        assertTrue(java.util.Arrays.equals(page, Files.readAllBytes(file)));
+
+        TextFile.write(file, "court".getBytes(StandardCharsets.UTF_8)); // shorter: nothing of the old file stays
+        assertEquals("court", Files.readString(file));
+        TextFile.writeUtf8(file.resolveSibling("une.json"), "{}"); // beside it, in the folder now there
+        assertEquals("{}", Files.readString(file.resolveSibling("une.json")));
+    }
 }

@@ -1,0 +1,116 @@
+package fr.vitrine;
+
+import fr.vitrine.model.Text;
+import fr.vitrine.testing.SiteSelections;
+import fr.vitrine.testing.TestProject;
+import fr.vitrine.testing.Trees;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Issue 28, items 2 and 6, on the beta.gouv.fr corpus (test data, never copied into the project; its folder is the
+ * system property {@code vitrine.corpus.betagouv}, skipped loudly without it): the 663 products in listing pages of at
+ * most 100 rows, one listing per facet value reached by plain links, each with its selection as CSV and XLSX, the
+ * themes and FAST promotions those of the product files; each organisation's and product's funding lines beside its
+ * page, equal to the programme's rows that name it.
+ */
+class ProductsAtScaleIT {
+
+    @TempDir
+    static Path tmp;
+    static Path corpus;
+    static Path site;
+    static TestProject.Run built;
+    static TestProject project;
+
+    @BeforeAll
+    static void buildTheWholeProgramme() {
+        String setting = System.getProperty(BetaGouvSnapshotIT.PROPERTY, "").strip();
+        if (setting.isEmpty()) {
+            System.err.println("\n*** SKIPPED ProductsAtScaleIT: no -D" + BetaGouvSnapshotIT.PROPERTY
+                    + "=<beta.gouv.fr content folder>; .ci/run passes ../shared/corpus/beta.gouv.fr ***\n");
+            Assumptions.abort("-D" + BetaGouvSnapshotIT.PROPERTY + " is not set: the products at scale are not tested");
+        }
+        corpus = Path.of(setting).toAbsolutePath();
+        if (!Files.isDirectory(corpus.resolve("_startups"))) {
+            fail(BetaGouvSnapshotIT.PROPERTY + "=" + setting + " does not hold _startups/: fix the path");
+        }
+        project = TestProject.copyOfRepository(tmp).theme("dsfr");
+        try {
+            Files.delete(project.file("data/products/urbanvitaliz.md"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        project.write("jbake.properties", project.read("jbake.properties")
+                + "\nvitrine.betagouv.startups=" + corpus.resolve("_startups")
+                + "\nvitrine.betagouv.organisations=" + corpus.resolve("_organisations") + "\n");
+        site = tmp.resolve("site");
+        built = project.build(site);
+        assertEquals(0, built.exitCode(), built.err());
+    }
+
+    @Test
+    void theListingIsPagesOfAtMostAHundredRowsAndEveryFacetPageIsReachedWithoutScript() throws IOException {
+        SiteSelections.Listings found = SiteSelections.checkProductsListing(site, 100);
+        assertEquals(663, found.rows().get("/produits/").size());
+        assertEquals("663 produits ; page 1 sur 7, par ordre alphabétique.",
+                SiteSelections.page(site, "/produits/").selectFirst("#listing-summary").text());
+        Map<String, Map<String, Set<String>>> fromFiles = new HashMap<>();
+        try (Stream<Path> files = Files.list(corpus.resolve("_startups"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".md")).toList()) {
+                String name = file.getFileName().toString();
+                String id = name.substring(0, name.length() - 3);
+                if (Files.exists(project.file("data/products/" + name))) {
+                    continue; // the project's own file wins (recosante)
+                }
+                Map<?, ?> yaml = frontMatter(file);
+                if (yaml.get("thematiques") instanceof List<?> themes) {
+                    themes.stream().filter(t -> t instanceof String s && !s.isBlank())
+                            .forEach(t -> fromFiles.computeIfAbsent("thematique", k -> new HashMap<>())
+                                    .computeIfAbsent(Text.slug(t.toString().strip()), k -> new TreeSet<>()).add(id));
+                }
+                if (yaml.get("fast") instanceof Map<?, ?> fast && fast.get("promotion") instanceof Integer n) {
+                    fromFiles.computeIfAbsent("fast", k -> new HashMap<>())
+                            .computeIfAbsent(n.toString(), k -> new TreeSet<>()).add(id);
+                }
+            }
+        }
+        assertTrue(fromFiles.get("thematique").size() > 50 && fromFiles.get("fast").size() >= 5, fromFiles.keySet().toString());
+        int pages = SiteSelections.checkFacetMembers(site, found, fromFiles);
+        assertTrue(pages > 250, pages + " facet pages");
+        long bytes = Files.size(site.resolve("produits/index.html"));
+        assertTrue(bytes < 200_000, "/produits/ is " + bytes + " bytes");
+        System.err.printf("ProductsAtScaleIT: %d listings, %d listing pages, /produits/ %d bytes%n",
+                found.rows().size(), found.pages(), bytes);
+    }
+
+    @Test
+    void eachOrganisationAndProductOffersTheProgrammesLinesThatNameIt() {
+        int offered = SiteSelections.checkFundingLines(site);
+        assertTrue(offered >= 49, offered + " pages offer their funding lines");
+        assertEquals(List.of(), fr.vitrine.check.LinkCheck.run(site).broken());
+    }
+
+    private static Map<?, ?> frontMatter(Path file) {
+        String[] parts = Trees.read(file).split("(?m)^---\\s*$", 3);
+        Object yaml = parts.length < 3 ? null : new org.yaml.snakeyaml.Yaml().load(parts[1]);
+        return yaml instanceof Map<?, ?> m ? m : Map.of();
+    }
+}
