@@ -1,7 +1,7 @@
 // Convention and product listings: facets that combine, sortable columns, the filtered rows as CSV. Without
 // JavaScript the facet pages work as plain links; with it, this script filters and sorts the table in place from the
 // index the build writes (conventions/index.json, produits/index.json), and keeps the choice in the address
-// (?annee=2020&partenaire=cerema).
+// (?partenaire=cerema&signature=2020).
 (function () {
   'use strict';
   var root = document.querySelector('[data-listing-index]');

@@ -323,7 +323,7 @@ class BetaGouvSnapshotIT {
     void oneEleveOneStageShowsItsFastFunding() {
         Document p = page("produits/1-eleve-1-stage/index.html");
         String text = p.text().replace('\u00A0', ' ').replace('\u202F', ' ');
-        assertTrue(text.contains("120 000 € sur 1 ligne"), p.select("dl.facts").text());
+        assertTrue(text.contains("120 000 € sur 1 ligne (fiche produit : FAST)"), p.select("dl.facts").text());
         Element row = p.selectFirst("#financements").parent().selectFirst("tbody tr");
         // Issue 27: the promotion is the line's source, linked to its page, which lists the laureate; its title comes
         // from _fasts/15_fast, a file without the .md extension.

@@ -152,7 +152,7 @@ public final class OpenData {
 
     /** The funding lines written beside the pages of the organisations, then the products, that have some. */
     public static List<Extract> extracts(Catalog catalog) {
-        List<Catalog.Money> all = catalog.allMoney();
+        List<Catalog.Money> all = catalog.money();
         List<Extract> out = new ArrayList<>();
         catalog.organisations().forEach(o -> extract(out, all, o.name(), o.path(), m -> Catalog.involves(m, o.id())));
         catalog.products().forEach(p -> extract(out, all, p.title(), p.path(), m -> Catalog.funds(m, p.id())));

@@ -161,7 +161,7 @@ public final class Tables {
                         new ForeignKey(List.of("produit_id"), "produits", List.of("id"))),
                 null, null);
         List<Object[]> rows = new ArrayList<>();
-        for (Catalog.Money m : catalog.money().stream().filter(selected).toList()) {
+        for (Catalog.Money m : catalog.conventionMoney().stream().filter(selected).toList()) {
             Funding.Line l = m.line();
             Funding.Imputation i = l.imputation() == null
                     ? new Funding.Imputation(null, null, null, null, null, null, null, null, null) : l.imputation();
@@ -199,7 +199,7 @@ public final class Tables {
                         List.of("convention_id", "numero_ligne"))),
                 null, null);
         List<Object[]> rows = new ArrayList<>();
-        for (Catalog.Money m : catalog.money()) {
+        for (Catalog.Money m : catalog.conventionMoney()) {
             List<Funding.Installment> schedule = m.line().schedule();
             for (int i = 0; i < schedule.size(); i++) {
                 Funding.Installment s = schedule.get(i);

@@ -27,14 +27,22 @@ public final class Catalog {
             return productFile != null;
         }
 
+        /** The products it funds: the one it names, else every product of its convention (then shared). */
+        public List<String> products() {
+            return line.product() != null ? List.of(line.product()) : convention.products();
+        }
+
         /** The budget year the line gives, else its convention's. */
         public Integer year() {
             return convention != null ? convention.year() : line.year();
         }
     }
 
-    /** Name of the fund a product file's {@code fast} field awards. */
-    public static final String FAST = "FAST";
+    /**
+     * Name of the fund a product file's {@code fast} field awards, as the conventions name it: its lines and theirs are
+     * one funder.
+     */
+    public static final String FAST = "Fonds d'accélération des Startups d'État et de Territoire (FAST)";
 
     /** Most recent first, by the latest date each record gives; records without any date last; then by id. */
     private static final Comparator<Convention> LISTING = Comparator
@@ -53,6 +61,9 @@ public final class Catalog {
     private final Map<String, ProductMetrics> metrics;
     private final LocalDate today;
     private final List<Money> productFileMoney;
+    private final List<Money> conventionMoney;
+    private final List<Money> money;
+    private final Map<String, List<Money>> moneyByProduct;
     private final Map<String, List<Convention>> avenants;
     private final Map<String, List<Convention>> citedBy;
     private final List<Standard> standards;
@@ -83,14 +94,25 @@ public final class Catalog {
         this.metrics = Map.copyOf(metrics);
         this.today = today;
         this.productFileMoney = fastLines();
+        this.conventionMoney = this.conventions.values().stream()
+                .flatMap(c -> c.funding().stream().map(l -> new Money(c, l))).toList();
+        this.money = java.util.stream.Stream.concat(conventionMoney.stream(), productFileMoney.stream()).toList();
+        Map<String, List<Money>> byProduct = new java.util.HashMap<>();
+        for (Money m : money) {
+            m.products().forEach(p -> byProduct.computeIfAbsent(p, k -> new java.util.ArrayList<>()).add(m));
+        }
+        byProduct.replaceAll((p, list) -> list.stream()
+                .sorted(Comparator.comparing(Money::year, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(m -> m.convention() == null ? "" : m.convention().id())).toList());
+        this.moneyByProduct = byProduct;
         this.avenants = groupedBy(Convention::parent);
         this.citedBy = groupedBy(c -> c.source().citedIn());
         this.standards = List.copyOf(standards);
-        Map<String, List<Engagement>> byProduct = new LinkedHashMap<>();
+        Map<String, List<Engagement>> engagementsByProduct = new LinkedHashMap<>();
         for (Product p : this.products.values()) {
-            byProduct.put(p.id(), standards.stream().map(s -> Engagement.of(s, p, checks)).toList());
+            engagementsByProduct.put(p.id(), standards.stream().map(s -> Engagement.of(s, p, checks)).toList());
         }
-        this.engagements = byProduct;
+        this.engagements = engagementsByProduct;
         this.incubators = index(incubators.stream().sorted(Comparator.comparing(i -> Text.fold(i.name()))).toList(),
                 Incubator::id);
         // Every promotion a file describes or a product names (then by its number only), in order.
@@ -239,7 +261,7 @@ public final class Catalog {
         return conventions.values().stream().filter(c -> c.products().contains(productId)).toList();
     }
 
-    /** Conventions where the organisation is a party or a funder. */
+    /** Conventions that name the organisation in any role: a signatory party, a funder or a receiver of a line. */
     public List<Convention> conventionsOfOrganisation(String orgId) {
         return conventions.values().stream()
                 .filter(c -> c.parties().stream().anyMatch(p -> p.org().equals(orgId))
@@ -251,11 +273,17 @@ public final class Catalog {
         return products.values().stream().filter(p -> p.sponsors().contains(orgId)).toList();
     }
 
-    /** Every funding line of the project, in listing order. */
+    /**
+     * Every funding line of every origin, the one source of every amount the site shows: the conventions' lines in
+     * listing order, then those of product files (FAST).
+     */
     public List<Money> money() {
-        return conventions.values().stream()
-                .flatMap(c -> c.funding().stream().map(l -> new Money(c, l)))
-                .toList();
+        return money;
+    }
+
+    /** The conventions' funding lines only, in listing order. */
+    public List<Money> conventionMoney() {
+        return conventionMoney;
     }
 
     /** Funding lines of product files: each product's FAST award, as a line whose source is its file. */
@@ -276,15 +304,7 @@ public final class Catalog {
      * product file gives; oldest first.
      */
     public List<Money> moneyOfProduct(String productId) {
-        return allMoney().stream().filter(m -> funds(m, productId))
-                .sorted(Comparator.comparing(Money::year, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(m -> m.convention() == null ? "" : m.convention().id()))
-                .toList();
-    }
-
-    /** Every funding line: the conventions' in listing order, then the product files' (the dataset's order). */
-    public List<Money> allMoney() {
-        return java.util.stream.Stream.concat(money().stream(), productFileMoney().stream()).toList();
+        return moneyByProduct.getOrDefault(productId, List.of());
     }
 
     /** True when the line funds the product: assigned to it, or an unassigned line of one of its conventions. */
@@ -300,10 +320,34 @@ public final class Catalog {
 
     /** Other products sharing a funding line with {@code productId}. */
     public List<String> sharedWith(Money money, String productId) {
-        if (money.line().product() != null) {
-            return List.of();
-        }
-        return money.convention().products().stream().filter(p -> !p.equals(productId)).toList();
+        return money.products().stream().filter(p -> !p.equals(productId)).toList();
+    }
+
+    /** The programme's funding: every line once. */
+    public MoneyTotals.Lines funding() {
+        return MoneyTotals.Lines.of(money);
+    }
+
+    /** A product's funding: « non recensé » when no line names it. */
+    public MoneyTotals.Lines fundingOfProduct(String productId) {
+        return MoneyTotals.Lines.of(moneyOfProduct(productId));
+    }
+
+    /** The funding of an incubator's products, each line once (a line shared by two of them counts once). */
+    public MoneyTotals.Lines fundingOfIncubator(String incubatorId) {
+        return MoneyTotals.Lines.of(productsOfIncubator(incubatorId).stream()
+                .flatMap(p -> moneyOfProduct(p.id()).stream()).distinct().toList());
+    }
+
+    /** The FAST awards of a promotion: the lines its laureates' product files give. */
+    public MoneyTotals.Lines fundingOfPromotion(FastPromotion promotion) {
+        return MoneyTotals.Lines.of(laureates(promotion).stream()
+                .flatMap(p -> moneyOfProduct(p.id()).stream().filter(m -> p.equals(m.productFile()))).toList());
+    }
+
+    /** Products that at least one funding line names, by title. */
+    public List<Product> fundedProducts() {
+        return products.values().stream().filter(p -> moneyByProduct.containsKey(p.id())).toList();
     }
 
     public BigDecimal total() {
@@ -324,14 +368,24 @@ public final class Catalog {
         return money().stream().filter(m -> orgId.equals(m.line().to())).toList();
     }
 
+    /** What the organisation paid: « non recensé » when no line names it as funder. */
+    public MoneyTotals.Lines fundingGivenBy(String orgId) {
+        return MoneyTotals.Lines.of(moneyGivenBy(orgId));
+    }
+
+    /** What the organisation received: « non recensé » when no line names it as receiver. */
+    public MoneyTotals.Lines fundingReceivedBy(String orgId) {
+        return MoneyTotals.Lines.of(moneyReceivedBy(orgId));
+    }
+
     /** Money the organisation gave. */
     public BigDecimal totalGivenBy(String orgId) {
-        return sum(money().stream().filter(m -> orgId.equals(m.line().from())).toList());
+        return sum(moneyGivenBy(orgId));
     }
 
     /** Money the organisation received. */
     public BigDecimal totalReceivedBy(String orgId) {
-        return sum(money().stream().filter(m -> orgId.equals(m.line().to())).toList());
+        return sum(moneyReceivedBy(orgId));
     }
 
     /** Total of a list of conventions. */
@@ -496,12 +550,6 @@ public final class Catalog {
                 .toList();
     }
 
-    /** Years that have conventions, newest first ({@code null} for unknown last). */
-    public List<Integer> years() {
-        return conventions.values().stream().map(Convention::year).distinct()
-                .sorted(Comparator.nullsLast(Comparator.reverseOrder())).collect(Collectors.toList());
-    }
-
     public long countByKind(Kind kind) {
         return conventions.values().stream().filter(c -> c.kind() == kind).count();
     }
@@ -531,8 +579,7 @@ public final class Catalog {
 
     /** Money of lines funding at least one product that publishes metrics. */
     public BigDecimal totalToProductsWithMetrics() {
-        return sum(money().stream().filter(m -> (m.line().product() != null
-                ? List.of(m.line().product()) : m.convention().products()).stream().anyMatch(this::hasMetrics)).toList());
+        return sum(money().stream().filter(m -> m.products().stream().anyMatch(this::hasMetrics)).toList());
     }
 
     /** The {@link #productsByPhase} key of products whose last phase has ended. */

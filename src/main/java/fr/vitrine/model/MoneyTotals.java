@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Totals of the funding lines, by funder, budget year, product, kind of act and source. Amounts stated HT, TTC or
- * without either are kept apart and never added silently: a total over several bases says so. In the programme's
- * totals each line counts once; a line shared between products counts for each of them and is marked shared.
+ * Totals of the funding lines of every origin (conventions, product files), by funder, budget year, product, kind of
+ * act and source. Amounts stated HT, TTC or without either are kept apart and never added silently: a total over
+ * several bases says so. In the programme's totals each line counts once; a line shared between products counts for
+ * each of them and is marked shared. Every amount a page shows is one of these sums or a {@link Lines}.
  */
 public final class MoneyTotals {
 
@@ -72,6 +73,60 @@ public final class MoneyTotals {
     }
 
     /**
+     * The funding lines of one selection (the programme, a product, an organisation, an incubator, a promotion) and
+     * their sum: what every page shows of money. A selection without any line reads « non recensé », never « 0 € ».
+     */
+    public record Lines(List<Catalog.Money> money, Sum sum) {
+        /** Said of a selection that no line names. */
+        public static final String UNKNOWN = "non recensé";
+
+        public static Lines of(List<Catalog.Money> money) {
+            return new Lines(List.copyOf(money), Sum.of(money));
+        }
+
+        public boolean isKnown() {
+            return !money.isEmpty();
+        }
+
+        public int getCount() {
+            return money.size();
+        }
+
+        /** « 2 lignes », « 1 ligne », « aucune ligne ». */
+        public String getCountLabel() {
+            return money.isEmpty() ? "aucune ligne" : money.size() + (money.size() > 1 ? " lignes" : " ligne");
+        }
+
+        /** The sum with its bases (« 475 000 € TTC »), or « non recensé ». */
+        public String getLabel() {
+            return isKnown() ? sum.getLabel() : UNKNOWN;
+        }
+
+        /** The sum in short, for tables and cards (« 475 000 € »), or « non recensé ». */
+        public String getAmount() {
+            return isKnown() ? Formats.euros(sum.total()) : UNKNOWN;
+        }
+
+        /** Its lines that conventions give. */
+        public Lines getFromConventions() {
+            return of(money.stream().filter(m -> !m.isFromProductFile()).toList());
+        }
+
+        /** Its lines that product files give (FAST). */
+        public Lines getFromProductFiles() {
+            return of(money.stream().filter(Catalog.Money::isFromProductFile).toList());
+        }
+
+        /** Where the lines come from: « conventions », « fiche produit : FAST », or both joined by « et ». */
+        public String getOrigins() {
+            List<String> origins = money.stream()
+                    .map(m -> m.isFromProductFile() ? "fiche produit : FAST" : "conventions")
+                    .distinct().sorted().toList();
+            return String.join(" et ", origins);
+        }
+    }
+
+    /**
      * One row of a breakdown: its label, the site path of its page (or {@code null}), its sum, its number of lines, and
      * the part of its sum on lines it shares with other rows (products only).
      */
@@ -87,7 +142,7 @@ public final class MoneyTotals {
         this.catalog = catalog;
     }
 
-    /** Every line once. */
+    /** Every line once, of every origin. */
     public Sum total() {
         return Sum.of(catalog.money());
     }
@@ -116,20 +171,23 @@ public final class MoneyTotals {
 
     /** By kind of act, largest first. */
     public List<Row> byKind() {
-        return largestFirst(group(m -> m.convention().kind().name(),
-                key -> new String[] {Kind.valueOf(key).label, "/conventions/type/" + Kind.valueOf(key).slug() + "/"}));
+        return largestFirst(group(m -> m.isFromProductFile() ? "" : m.convention().kind().name(),
+                key -> key.isEmpty() ? new String[] {"Sans acte publié : fiche produit", null}
+                        : new String[] {Kind.valueOf(key).label, "/conventions/type/" + Kind.valueOf(key).slug() + "/"}));
     }
 
     /**
      * By source of the record: the published text of the act, or the text of another act that mentions it (records
-     * without text), or neither.
+     * without text), or neither; or a product file.
      */
     public List<Row> bySource() {
         return largestFirst(group(m -> {
             Convention c = m.convention();
-            return c.hasText() ? "" : c.source().citedIn() != null ? c.source().citedIn() : "~";
+            return c == null ? "*" : c.hasText() ? "" : c.source().citedIn() != null
+                    ? c.source().citedIn() : "~";
         }, key -> key.isEmpty() ? new String[] {"Texte de la convention, publié", null}
                 : key.equals("~") ? new String[] {"Fiche sans texte ni source citée", null}
+                : key.equals("*") ? new String[] {"Fiche produit beta.gouv.fr (FAST)", null}
                 : new String[] {"Mentionné dans : " + catalog.convention(key).title(), "/conventions/" + key + "/"}));
     }
 
@@ -140,9 +198,7 @@ public final class MoneyTotals {
     public List<Row> byProduct() {
         List<Row> rows = new ArrayList<>();
         for (Product p : catalog.products()) {
-            // The programme's lines only: a product file's own amounts (FAST) are listed apart, by source.
-            List<Catalog.Money> money = catalog.moneyOfProduct(p.id()).stream()
-                    .filter(m -> !m.isFromProductFile()).toList();
+            List<Catalog.Money> money = catalog.moneyOfProduct(p.id());
             if (money.isEmpty()) {
                 continue;
             }
@@ -150,22 +206,6 @@ public final class MoneyTotals {
             rows.add(new Row(p.title(), p.path(), Sum.of(money), money.size(), Sum.of(shared)));
         }
         return largestFirst(rows);
-    }
-
-    /** An amount a product's file declares (beta.gouv.fr's FAST award), labelled by that source, not a line. */
-    public record Declared(Product product, BigDecimal amount, String source) {
-    }
-
-    /** Amounts declared by product files, not by a convention: shown apart, never added to the lines. */
-    public List<Declared> fromProductFiles() {
-        List<Declared> out = new ArrayList<>();
-        for (Product p : catalog.products()) {
-            if (p.fast() != null && p.fast().montant() != null) {
-                out.add(new Declared(p, p.fast().montant(), "fiche produit beta.gouv.fr : FAST"
-                        + (p.fast().promotion() != null ? ", promotion " + p.fast().promotion() : "")));
-            }
-        }
-        return out;
     }
 
     /** The line's budget year, else the year its funded period starts, else {@code null}. */

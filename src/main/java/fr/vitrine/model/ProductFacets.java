@@ -23,6 +23,11 @@ public final class ProductFacets {
         public int getCount() {
             return products.size();
         }
+
+        /** Nothing more to say of a value (the facets partial shows a convention partner's roles here). */
+        public String getDetail() {
+            return null;
+        }
     }
 
     /** A facet: its address segment, its French label, and its values in display order. */

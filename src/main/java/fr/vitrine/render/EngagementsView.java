@@ -52,6 +52,11 @@ public record EngagementsView(List<Standard> standards, List<Row> rows, List<Cou
         public int getCount() {
             return products.size();
         }
+
+        /** Nothing more to say of a value (the facets partial shows a partner's roles here). */
+        public String getDetail() {
+            return null;
+        }
     }
 
     public record Facet(String key, String label, List<Value> values) {

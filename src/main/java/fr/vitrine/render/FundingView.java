@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The /financements/ page: totals by funder, budget year, product, kind of act and source, each as an SVG chart
+ * The /financements/ page: totals of the lines of every origin by funder, budget year, product, kind of act and
+ * source, each as an SVG chart
  * with its table twin, and the money over time (cumulated by budget year).
  */
-public record FundingView(MoneyTotals totals, List<Breakdown> breakdowns, String overTime,
-                          List<MoneyTotals.Declared> declared) {
+public record FundingView(MoneyTotals totals, List<Breakdown> breakdowns, String overTime) {
 
     /** One breakdown: its anchor, heading, rows, chart, and whether its rows overlap (products). */
     public record Breakdown(String id, String title, String column, List<Row> rows, String chart, boolean overlapping) {
@@ -28,7 +28,7 @@ public record FundingView(MoneyTotals totals, List<Breakdown> breakdowns, String
         list.add(breakdown("par-produit", "Par produit", "Produit", t.byProduct(), true, palette));
         list.add(breakdown("par-type", "Par type d'acte", "Type d'acte", t.byKind(), false, palette));
         list.add(breakdown("par-source", "Par source", "Source", t.bySource(), false, palette));
-        return new FundingView(t, list, overTime(t.byYear(), palette), t.fromProductFiles());
+        return new FundingView(t, list, overTime(t.byYear(), palette));
     }
 
     private static Breakdown breakdown(String id, String title, String column, List<Row> rows, boolean overlapping,

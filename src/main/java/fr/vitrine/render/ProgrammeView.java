@@ -21,7 +21,8 @@ public record ProgrammeView(int products, int withMetrics, List<PhaseRow> phases
     public record PhaseRow(String label, List<Product> products, int withMetrics) {
     }
 
-    public static ProgrammeView of(Catalog catalog, Charts.Palette palette) {
+    /** Products by current phase, in the order of the beta.gouv.fr phases. */
+    static List<PhaseRow> phases(Catalog catalog) {
         List<PhaseRow> rows = new ArrayList<>();
         for (Map.Entry<String, List<Product>> e : catalog.productsByPhase().entrySet()) {
             String label = e.getKey().isEmpty() ? "Phase non précisée"
@@ -30,6 +31,11 @@ public record ProgrammeView(int products, int withMetrics, List<PhaseRow> phases
             int with = (int) e.getValue().stream().filter(p -> catalog.hasMetrics(p.id())).count();
             rows.add(new PhaseRow(label, e.getValue(), with));
         }
+        return rows;
+    }
+
+    public static ProgrammeView of(Catalog catalog, Charts.Palette palette) {
+        List<PhaseRow> rows = phases(catalog);
         BigDecimal total = catalog.total();
         BigDecimal withMetrics = catalog.totalToProductsWithMetrics();
         String share = total.signum() == 0 ? "—" : Formats.number(withMetrics.multiply(BigDecimal.valueOf(100))

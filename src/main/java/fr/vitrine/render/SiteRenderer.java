@@ -223,7 +223,7 @@ public final class SiteRenderer {
         Link products = new Link("Produits", "/produits/");
         Link organisations = new Link("Organisations", "/organisations/");
 
-        pages.add(new PageSpec("/", PageType.MASTERINDEX, site.title(), List.of(), Map.of()));
+        pages.add(new PageSpec("/", PageType.MASTERINDEX, site.title(), List.of(), Map.of("home", HomeView.of(catalog))));
         listing(pages, "/conventions/", "Conventions", List.of(home), catalog.conventions(), null, null);
         for (Facets.Facet facet : site.facets()) {
             for (Facets.Value value : facet.values()) {
@@ -737,7 +737,7 @@ public final class SiteRenderer {
             String ended = p.phasesEndedText(catalog.today());
             fr.vitrine.model.Incubator incubator = catalog.incubatorOf(p);
             fr.vitrine.model.PartialDate start = p.started();
-            java.math.BigDecimal amount = catalog.totalOfProduct(p.id());
+            fr.vitrine.model.MoneyTotals.Lines funding = catalog.fundingOfProduct(p.id());
             rows.add(RecordJson.ordered("id", p.id(), "path", p.path(), "title", p.title(), "mission", p.mission(),
                     "incubator", incubator != null ? List.of(incubator.path(), incubator.name())
                             : List.of("", java.util.Objects.toString(catalog.incubatorName(p), "non précisé")),
@@ -745,7 +745,7 @@ public final class SiteRenderer {
                     "phaseLabel", phase != null ? phase.label() : ended != null ? "aucune (" + ended + ")" : "non précisée",
                     "phaseRank", phase == null ? null : order.indexOf(phase.name()),
                     "start", start == null ? null : start.first().toString(), "startLabel", Formats.date(start),
-                    "amount", amount, "amountLabel", Formats.euros(amount),
+                    "amount", funding.sum().total(), "amountLabel", funding.getAmount(),
                     "facets", facetsOf.getOrDefault(p.id(), Map.of())));
         }
         TextFile.writeUtf8(out.resolve(Urls.file(PRODUCTS_INDEX)), RecordJson.write(rows));

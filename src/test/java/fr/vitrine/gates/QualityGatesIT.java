@@ -35,7 +35,7 @@ class QualityGatesIT {
     static final Path BROWSER_CHECKS = TestProject.REPO.resolve("src/test/js/browser-checks.mjs");
 
     /** One page of each type of the full site. */
-    static final List<String> PAGES = List.of("/", "/conventions/", "/conventions/page/2/", "/conventions/annee/2020/",
+    static final List<String> PAGES = List.of("/", "/conventions/", "/conventions/page/2/", "/conventions/signature/2020/",
             "/conventions/type/avenant/", "/conventions/ecosante-delegation-dgpr-dgs/",
             "/conventions/urbanvitaliz-seconde-convention/", "/conventions/urbanvitaliz-fast/",
             "/conventions/cerema-dinum-subvention-essai/", "/produits/", "/produits/urbanvitaliz/",

@@ -12,7 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Money totals: HT and TTC never added silently, a shared line counted once in the programme's totals. */
+/**
+ * Money totals: lines of every origin (conventions, product files) in every total, HT and TTC never added silently, a
+ * shared line counted once in the programme's totals, « non recensé » where no line is known.
+ */
 class MoneyTotalsTest {
 
     static Funding.Line line(int index, String from, String fund, long amount, Funding.Tax tax, Integer year,
@@ -44,12 +47,13 @@ class MoneyTotalsTest {
             // Lines of one product, HT and without basis.
             convention("alpha-only", Kind.SUBVENTION, List.of("alpha"), null,
                     line(0, "cerema", null, 100_000, Funding.Tax.HT, 2022, null),
-                    line(1, null, "FAST", 50_000, Funding.Tax.UNKNOWN, null, null)),
+                    line(1, null, Catalog.FAST, 50_000, Funding.Tax.UNKNOWN, null, null)),
             // A record known only from another act's text.
             convention("cited", Kind.UNKNOWN, List.of("beta"), "shared",
                     line(0, "dgs", null, 20_000, Funding.Tax.TTC, 2021, null))),
             List.of(org("cerema"), org("dgs"), org("dinum")),
-            List.of(product("alpha", null), product("beta", BigDecimal.valueOf(150_000))), List.of(), Map.of(),
+            List.of(product("alpha", null), product("beta", BigDecimal.valueOf(150_000)), product("gamma", null)),
+            List.of(), Map.of(),
             LocalDate.of(2026, 11, 25));
 
     static String plain(String s) {
@@ -67,42 +71,63 @@ class MoneyTotalsTest {
         MoneyTotals.Sum total = new MoneyTotals(CATALOG).total();
         assertEquals(new BigDecimal("100000"), total.ht());
         assertEquals(new BigDecimal("320000"), total.ttc());
-        assertEquals(new BigDecimal("50000"), total.unstated());
-        assertEquals("470 000 €, bases mêlées : 100 000 € HT + 320 000 € TTC + 50 000 € HT ou TTC non précisé",
+        // Beta's FAST award (its product file, no basis) is one of the programme's lines.
+        assertEquals(new BigDecimal("200000"), total.unstated());
+        assertEquals("620 000 €, bases mêlées : 100 000 € HT + 320 000 € TTC + 200 000 € HT ou TTC non précisé",
                 plain(total.getLabel()));
     }
 
     @Test
     void aSharedLineCountsOnceInTheProgrammeAndIsMarkedSharedOnEachProduct() {
         MoneyTotals t = new MoneyTotals(CATALOG);
-        assertEquals(4, t.lineCount());
-        assertEquals(new BigDecimal("470000"), t.total().total());
+        assertEquals(5, t.lineCount());
+        assertEquals(new BigDecimal("620000"), t.total().total());
         List<MoneyTotals.Row> products = t.byProduct();
         MoneyTotals.Row alpha = products.stream().filter(r -> r.label().equals("ALPHA")).findFirst().orElseThrow();
         MoneyTotals.Row beta = products.stream().filter(r -> r.label().equals("BETA")).findFirst().orElseThrow();
         assertEquals(new BigDecimal("450000"), alpha.sum().total());
         assertEquals(new BigDecimal("300000"), alpha.sharedSum().total());
-        assertEquals(new BigDecimal("320000"), beta.sum().total());
+        assertEquals(new BigDecimal("470000"), beta.sum().total());
         assertEquals(new BigDecimal("300000"), beta.sharedSum().total());
         assertTrue(alpha.isShared() && beta.isShared());
-        // The product rows overlap (770 000 €); every other breakdown adds up to the programme's total.
+        // The product rows overlap (920 000 €); every other breakdown adds up to the programme's total.
         for (List<MoneyTotals.Row> rows : List.of(t.byFunder(), t.byYear(), t.byKind(), t.bySource())) {
-            assertEquals(new BigDecimal("470000"), rows.stream().map(r -> r.sum().total())
+            assertEquals(new BigDecimal("620000"), rows.stream().map(r -> r.sum().total())
                     .reduce(BigDecimal.ZERO, BigDecimal::add));
-            assertEquals(4, rows.stream().mapToInt(MoneyTotals.Row::lines).sum());
+            assertEquals(5, rows.stream().mapToInt(MoneyTotals.Row::lines).sum());
         }
     }
 
     @Test
     void breakdownsNameFundersYearsAndSources() {
         MoneyTotals t = new MoneyTotals(CATALOG);
-        assertEquals(List.of("CEREMA", "FAST", "DGS"), t.byFunder().stream().map(MoneyTotals.Row::label).toList());
+        assertEquals(List.of("CEREMA", Catalog.FAST, "DGS"), t.byFunder().stream().map(MoneyTotals.Row::label).toList());
         assertEquals(List.of("2021", "2022", "Année non précisée"), t.byYear().stream().map(MoneyTotals.Row::label).toList());
-        assertEquals(List.of("Texte de la convention, publié", "Mentionné dans : Acte shared"),
-                t.bySource().stream().map(MoneyTotals.Row::label).toList());
-        // An amount from a product file is labelled by its source and never added to the lines.
-        assertEquals(1, t.fromProductFiles().size());
-        assertEquals("fiche produit beta.gouv.fr : FAST, promotion 3", t.fromProductFiles().get(0).source());
-        assertEquals(new BigDecimal("470000"), t.total().total());
+        assertEquals(List.of("Texte de la convention, publié", "Fiche produit beta.gouv.fr (FAST)",
+                        "Mentionné dans : Acte shared"), t.bySource().stream().map(MoneyTotals.Row::label).toList());
+        assertEquals(List.of("Convention de partenariat", "Convention de subvention", "Sans acte publié : fiche produit",
+                        "Type non précisé"),
+                t.byKind().stream().map(MoneyTotals.Row::label).toList());
+        // The FAST of a convention's line and of a product file are one funder.
+        assertEquals(new BigDecimal("200000"), t.byFunder().get(1).sum().total());
+    }
+
+    @Test
+    void everySelectionSaysWhatItKnowsAndNothingReadsZero() {
+        MoneyTotals.Lines beta = CATALOG.fundingOfProduct("beta");
+        assertEquals(3, beta.getCount());
+        assertEquals("470 000 €", plain(beta.getAmount()));
+        assertEquals("conventions et fiche produit : FAST", beta.getOrigins());
+        assertEquals(new BigDecimal("150000"), beta.getFromProductFiles().sum().total());
+        MoneyTotals.Lines gamma = CATALOG.fundingOfProduct("gamma");
+        assertFalse(gamma.isKnown());
+        assertEquals("non recensé", gamma.getAmount());
+        assertEquals("non recensé", gamma.getLabel());
+        assertEquals(List.of("alpha", "beta"), CATALOG.fundedProducts().stream().map(Product::id).toList());
+        assertEquals("non recensé", CATALOG.fundingGivenBy("dinum").getLabel());
+        assertEquals("400 000 €, bases mêlées : 100 000 € HT + 300 000 € TTC",
+                plain(CATALOG.fundingGivenBy("cerema").getLabel()));
+        assertEquals(4, CATALOG.fundingReceivedBy("dinum").getCount(), "the convention lines, not the FAST award");
+        assertEquals(CATALOG.total(), CATALOG.funding().sum().total());
     }
 }

@@ -321,7 +321,8 @@ class BetaGouvCorpusTest {
         Document p = page("produits/produit-a/index.html");
         assertTrue(plain(p.text()).contains("45 000 € sur 1 ligne"), p.select("dl.facts").text());
         Element row = p.selectFirst("#financements").parent().selectFirst("tbody tr");
-        assertEquals("FAST 11 (lauréat du FAST, fiche produit beta.gouv.fr) promotion 11 FAST 45 000 € non précisé —",
+        assertEquals("FAST 11 (lauréat du FAST, fiche produit beta.gouv.fr) promotion 11 Fonds d'accélération des "
+                        + "Startups d'État et de Territoire (FAST) 45 000 € non précisé —",
                 plain(row.text()));
         List<String> lines = Files.readAllLines(site.resolve("donnees/lignes-financement.csv"));
         List<String> header = List.of(lines.get(0).split(","));

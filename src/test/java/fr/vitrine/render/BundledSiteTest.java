@@ -172,7 +172,7 @@ class BundledSiteTest {
                         "urbanvitaliz-france-relance/", "urbanvitaliz-avenant-1/", "urbanvitaliz-convention-initiale/",
                         "ecosante-delegation-dgpr-dgs/"),
                 all.select("table.data tbody th a").eachAttr("href"));
-        Document year2020 = page("conventions/annee/2020");
+        Document year2020 = page("conventions/signature/2020");
         // Newest first: September 2020, then 5 March 2020.
         assertEquals(List.of("Convention initiale pour UrbanVitaliz",
                 "Convention de délégation de gestion entre la DGPR, la DGS et la DINUM pour Ecosanté"),
@@ -185,6 +185,27 @@ class BundledSiteTest {
         // Facets are plain links to static pages (the theme's script only adds the menu and display settings).
         assertTrue(all.select(".facets a[href]").size() > 10);
         assertTrue(all.select(".facets form, .facets button, .facets input").isEmpty());
+    }
+
+    /** Issue 28: a partner in any role, with its roles shown; the signing year and the budget year apart. */
+    @Test
+    void facetsSayWhatTheyCount() throws IOException {
+        Document all = page("conventions");
+        assertEquals(List.of("Partenaire", "Année de signature", "Année budgétaire", "Type d'acte", "Produit", "Statut"),
+                all.select(".facets h3").eachText());
+        // The DINUM signs two acts and receives the money of five.
+        Element dinum = all.selectFirst(".facets a[data-facet=partenaire][data-value=dinum]");
+        assertTrue(text(dinum).startsWith("DINUM – signataire, bénéficiaire"), text(dinum));
+        assertEquals(5, page("conventions/partenaire/dinum").select("table.data tbody tr").size());
+        // Two acts were signed in 2020, five on a day no record gives; none in 2021, whose budget four acts spend.
+        assertEquals(2, page("conventions/signature/2020").select("table.data tbody tr").size());
+        assertEquals(5, page("conventions/signature/inconnue").select("table.data tbody tr").size());
+        assertFalse(Files.exists(site.resolve("conventions/signature/2021")));
+        assertEquals(List.of("urbanvitaliz-avenant-2/", "urbanvitaliz-fast/", "urbanvitaliz-france-relance/",
+                        "urbanvitaliz-avenant-1/"),
+                page("conventions/budget/2021").select("table.data tbody th a").eachAttr("href").stream()
+                        .map(h -> h.substring(h.lastIndexOf("../") + 3)).toList());
+        assertEquals(1, page("conventions/budget/non-precisee").select("table.data tbody tr").size());
     }
 
     @Test

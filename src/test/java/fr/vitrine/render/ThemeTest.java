@@ -78,7 +78,7 @@ class ThemeTest {
         }
         assertNotNull(home.selectFirst("button[aria-controls=parametres-affichage]"), "display settings");
         assertNotNull(home.selectFirst("dialog#parametres-affichage input[value=dark]"));
-        assertEquals(4, home.select(".fr-card").size(), "products as cards (3 bundled, 1 synthetic)");
+        assertNotNull(home.selectFirst("main form.fr-search-bar.fr-search-bar--lg"), "the home page's search box");
         Document convention = Jsoup.parse(site.resolve("conventions/ecosante-delegation-dgpr-dgs/index.html").toFile(), "UTF-8");
         assertNotNull(convention.selectFirst("nav.fr-breadcrumb"));
         assertNotNull(convention.selectFirst("nav.fr-sidemenu a[href=#texte]"), "table of contents as a side menu");
