@@ -163,14 +163,14 @@ class EvidenceTest {
         assertEquals(Outcome.REACHABLE, ok.outcome());
         assertEquals(200, ok.status());
         assertEquals(true, ok.namesStatistics());
-        assertEquals("vérifié le 6 décembre 2026", ok.sentence());
+        assertEquals("vérifié le 6\u00A0décembre\u00A02026", ok.sentence(), "no-break spaces inside the date");
         assertEquals(false, check("/budget", true).namesStatistics());
         assertNull(check("/budget", false).namesStatistics(), "only a statistics page is read");
 
         EvidenceCheck missing = check("/absente", false);
         assertEquals(Outcome.HTTP_ERROR, missing.outcome());
         assertEquals(404, missing.status());
-        assertEquals("adresse injoignable le 6 décembre 2026, code HTTP 404", missing.sentence());
+        assertEquals("adresse injoignable le 6\u00A0décembre\u00A02026, code HTTP 404", missing.sentence());
 
         EvidenceCheck moved = check("/deplacee", false);
         assertEquals(Outcome.REACHABLE, moved.outcome());

@@ -224,7 +224,7 @@ class PrivacyGeneratorSiteTest {
         String masked = beta.resolve("_startups/compte-prive.md") + ":";
         assertTrue(run.diagnostics().stream().anyMatch(l -> l.startsWith(masked) && l.contains("beta.gouv.fr's file: "
                 + "masked as « [coordonnées bancaires masquées] »")), run.err());
-        String page = Files.readString(output.resolve("produits/compte-prive/index.html"));
+        String page = Files.readString(output.resolve("produits/compte-prive/index.html")).replace('\u202F', ' ');
         assertTrue(page.contains("coordonnées bancaires masquées"), "the mark on the product page");
         assertTrue(page.contains("Presque un compte : " + nearMiss), "a near miss is published as written");
     }
