@@ -42,7 +42,7 @@ final class Staging implements AutoCloseable {
         this.dir = dir;
         this.lockFile = lockFile;
         this.channel = channel;
-        this.onStop = new Thread(() -> deleteInBackground(dir), "vitrine-staging-cleanup");
+        this.onStop = new Thread(() -> stopped(dir, aside()), "vitrine-staging-cleanup");
         Runtime.getRuntime().addShutdownHook(onStop);
     }
 
@@ -159,6 +159,35 @@ final class Staging implements AutoCloseable {
             return false; // held by this very process
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * The shutdown hook's cleanup, while the build's threads may still be writing: the folder is first moved aside
+     * and a plain file put in its place, so that no writer can make it again (making a missing folder of a page
+     * fails on that file), then the moved folder is deleted in the background and the placeholder removed. Deleting
+     * the folder in place raced with the writers, which re-made it behind the remover.
+     */
+    private static void stopped(Path dir, Path aside) {
+        try {
+            Files.move(dir, aside, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | UnsupportedOperationException e) {
+            deleteInBackground(dir); // the folder set aside is there already (a swap under way), or no move here
+            return;
+        }
+        Path placeholder = null;
+        try {
+            placeholder = Files.createFile(dir);
+        } catch (IOException e) {
+            // a writer made the folder again in between: left to the next run's sweep
+        }
+        deleteInBackground(aside);
+        if (placeholder != null) {
+            try {
+                Files.deleteIfExists(placeholder);
+            } catch (IOException e) {
+                // left to the next run's sweep
+            }
         }
     }
 

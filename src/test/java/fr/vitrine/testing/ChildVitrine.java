@@ -256,7 +256,7 @@ public final class ChildVitrine {
             + "main template[id^=status-badge-], header.fr-header button, "
             + "footer.fr-footer button, dialog#parametres-affichage, nav.fr-breadcrumb > button.fr-breadcrumb__button, "
             + "nav.fr-sidemenu button.fr-sidemenu__btn, body > script[src$=assets/search.js], header form[role=search], "
-            + "main form#recherche-page, div#resultats noscript, button#resultats-suite";
+            + "main form#recherche-page, main form[role=search], div#resultats noscript, button#resultats-suite";
 
     /** Attributes that load a resource with the page: only the site's own files may be named there. */
     private static final List<String> RESOURCE_ATTRIBUTES = List.of("src", "srcset", "poster", "background", "data",
