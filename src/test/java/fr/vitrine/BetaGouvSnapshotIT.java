@@ -208,7 +208,8 @@ class BetaGouvSnapshotIT {
         List<Element> phases = p.select(".timeline li");
         assertEquals(4, phases.size(), p.select(".timeline").outerHtml());
         for (Element phase : phases) {
-            assertTrue(phase.text().matches(".+ : (du|depuis le) .*\\d{4}.*"), "phase without dates: " + phase.text());
+            assertTrue(phase.text().replaceAll("[\u00A0\u202F]", " ").matches(".+ : (du|depuis le) .*\\d{4}.*"),
+                    "phase without dates: " + phase.text());
         }
     }
 

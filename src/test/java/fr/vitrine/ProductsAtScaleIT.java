@@ -71,7 +71,7 @@ class ProductsAtScaleIT {
         SiteSelections.Listings found = SiteSelections.checkProductsListing(site, 100);
         assertEquals(663, found.rows().get("/produits/").size());
         assertEquals("663 produits ; page 1 sur 7, par ordre alphabétique.",
-                SiteSelections.page(site, "/produits/").selectFirst("#listing-summary").text());
+                SiteSelections.page(site, "/produits/").selectFirst("#listing-summary").text().replaceAll("[\u00A0\u202F]", " "));
         Map<String, Map<String, Set<String>>> fromFiles = new HashMap<>();
         try (Stream<Path> files = Files.list(corpus.resolve("_startups"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".md")).toList()) {
