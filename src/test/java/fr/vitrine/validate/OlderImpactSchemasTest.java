@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import fr.vitrine.testing.ChildVitrine;
+import fr.vitrine.testing.FullTier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sources): {@code stats} names what each lacks and how to get there, {@code stats --upgrade} writes a 0.5.0 copy,
  * and that copy passes {@code stats --fail-on-warnings} once the team fills what only it can say.
  */
+@FullTier // runs vitrine in child JVMs
 class OlderImpactSchemasTest {
 
     static final String RESOURCES = "/fr/vitrine/schema-impact/";
