@@ -17,12 +17,12 @@
   // A sorted page (/produits/tri/montant/) starts in its own order.
   var sort = { key: root.getAttribute('data-sort'), dir: Number(root.getAttribute('data-sort-direction')) || 1 };
   var products = root.getAttribute('data-listing') === 'produits';
-  // Unknown values (no phase, no date) sort last whatever the direction.
+  // A comparison of rows by a key that may be unknown (no phase, no date, no funding line): unknown values sort
+  // last whatever the direction (selected() puts them there).
   function known(key, cmp) {
-    return function (a, b) {
-      if (a[key] == null || b[key] == null) return (a[key] == null ? 1 : 0) - (b[key] == null ? 1 : 0);
-      return cmp(a[key], b[key]);
-    };
+    var compare = function (a, b) { return a[key] == null || b[key] == null ? 0 : cmp(a[key], b[key]); };
+    compare.key = key;
+    return compare;
   }
   var columns = products ? [
     { key: 'title', text: function (r) { return r.title; } },
@@ -97,7 +97,11 @@
     if (col) {
       var cmp = col.compare || function (a, b) { return col.text(a).localeCompare(col.text(b), 'fr'); };
       // Ties keep the index's order (by name), whatever the direction, as the sorted pages do.
-      out = out.slice().sort(function (a, b) { return sort.dir * cmp(a, b) || a.rank - b.rank; });
+      var key = col.compare && col.compare.key;
+      out = out.slice().sort(function (a, b) {
+        if (key && (a[key] == null) !== (b[key] == null)) return a[key] == null ? 1 : -1;
+        return sort.dir * cmp(a, b) || a.rank - b.rank;
+      });
     }
     return out;
   }

@@ -297,9 +297,9 @@ public final class SiteRenderer {
             pages.add(freePage(p));
         }
         List<PageSpec> htmlPages = List.copyOf(pages);
-        // The plan lists each listing once, not each of its pages.
+        // The plan lists each listing once, not each of its pages nor its other orders.
         List<PageSpec> planned = htmlPages.stream().filter(p -> !(p.data().get("pagination") instanceof Pagination n
-                && n.current() > 1)).toList();
+                && n.current() > 1) && p.data().get("order") == null).toList();
         pages.add(new PageSpec("/plan-du-site/", PageType.PLAN, "Plan du site", List.of(home), Map.of("pages", planned)));
         pages.add(new PageSpec("/404.html", PageType.ERROR404, "Page introuvable", List.of(home), Map.of()));
         pages.add(new PageSpec("/conventions/atom.xml", PageType.FEED, site.title(), List.of(), Map.of()));
