@@ -28,9 +28,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Issue 28, items 2 and 6, on the beta.gouv.fr corpus (test data, never copied into the project; its folder is the
  * system property {@code vitrine.corpus.betagouv}, skipped loudly without it): the 663 products in listing pages of at
  * most 100 rows, one listing per facet value and the whole listing in three other orders reached by plain links, each
- * facet value with its selection as CSV and XLSX, the
- * themes and FAST promotions those of the product files; each organisation's and product's funding lines beside its
- * page, equal to the programme's rows that name it.
+ * facet value with its selection as CSV and XLSX, the themes and FAST promotions those of the product files; each
+ * organisation's and product's funding lines beside its page, equal to the programme's rows that name it.
  */
 class ProductsAtScaleIT {
 
