@@ -354,10 +354,6 @@ public final class Catalog {
         return sum(money());
     }
 
-    public BigDecimal totalOfProduct(String productId) {
-        return sum(moneyOfProduct(productId));
-    }
-
     /** Lines the organisation pays. */
     public List<Money> moneyGivenBy(String orgId) {
         return money().stream().filter(m -> orgId.equals(m.line().from())).toList();
