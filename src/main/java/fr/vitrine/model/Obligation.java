@@ -11,7 +11,7 @@ import java.util.List;
  *                as long as its act
  * @param by      the parties (organisation ids) that owe it; empty when neither the sentence nor its context says
  * @param byBasis {@code null} when the sentence names {@code by}; else why {@code by} is inferred from the context
- *                (in French, shown to readers: "déduit de l'article 4 : …")
+ *                (in French, shown after the party as « (déduit du contexte : …) »)
  */
 public record Obligation(Type type, String article, String text, PartialDate ends, List<String> by, String byBasis) {
 
@@ -25,10 +25,6 @@ public record Obligation(Type type, String article, String text, PartialDate end
 
     public Obligation(Type type, String article, String text, PartialDate ends) {
         this(type, article, text, ends, List.of(), null);
-    }
-
-    public Obligation(Type type, String article, String text, PartialDate ends, List<String> by) {
-        this(type, article, text, ends, by, null);
     }
 
     public enum Type implements Coded {
