@@ -113,6 +113,36 @@ class ProductsAtScaleIT {
         assertEquals(List.of(), fr.vitrine.check.LinkCheck.run(site).broken());
     }
 
+    /** beta.gouv.fr writes HTML in incubators' short descriptions: their pages show its text, never a tag as text. */
+    @Test
+    void incubatorPagesShowTheirDescriptionsTextNoTag() throws IOException {
+        java.util.regex.Pattern tag = java.util.regex.Pattern.compile("</?[a-zA-Z][^>]*>|&[a-z]+;");
+        int withHtml = 0;
+        int checked = 0;
+        try (Stream<Path> files = Files.list(corpus.resolve("_incubators"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+                String id = file.getFileName().toString().replaceFirst("\\.md$", "");
+                Path page = site.resolve("incubateurs/" + Text.address(id) + "/index.html");
+                if (!Files.exists(page)) {
+                    continue;
+                }
+                org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(page.toFile(), "UTF-8");
+                String lead = doc.select("main p.lead").text();
+                String meta = doc.select("meta[name=description]").attr("content");
+                assertTrue(!tag.matcher(lead).find() && !tag.matcher(meta).find(), id + ": « " + lead + " » / « " + meta + " »");
+                assertTrue(doc.select("main script, main [onerror], main a[href^=javascript]").isEmpty(), id);
+                Object described = frontMatter(file).get("short_description");
+                if (described instanceof String d && d.contains("<")) {
+                    withHtml++;
+                    assertEquals(org.jsoup.Jsoup.parseBodyFragment(d).text(), lead.replace('\u202F', ' '), id);
+                }
+                checked++;
+            }
+        }
+        System.err.printf("ProductsAtScaleIT: %d incubator pages, %d with HTML in their description%n", checked, withHtml);
+        assertTrue(checked >= 20 && withHtml >= 10, checked + " pages, " + withHtml + " with HTML");
+    }
+
     private static Map<?, ?> frontMatter(Path file) {
         String[] parts = Trees.read(file).split("(?m)^---\\s*$", 3);
         Object yaml = parts.length < 3 ? null : new org.yaml.snakeyaml.Yaml().load(parts[1]);

@@ -751,7 +751,7 @@ public final class SiteRenderer {
                     "phaseLabel", phase != null ? phase.label() : ended != null ? "aucune (" + ended + ")" : "non précisée",
                     "phaseRank", ProductFacets.phaseRank(p, catalog.today()),
                     "start", start == null ? null : start.first().toString(), "startLabel", Formats.date(start),
-                    "amount", funding.isKnown() ? funding.sum().total() : null, "amountLabel", funding.getAmount(),
+                    "amount", funding.knownTotal(), "amountLabel", funding.getAmount(),
                     "facets", facetsOf.getOrDefault(p.id(), Map.of())));
         }
         TextFile.writeUtf8(out.resolve(Urls.file(PRODUCTS_INDEX)), RecordJson.write(rows));
