@@ -178,7 +178,8 @@ for (const width of [1280, 390]) {
     await page.goto(server.base + '/financements/');
     const tables = await page.$$eval('main section[aria-labelledby] table', ts => ts.map(t => ({
       caption: t.caption ? t.caption.textContent.trim() : '',
-      rows: [...t.tBodies[0].rows].map(r => r.cells[0].textContent.replace(/\s+/g, ' ').trim()),
+      // Only HTML's spaces collapsed (JavaScript's \s takes no-break spaces too): the labels as the charts' are.
+      rows: [...t.tBodies[0].rows].map(r => r.cells[0].textContent.replace(/[ \t\n\r]+/g, ' ').trim()),
       total: t.tFoot ? t.tFoot.rows[0].cells[t.tFoot.rows[0].cells.length - 1].textContent.trim() : null,
     })));
     const charts = await page.$$eval('main svg.chart', svgs => svgs.map(svg => {
