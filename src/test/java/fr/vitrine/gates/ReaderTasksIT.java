@@ -232,9 +232,6 @@ class ReaderTasksIT {
         if (name.startsWith("5 ")) {
             return "the open-source duty's text is passive, so the record names no party that owes it";
         }
-        if (name.startsWith("7a") && where.equals("neutral 1280 px")) {
-            return "« Montants par produit » scrolls sideways in the neutral theme";
-        }
         return null;
     }
 
