@@ -49,11 +49,52 @@ final class PageTextWriter extends Writer {
         }
     }
 
+    /**
+     * Copies each run of characters that the typography leaves as they are in one call, and takes the others one by
+     * one: a page is mostly such runs (words, attribute values, scripts).
+     */
     @Override
     public void write(String s, int off, int len) throws IOException {
-        for (int i = off; i < off + len; i++) {
-            put(s.charAt(i));
+        int end = off + len;
+        int i = off;
+        while (i < end) {
+            int run = plainUntil(s, i, end);
+            if (run > i) {
+                out.write(s, i, run - i);
+                i = run;
+            }
+            if (i < end) {
+                put(s.charAt(i++));
+            }
         }
+    }
+
+    /** Where the run of characters from {@code from} that {@link #put} would write unchanged, in this state, ends. */
+    private int plainUntil(String s, int from, int end) {
+        int i = from;
+        if (verbatimEnd != null) {
+            if (matched != 0) {
+                return i;
+            }
+            while (i < end && s.charAt(i) != '<') {
+                i++;
+            }
+        } else if (inTag) {
+            if (quote != 0) {
+                while (i < end && s.charAt(i) != quote) {
+                    i++;
+                }
+            } else if (!readingName) {
+                for (char c; i < end && (c = s.charAt(i)) != '"' && c != '\'' && c != '>'; ) {
+                    i++;
+                }
+            }
+        } else if (entity.length() == 0 && pending == 0 && !afterOpeningQuote) {
+            for (char c; i < end && (c = s.charAt(i)) != ' ' && c != NBSP && c != '<' && c != '&' && c != '«'; ) {
+                i++;
+            }
+        }
+        return i;
     }
 
     @Override
