@@ -232,9 +232,6 @@ class ReaderTasksIT {
         if (name.startsWith("4a") || name.startsWith("4b") || name.startsWith("4c")) {
             return "the results page shows no list within 30 s after a search from the header on the corpus site";
         }
-        if (name.startsWith("5 ")) {
-            return "the open-source duty's text is passive, so the record names no party that owes it";
-        }
         if (name.startsWith("7c")) {
             return "chart and table labels differ by a narrow no-break space";
         }
