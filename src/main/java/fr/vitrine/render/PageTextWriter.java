@@ -69,11 +69,60 @@ final class PageTextWriter extends Writer {
         }
     }
 
+    /**
+     * Copies each run of characters that the typography leaves as they are in one call, and takes the others one by
+     * one: a page is mostly such runs (words, attribute values, scripts).
+     */
     @Override
     public void write(String s, int off, int len) throws IOException {
-        for (int i = off; i < off + len; i++) {
-            put(s.charAt(i));
+        int end = off + len;
+        int i = off;
+        while (i < end) {
+            int run = plainUntil(s, i, end);
+            if (run > i) {
+                out.write(s, i, run - i);
+                i = run;
+            }
+            if (i < end) {
+                put(s.charAt(i++));
+            }
         }
+    }
+
+    /**
+     * Where the run of characters from {@code from} that {@link #put} would write unchanged, in this state, ends (the
+     * letters of a tag's name are noted as they go).
+     */
+    private int plainUntil(String s, int from, int end) {
+        int i = from;
+        if (verbatimEnd != null) {
+            if (matched != 0) {
+                return i;
+            }
+            while (i < end && s.charAt(i) != '<') {
+                i++;
+            }
+        } else if (inTag) {
+            if (quote != 0) {
+                while (i < end && s.charAt(i) != quote) {
+                    i++;
+                }
+            } else if (readingName) {
+                for (char c; i < end && ((c = s.charAt(i)) >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'); ) {
+                    i++;
+                }
+                tagName.append(s, from, i);
+            } else {
+                for (char c; i < end && (c = s.charAt(i)) != '"' && c != '\'' && c != '>'; ) {
+                    i++;
+                }
+            }
+        } else if (entity.length() == 0 && pending == 0 && !afterOpeningQuote) {
+            for (char c; i < end && (c = s.charAt(i)) != ' ' && c != NBSP && c != '<' && c != '&' && c != '«'; ) {
+                i++;
+            }
+        }
+        return i;
     }
 
     @Override
@@ -183,16 +232,37 @@ final class PageTextWriter extends Writer {
             quote = c;
         } else if (c == '>') {
             inTag = false;
-            String name = tagName.toString().toLowerCase(Locale.ROOT);
             if (closing) {
-                if (CELLS.contains(name)) {
+                if (named(CELLS) != null) {
                     out.write('\n');
                 }
-            } else if (VERBATIM.contains(name)) {
-                verbatimEnd = "</" + name;
-                matched = 0;
+            } else {
+                String verbatim = named(VERBATIM);
+                if (verbatim != null) {
+                    verbatimEnd = "</" + verbatim;
+                    matched = 0;
+                }
             }
         }
+    }
+
+    /** The name among {@code names} (lower case) that the tag's name is, in any case, or null. */
+    private String named(Set<String> names) {
+        int n = tagName.length();
+        next:
+        for (String name : names) {
+            if (name.length() != n) {
+                continue;
+            }
+            for (int k = 0; k < n; k++) {
+                char c = tagName.charAt(k);
+                if ((c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c) != name.charAt(k)) {
+                    continue next;
+                }
+            }
+            return name;
+        }
+        return null;
     }
 
     @Override

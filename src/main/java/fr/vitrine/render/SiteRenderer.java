@@ -648,7 +648,7 @@ public final class SiteRenderer {
         model.put("theme", theme.name());
         model.put("statusTones", STATUS_TONES);
         model.put("alternateJson", alternateJson(spec));
-        StringWriter writer = new StringWriter();
+        PageBuffer writer = new PageBuffer();
         try {
             templates.renderDocument(model, template, writer);
         } catch (RenderingException e) {
@@ -667,6 +667,39 @@ public final class SiteRenderer {
             links.put(file, PageLinks.scan(utf8, linkPool));
         }
         return utf8;
+    }
+
+    /** A page's text as it is rendered: a {@link StringWriter} without its lock on every character. */
+    private static final class PageBuffer extends java.io.Writer {
+        private final StringBuilder text = new StringBuilder(16 * 1024);
+
+        @Override
+        public void write(char[] buffer, int off, int len) {
+            text.append(buffer, off, len);
+        }
+
+        @Override
+        public void write(String s, int off, int len) {
+            text.append(s, off, off + len);
+        }
+
+        @Override
+        public void write(int c) {
+            text.append((char) c);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     /** Points at the template line Pebble names (which may be a layout or partial, not the page's template). */

@@ -70,6 +70,43 @@ class FrenchTypographyTest {
         assertEquals("Total\u202F: 3 ", out.toString());
     }
 
+    /**
+     * The writer copies runs of characters it leaves as they are in one call: written in pieces of any size, a page
+     * comes out as it does one character at a time ({@code write(int)}, which takes no run), whatever state a piece
+     * ends in (inside a tag's name, a quoted value, a character reference, a script or a pending space).
+     */
+    @Test
+    void writtenInPiecesOfAnySizeAPageComesOutAsWrittenOneCharacterAtATime() throws IOException {
+        String page = "<!DOCTYPE html><HTML lang=\"fr\"><Head><TITLE>Prix : « x »</TITLE></Head><body>\n"
+                + "<P class='a > b'>Total : 5 € ; « cité » et «\u00A0autre\u00A0» ! <a href=\"/x/?q=a b\" title=\"t ?\">lien ?</a>"
+                + "<i>« début »</i>(« a ») x«\u00A0b<TD>Année</TD><tH scope=row>AE</Th><dt>d</dt><DD>e</dd>\u00C9t\u00E9 ?<\u00E9l>x ?</\u00E9l>"
+                + "<Script>if (a ? b : c) { x = '</scr' + \"ipt>\"; }</SCRIPT> fin ! <pre>x ? </Pre> y ?"
+                + "<code>a : b</code><textarea>c ; d</textarea><style>p { a : b }</style>R&D &amp; AT&T&nbsp;: "
+                + "&laquo; z&nbsp;&raquo; &#160;! &unknownentity; x&#xa0;? <br/> <img src=x alt=\"a : b\"> fin : \u00A0!";
+        StringWriter oneByOne = new StringWriter();
+        try (PageTextWriter w = new PageTextWriter(oneByOne)) {
+            page.chars().forEach(c -> {
+                try {
+                    w.write(c);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        java.util.Random random = new java.util.Random(30);
+        for (int round = 0; round < 500; round++) {
+            StringWriter inPieces = new StringWriter();
+            try (PageTextWriter w = new PageTextWriter(inPieces)) {
+                for (int i = 0; i < page.length(); ) {
+                    int n = round == 0 ? page.length() : 1 + random.nextInt(12);
+                    w.write(page, i, Math.min(n, page.length() - i));
+                    i += n;
+                }
+            }
+            assertEquals(oneByOne.toString(), inPieces.toString(), "round " + round);
+        }
+    }
+
     private static String typeset(String html) throws IOException {
         StringWriter out = new StringWriter();
         try (PageTextWriter w = new PageTextWriter(out)) {
