@@ -1,9 +1,11 @@
-// Convention and product listings: facets that combine, sortable columns, the filtered rows as CSV. Without
-// JavaScript the facet pages work as plain links; with it, this script filters and sorts the table in place from the
-// index the build writes (conventions/index.json, produits/index.json), and keeps the choice in the address
-// (?partenaire=cerema&signature=2020).
+// Convention and product listings: facets that combine, sortable columns, the filtered rows as CSV and XLSX. Without
+// JavaScript the facet pages and the products' sorted pages (/produits/tri/…/) work as plain links; with it, this
+// script filters and sorts the table in place from the index the build writes (conventions/index.json,
+// produits/index.json), and keeps the choice in the address (?partenaire=cerema&signature=2020). The XLSX is zipped
+// by fflate (assets/fflate/, from npm), loaded on the first XLSX download.
 (function () {
   'use strict';
+  var script = document.currentScript && document.currentScript.src;
   var root = document.querySelector('[data-listing-index]');
   if (!root || !window.fetch) return;
   var table = root.querySelector('table');
@@ -12,14 +14,15 @@
   var euros = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
   var rows = [];
   var chosen = {};
-  var sort = { key: null, dir: 1 };
+  // A sorted page (/produits/tri/montant/) starts in its own order.
+  var sort = { key: root.getAttribute('data-sort'), dir: Number(root.getAttribute('data-sort-direction')) || 1 };
   var products = root.getAttribute('data-listing') === 'produits';
-  // Unknown values (no phase, no date) sort last whatever the direction.
+  // A comparison of rows by a key that may be unknown (no phase, no date, no funding line): unknown values sort
+  // last whatever the direction (selected() puts them there).
   function known(key, cmp) {
-    return function (a, b) {
-      if (a[key] == null || b[key] == null) return (a[key] == null ? 1 : 0) - (b[key] == null ? 1 : 0);
-      return cmp(a[key], b[key]);
-    };
+    var compare = function (a, b) { return a[key] == null || b[key] == null ? 0 : cmp(a[key], b[key]); };
+    compare.key = key;
+    return compare;
   }
   var columns = products ? [
     { key: 'title', text: function (r) { return r.title; } },
@@ -29,8 +32,9 @@
       compare: known('phaseRank', function (a, b) { return a - b; }) },
     { key: 'start', text: function (r) { return r.startLabel; },
       compare: known('start', function (a, b) { return a.localeCompare(b); }) },
+    // « non recensé » (no funding line) is no amount, not 0: last.
     { key: 'amount', text: function (r) { return r.amountLabel; },
-      compare: function (a, b) { return Number(a.amount) - Number(b.amount); } }
+      compare: known('amount', function (a, b) { return Number(a) - Number(b); }) }
   ] : [
     { key: 'title', text: function (r) { return r.title; } },
     { key: 'kind', text: function (r) { return r.kind; } },
@@ -92,7 +96,12 @@
     var col = columns.filter(function (c) { return c.key === sort.key; })[0];
     if (col) {
       var cmp = col.compare || function (a, b) { return col.text(a).localeCompare(col.text(b), 'fr'); };
-      out = out.slice().sort(function (a, b) { return sort.dir * cmp(a, b) || a.id.localeCompare(b.id); });
+      // Ties keep the index's order (by name), whatever the direction, as the sorted pages do.
+      var key = col.compare && col.compare.key;
+      out = out.slice().sort(function (a, b) {
+        if (key && (a[key] == null) !== (b[key] == null)) return a[key] == null ? 1 : -1;
+        return sort.dir * cmp(a, b) || a.rank - b.rank;
+      });
     }
     return out;
   }
@@ -167,13 +176,8 @@
     return shown;
   }
 
-  function csv(shown) {
-    var quote = function (v) {
-      var s = String(v == null ? '' : v);
-      // A cell starting with = + - @ is not read as a formula by spreadsheets.
-      if (/^[=+\-@\t\r]/.test(s)) s = '\'' + s;
-      return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-    };
+  // The rows of a download, header first: the CSV and the XLSX hold the same.
+  function downloadRows(shown) {
     var lines = products
       ? [['id', 'titre', 'mission', 'incubateur', 'phase_actuelle', 'debut', 'montant_recense', 'url']]
       : [['id', 'titre', 'type', 'financeurs', 'produits', 'date_signature', 'montant_total', 'statut']];
@@ -183,7 +187,99 @@
         : [r.id, r.title, r.kind, r.funders.map(function (f) { return f[1]; }).join(' ; '),
           r.products.map(function (p) { return p[1]; }).join(' ; '), r.signed || '', r.amount, r.status]);
     });
-    return lines.map(function (l) { return l.map(quote).join(','); }).join('\r\n') + '\r\n';
+    return lines;
+  }
+
+  function csv(shown) {
+    var quote = function (v) {
+      var s = String(v == null ? '' : v);
+      // A cell starting with = + - @ is not read as a formula by spreadsheets.
+      if (/^[=+\-@\t\r]/.test(s)) s = '\'' + s;
+      return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+    };
+    return downloadRows(shown).map(function (l) { return l.map(quote).join(','); }).join('\r\n') + '\r\n';
+  }
+
+  // An XLSX workbook of one sheet (Office Open XML, ECMA-376): numbers as numbers, text as inline strings (never
+  // formulas), no value as an empty cell; zipped by fflate.
+  function xlsx(shown, fflate) {
+    var xml = function (v) {
+      return String(v).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+        .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    };
+    var column = function (i) { return (i >= 26 ? column(Math.floor(i / 26) - 1) : '') + String.fromCharCode(65 + i % 26); };
+    var sheet = downloadRows(shown).map(function (line, r) {
+      return '<row r="' + (r + 1) + '">' + line.map(function (v, i) {
+        var ref = column(i) + (r + 1);
+        if (v == null || v === '') return '';
+        if (typeof v === 'number') return '<c r="' + ref + '"><v>' + v + '</v></c>';
+        return '<c r="' + ref + '" t="inlineStr"><is><t xml:space="preserve">' + xml(v) + '</t></is></c>';
+      }).join('') + '</row>';
+    }).join('');
+    var head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+    var main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    var rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    var files = {
+      '[Content_Types].xml': head + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        + '<Default Extension="xml" ContentType="application/xml"/>'
+        + '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        + '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        + '</Types>',
+      '_rels/.rels': head + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        + '<Relationship Id="rId1" Type="' + rel + '/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+      'xl/workbook.xml': head + '<workbook xmlns="' + main + '" xmlns:r="' + rel + '"><sheets>'
+        + '<sheet name="' + (products ? 'produits' : 'conventions') + '" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      'xl/_rels/workbook.xml.rels': head + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        + '<Relationship Id="rId1" Type="' + rel + '/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      'xl/worksheets/sheet1.xml': head + '<worksheet xmlns="' + main + '"><sheetData>' + sheet + '</sheetData></worksheet>'
+    };
+    var bytes = {};
+    Object.keys(files).forEach(function (name) { bytes[name] = fflate.strToU8(files[name]); });
+    // Synchronous: fflate's asynchronous zip would start a Web Worker, which the pages' Content-Security-Policy forbids.
+    return fflate.zipSync(bytes, { level: 6 });
+  }
+
+  var fflateLoaded = null;
+  function loadFflate() {
+    if (!fflateLoaded) {
+      fflateLoaded = new Promise(function (ok, fail) {
+        var s = document.createElement('script');
+        s.src = new URL('fflate/index.js', script || location.href).href;
+        s.onload = function () { if (window.fflate) ok(window.fflate); else fail(new Error('fflate')); };
+        s.onerror = function () { fflateLoaded = null; fail(new Error('fflate')); };
+        document.head.appendChild(s);
+      });
+    }
+    return fflateLoaded;
+  }
+
+  function save(blob, name) {
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(a.href); }, 60000);
+  }
+
+  // Sorts the table by a column, its header saying so (aria-sort).
+  function sortBy(key, dir) {
+    sort.key = key;
+    sort.dir = dir;
+    table.querySelectorAll('thead th').forEach(function (th, i) {
+      if (columns[i] && columns[i].key === key) th.setAttribute('aria-sort', dir > 0 ? 'ascending' : 'descending');
+      else th.removeAttribute('aria-sort');
+    });
+    var order = document.querySelector('nav.listing-sort');
+    if (order) {
+      order.querySelectorAll('a[data-sort]').forEach(function (a) {
+        var on = a.getAttribute('data-sort') === key && Number(a.getAttribute('data-sort-direction')) === dir;
+        if (on) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+      });
+    }
+    render();
   }
 
   var labels = [];
@@ -210,27 +306,42 @@
       th.textContent = '';
       th.appendChild(button);
       button.addEventListener('click', function () {
-        sort.dir = sort.key === col.key ? -sort.dir : 1;
-        sort.key = col.key;
-        table.querySelectorAll('thead th').forEach(function (x) { x.removeAttribute('aria-sort'); });
-        th.setAttribute('aria-sort', sort.dir > 0 ? 'ascending' : 'descending');
-        render();
+        sortBy(col.key, sort.key === col.key ? -sort.dir : 1);
       });
     });
+    // The sorted pages' links sort in place.
+    var order = document.querySelector('nav.listing-sort');
+    if (order) {
+      order.addEventListener('click', function (e) {
+        var a = e.target.closest('a[data-sort]');
+        if (!a) return;
+        e.preventDefault();
+        sortBy(a.getAttribute('data-sort'), Number(a.getAttribute('data-sort-direction')) || 1);
+      });
+    }
+    var name = products ? 'produits-filtres' : 'conventions-filtrees';
     var p = document.createElement('p');
     var download = document.createElement('button');
     download.type = 'button';
     download.className = 'download-csv';
     download.textContent = 'Télécharger ces lignes (CSV)';
     download.addEventListener('click', function () {
-      var a = document.createElement('a');
-      a.href = URL.createObjectURL(new Blob([csv(selected())], { type: 'text/csv;charset=utf-8' }));
-      a.download = products ? 'produits-filtres.csv' : 'conventions-filtrees.csv';
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
+      save(new Blob([csv(selected())], { type: 'text/csv;charset=utf-8' }), name + '.csv');
+    });
+    var workbook = document.createElement('button');
+    workbook.type = 'button';
+    workbook.className = 'download-xlsx';
+    workbook.textContent = 'Télécharger ces lignes (XLSX)';
+    workbook.addEventListener('click', function () {
+      var shown = selected();
+      loadFflate().then(function (fflate) {
+        save(new Blob([xlsx(shown, fflate)], {
+          type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), name + '.xlsx');
+      }, function () { workbook.textContent = 'XLSX indisponible (script non chargé)'; });
     });
     p.appendChild(download);
+    p.appendChild(document.createTextNode(' '));
+    p.appendChild(workbook);
     table.parentNode.insertBefore(p, table);
     if (nav) {
       nav.addEventListener('click', function (e) {
@@ -247,10 +358,11 @@
 
   fetch(root.getAttribute('data-listing-index')).then(function (r) { return r.json(); }).then(function (data) {
     rows = data;
+    rows.forEach(function (r, i) { r.rank = i; });
     var page = root.getAttribute('data-facet');
     if (page) chosen[page] = root.getAttribute('data-value');
     new URLSearchParams(location.search).forEach(function (v, f) { chosen[f] = v; });
     controls();
-    render();
+    if (sort.key) sortBy(sort.key, sort.dir); else render();
   }).catch(function () { /* the static table stays */ });
 })();

@@ -106,8 +106,14 @@
     });
   }
 
+  // The results region is busy from a query until its answer is shown (screen readers wait; so can scripts).
+  function done() {
+    root.setAttribute('aria-busy', 'false');
+  }
+
   function search(query) {
     var ask = ++asked;
+    root.setAttribute('aria-busy', 'true');
     list.textContent = '';
     more.hidden = true;
     var words = query.trim();
@@ -115,13 +121,13 @@
     if (!words) {
       status.textContent = 'Saisissez un ou plusieurs mots.';
       document.title = pageTitle;
-      return;
+      return done();
     }
     var terms = contentWords(words);
     if (terms.length === 0) {
       status.textContent = '«\u202F' + words + '\u202F» est trop courant pour être cherché seul\u202F: ajoutez un mot.';
       document.title = pageTitle;
-      return;
+      return done();
     }
     status.textContent = 'Recherche en cours…';
     // Several words: the pages holding them as written, in this order, come first (Pagefind's quoted phrase).
@@ -129,17 +135,16 @@
       : Promise.resolve({ results: [] });
     Promise.all([phrase, pagefind.search(terms.join(' '))]).then(function (both) {
       if (ask !== asked) return;
-      // The phrase decides the order; each page is shown as the search for its words finds it (its parts that name
-      // them, highlighted).
-      var byId = {};
-      both[1].results.forEach(function (r) { byId[r.id] = r; });
-      var seen = {};
-      found = both[0].results.map(function (r) { return byId[r.id] || r; }).concat(both[1].results)
-        .filter(function (r) {
-          if (seen[r.id]) return false;
-          seen[r.id] = true;
-          return true;
-        });
+      // Pagefind ranks all pages holding the phrase alike: they come first, in the order the search for the words
+      // ranks them, each shown as that search finds it (its parts that name the words, highlighted).
+      var byWords = both[1].results;
+      var ranked = {};
+      byWords.forEach(function (r) { ranked[r.id] = true; });
+      var phrased = {};
+      both[0].results.forEach(function (r) { phrased[r.id] = true; });
+      found = byWords.filter(function (r) { return phrased[r.id]; })
+        .concat(both[0].results.filter(function (r) { return !ranked[r.id]; }))
+        .concat(byWords.filter(function (r) { return !phrased[r.id]; }));
       shown = 0;
       status.textContent = found.length === 0
         ? 'Aucun résultat pour «\u202F' + words + '\u202F». Essayez d’autres mots, ou parcourez la liste des conventions.'
@@ -147,6 +152,8 @@
       document.title = (found.length ? plural(found.length, 'résultat', 'résultats') : 'Aucun résultat')
         + ' pour «\u202F' + words + '\u202F» – ' + pageTitle;
       return showMore();
+    }).then(function () {
+      if (ask === asked) done();
     });
   }
 
@@ -154,7 +161,10 @@
 
   import(new URL(root.getAttribute('data-pagefind'), location.href).href).then(function (module) {
     pagefind = module;
-    return pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 24 });
+    // Pagefind's default pageLength (0.75) buries a convention, whose page holds its whole text (3 000 to 5 000 words
+    // on beta.gouv.fr, five times a product page), behind short pages that name the word in passing: the article
+    // that holds it ranked 11th for « friche ». 0.1 keeps a slight preference for short pages.
+    return pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 24, ranking: { pageLength: 0.1 } });
   }).then(function () {
     var form = document.getElementById('recherche-page');
     var query = new URLSearchParams(location.search).get('q') || '';
@@ -170,6 +180,7 @@
     });
     search(query);
   }).catch(function () {
+    done();
     status.textContent = 'La recherche n’est pas disponible ici (elle a besoin que le site soit servi par un serveur web). '
       + 'Parcourez la liste des conventions, des produits ou des organisations.';
   });

@@ -38,8 +38,10 @@ for (const width of [1280, 390]) {
     if (!(await input.isVisible())) await page.click('header button[title="Rechercher"][aria-controls]');
     await input.fill(words);
     await Promise.all([page.waitForNavigation(), input.press('Enter')]);
-    await page.waitForSelector('#resultats-liste li, #resultats-statut:has-text("Aucun")');
+    // Until its answer is shown, the results region is busy; a stop word alone answers with no list.
+    await page.waitForSelector('#resultats[aria-busy="false"]');
     return {
+      status: clean(await page.textContent('#resultats-statut')),
       titles: await page.$$eval('#resultats-liste .search-result__title a', as => as.map(a => a.textContent.trim())),
       links: await page.$$eval('#resultats-liste .search-result__title a', as => as.map(a => new URL(a.href).pathname + new URL(a.href).hash)),
       marks: await page.$$eval('#resultats-liste mark', ms => ms.map(m => m.textContent)),
@@ -176,7 +178,8 @@ for (const width of [1280, 390]) {
     await page.goto(server.base + '/financements/');
     const tables = await page.$$eval('main section[aria-labelledby] table', ts => ts.map(t => ({
       caption: t.caption ? t.caption.textContent.trim() : '',
-      rows: [...t.tBodies[0].rows].map(r => r.cells[0].textContent.replace(/\s+/g, ' ').trim()),
+      // Only HTML's spaces collapsed (JavaScript's \s takes no-break spaces too): the labels as the charts' are.
+      rows: [...t.tBodies[0].rows].map(r => r.cells[0].textContent.replace(/[ \t\n\r]+/g, ' ').trim()),
       total: t.tFoot ? t.tFoot.rows[0].cells[t.tFoot.rows[0].cells.length - 1].textContent.trim() : null,
     })));
     const charts = await page.$$eval('main svg.chart', svgs => svgs.map(svg => {

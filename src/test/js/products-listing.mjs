@@ -1,5 +1,6 @@
-// The products listing as a reader with JavaScript uses it: sort by amount and by start date, combine two facets,
-// download the selection as CSV, then a combination that selects nothing.
+// The products listing as a reader with JavaScript uses it: sort by amount and by start date, sort from the « Trier
+// par » links in place, open a sorted page, combine two facets, download the selection as CSV and XLSX (saved beside
+// the report as selection.csv and selection.xlsx), then a combination that selects nothing.
 //
 // Usage: node products-listing.mjs <site folder> <report.json> <facet> <value> <facet> <value> <facet> <value> <facet> <value>
 // (the first pair of facets selects some products, the second none)
@@ -22,6 +23,16 @@ try {
   await page.click('main table thead th:nth-child(5) button');
   report.startsAscending = await column(5);
   report.titlesByStart = await column(1);
+  await page.click('nav.listing-sort a[data-sort="amount"]');
+  report.sortLinkPath = new URL(page.url()).pathname;
+  report.amountsBySortLink = await column(6);
+  report.sortLinkCurrent = await page.textContent('nav.listing-sort a[aria-current="page"]');
+  await page.goto(server.base + '/produits/tri/montant/');
+  await page.waitForSelector('button.download-csv');
+  report.amountsOnSortedPage = await column(6);
+  report.sortedPageAriaSort = await page.getAttribute('main table thead th:nth-child(6)', 'aria-sort');
+  await page.goto(server.base + '/produits/');
+  await page.waitForSelector('button.download-csv');
   await page.click(`nav.facets a[data-facet="${f1}"][data-value="${v1}"]`);
   report.afterFirst = await column(1);
   await page.click(`nav.facets a[data-facet="${f2}"][data-value="${v2}"]`);
@@ -30,6 +41,11 @@ try {
   report.search = new URL(page.url()).search;
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('button.download-csv')]);
   report.csv = fs.readFileSync(await download.path(), 'utf8');
+  const folder = reportFile.replace(/[^/]*$/, '');
+  fs.writeFileSync(folder + 'selection.csv', report.csv);
+  const [workbook] = await Promise.all([page.waitForEvent('download'), page.click('button.download-xlsx')]);
+  report.xlsxName = workbook.suggestedFilename();
+  await workbook.saveAs(folder + 'selection.xlsx');
   await page.goto(server.base + `/produits/?${e1}=${encodeURIComponent(w1)}&${e2}=${encodeURIComponent(w2)}`);
   await page.waitForSelector('button.download-csv');
   report.emptySummary = (await page.textContent('#listing-summary')).trim();

@@ -27,9 +27,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Issue 28, items 2 and 6, on the beta.gouv.fr corpus (test data, never copied into the project; its folder is the
  * system property {@code vitrine.corpus.betagouv}, skipped loudly without it): the 663 products in listing pages of at
- * most 100 rows, one listing per facet value reached by plain links, each with its selection as CSV and XLSX, the
- * themes and FAST promotions those of the product files; each organisation's and product's funding lines beside its
- * page, equal to the programme's rows that name it.
+ * most 100 rows, one listing per facet value and the whole listing in three other orders reached by plain links, each
+ * facet value with its selection as CSV and XLSX, the themes and FAST promotions those of the product files; each
+ * organisation's and product's funding lines beside its page, equal to the programme's rows that name it.
  */
 class ProductsAtScaleIT {
 
@@ -94,6 +94,11 @@ class ProductsAtScaleIT {
         }
         assertTrue(fromFiles.get("thematique").size() > 50 && fromFiles.get("fast").size() >= 5, fromFiles.keySet().toString());
         int pages = SiteSelections.checkFacetMembers(site, found, fromFiles);
+        SiteSelections.checkSortOrders(site, found);
+        assertTrue(Files.isRegularFile(site.resolve("produits/tri/montant/page/7/index.html"))
+                && !Files.exists(site.resolve("produits/tri/montant/page/8")), "the sorted listing: 7 pages of 100");
+        assertEquals("non recensé", SiteSelections.page(site, "/produits/tri/montant/page/7/")
+                .select("main table tbody td.num").last().text(), "no funding last, never 0 €");
         assertTrue(pages > 250, pages + " facet pages");
         long bytes = Files.size(site.resolve("produits/index.html"));
         assertTrue(bytes < 200_000, "/produits/ is " + bytes + " bytes");
@@ -106,6 +111,36 @@ class ProductsAtScaleIT {
         int offered = SiteSelections.checkFundingLines(site);
         assertTrue(offered >= 49, offered + " pages offer their funding lines");
         assertEquals(List.of(), fr.vitrine.check.LinkCheck.run(site).broken());
+    }
+
+    /** beta.gouv.fr writes HTML in incubators' short descriptions: their pages show its text, never a tag as text. */
+    @Test
+    void incubatorPagesShowTheirDescriptionsTextNoTag() throws IOException {
+        java.util.regex.Pattern tag = java.util.regex.Pattern.compile("</?[a-zA-Z][^>]*>|&[a-z]+;");
+        int withHtml = 0;
+        int checked = 0;
+        try (Stream<Path> files = Files.list(corpus.resolve("_incubators"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+                String id = file.getFileName().toString().replaceFirst("\\.md$", "");
+                Path page = site.resolve("incubateurs/" + Text.address(id) + "/index.html");
+                if (!Files.exists(page)) {
+                    continue;
+                }
+                org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(page.toFile(), "UTF-8");
+                String lead = doc.select("main p.lead").text();
+                String meta = doc.select("meta[name=description]").attr("content");
+                assertTrue(!tag.matcher(lead).find() && !tag.matcher(meta).find(), id + ": « " + lead + " » / « " + meta + " »");
+                assertTrue(doc.select("main script, main [onerror], main a[href^=javascript]").isEmpty(), id);
+                Object described = frontMatter(file).get("short_description");
+                if (described instanceof String d && d.contains("<")) {
+                    withHtml++;
+                    assertEquals(org.jsoup.Jsoup.parseBodyFragment(d).text(), lead.replace('\u202F', ' '), id);
+                }
+                checked++;
+            }
+        }
+        System.err.printf("ProductsAtScaleIT: %d incubator pages, %d with HTML in their description%n", checked, withHtml);
+        assertTrue(checked >= 20 && withHtml >= 10, checked + " pages, " + withHtml + " with HTML");
     }
 
     private static Map<?, ?> frontMatter(Path file) {

@@ -68,6 +68,7 @@ public final class RecordJson {
             om.put("text", o.text());
             om.put("ends", o.ends() == null ? null : o.ends().iso());
             om.put("by", o.by());
+            om.put("by_basis", o.byBasis());
             return om;
         }).toList());
         Map<String, Object> source = new LinkedHashMap<>();

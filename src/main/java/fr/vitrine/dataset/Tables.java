@@ -270,7 +270,8 @@ public final class Tables {
                                 + "de ses conventions l'oblige à publier une page /stats.").mandatory(),
                         Field.of("montant_recense", "number", "Financements recensés (euros)", "Somme des lignes de "
                                 + "financement de ses conventions et, quand sa fiche beta.gouv.fr le donne, de son "
-                                + "financement FAST ; une ligne partagée entre plusieurs produits compte pour chacun.").mandatory().between(0.0, null),
+                                + "financement FAST ; une ligne partagée entre plusieurs produits compte pour chacun. "
+                                + "Vide quand aucune ligne de financement du produit n'est recensée (et non 0 €).").between(0.0, null),
                         Field.of("nombre_conventions", "integer", "Nombre de conventions", "Nombre de conventions qui "
                                 + "le citent parmi leurs produits.").mandatory().between(0.0, null),
                         Field.of("url", "string", "Page", "Adresse de la page du produit.").mandatory()),
@@ -282,7 +283,7 @@ public final class Tables {
                     phase == null ? null : isoDay(phase.start()), isoDay(p.phasesEndedOn(catalog.today())),
                     join(p.sponsors()), p.link(), p.repository(),
                     p.statsUrl(), catalog.hasMetrics(p.id()), !catalog.requiringStats(p.id()).isEmpty(),
-                    catalog.totalOfProduct(p.id()), catalog.conventionsOfProduct(p.id()).size(),
+                    catalog.fundingOfProduct(p.id()).knownTotal(), catalog.conventionsOfProduct(p.id()).size(),
                     baseUrl + p.path().substring(1)});
         }
         return new Data(t, rows);

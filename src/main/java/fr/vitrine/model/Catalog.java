@@ -354,10 +354,6 @@ public final class Catalog {
         return sum(money());
     }
 
-    public BigDecimal totalOfProduct(String productId) {
-        return sum(moneyOfProduct(productId));
-    }
-
     /** Lines the organisation pays. */
     public List<Money> moneyGivenBy(String orgId) {
         return money().stream().filter(m -> orgId.equals(m.line().from())).toList();
@@ -410,13 +406,19 @@ public final class Catalog {
 
     /**
      * An obligation as it stands on the build's day: the acts that impose it, the parties that owe it ({@code by},
-     * organisation ids; empty when no text says), its term ({@code term}, in French, or {@code null} when unknown),
+     * organisation ids; empty when no text says), those of them inferred from the context rather than named
+     * ({@code inferred}: id to the record's why, in French), its term ({@code term}, in French, or {@code null} when unknown),
      * and {@code state} "en-cours" (an act imposing it is in force or to come), "echue" (the product has stopped, for
      * a duty about it, or every act imposing it has ended: an obligation lasts as long as its act) or "terme-inconnu"
      * (the record does not say whether the act still runs), with {@code why} in French for the last two.
      */
-    public record Duty(Obligation.Type type, List<Convention> conventions, List<String> by, String term, String state,
-                       String why) {
+    public record Duty(Obligation.Type type, List<Convention> conventions, List<String> by,
+                       Map<String, String> inferred, String term, String state, String why) {
+        /** Why {@code org} is inferred as owing it, or {@code null} when a text names it. */
+        public String basisOf(String org) {
+            return inferred.get(org);
+        }
+
         public String getLabel() {
             return switch (state) {
                 case "en-cours" -> "en cours";
@@ -442,7 +444,7 @@ public final class Catalog {
             Duty d = duty(type, acts);
             // A duty about the product ends with it (publishing the act itself does not).
             out.add(stopped != null && type != Obligation.Type.PUBLICATION
-                    ? new Duty(type, acts, d.by(), d.term(), "echue", stopped) : d);
+                    ? new Duty(type, acts, d.by(), d.inferred(), d.term(), "echue", stopped) : d);
         });
         return out;
     }
@@ -454,22 +456,28 @@ public final class Catalog {
 
     /** An obligation imposed by {@code acts}: who owes it, its term and its state by the acts' terms. */
     private Duty duty(Obligation.Type type, List<Convention> acts) {
-        List<String> by = acts.stream().flatMap(c -> c.obligations().stream()).filter(o -> o.type() == type)
-                .flatMap(o -> o.by().stream()).distinct().toList();
+        List<Obligation> said = acts.stream().flatMap(c -> c.obligations().stream()).filter(o -> o.type() == type)
+                .toList();
+        List<String> by = said.stream().flatMap(o -> o.by().stream()).distinct().toList();
+        // A party is inferred only when no act names it.
+        Map<String, String> inferred = new LinkedHashMap<>();
+        said.stream().filter(o -> o.byBasis() != null)
+                .forEach(o -> o.by().forEach(org -> inferred.putIfAbsent(org, o.byBasis())));
+        said.stream().filter(o -> o.byBasis() == null).forEach(o -> o.by().forEach(inferred::remove));
         List<Convention.Status> statuses = acts.stream().map(c -> term(c, type)).toList();
         String term = termOf(acts, type);
         if (statuses.contains(Convention.Status.EN_VIGUEUR) || statuses.contains(Convention.Status.A_VENIR)) {
-            return new Duty(type, acts, by, term, "en-cours", null);
+            return new Duty(type, acts, by, inferred, term, "en-cours", null);
         }
         if (statuses.stream().allMatch(st -> st == Convention.Status.TERMINEE)) {
             PartialDate own = acts.size() == 1 ? ownTerm(acts.get(0), type) : null;
-            return new Duty(type, acts, by, term, "echue", own != null ? "son terme, le " + Formats.date(own)
+            return new Duty(type, acts, by, inferred, term, "echue", own != null ? "son terme, le " + Formats.date(own)
                     + ", est passé" : acts.size() > 1 ? "les actes qui la prévoient ont pris fin"
                     : "l'acte qui la prévoit a pris fin");
         }
         Convention unknown = acts.get(statuses.indexOf(Convention.Status.INCONNU));
         PartialDate own = ownTerm(unknown, type);
-        return new Duty(type, acts, by, term, "terme-inconnu", own != null
+        return new Duty(type, acts, by, inferred, term, "terme-inconnu", own != null
                 ? "son terme (" + Formats.date(own) + ") n'est pas donné au jour près"
                 : unknown.statusReason(today));
     }

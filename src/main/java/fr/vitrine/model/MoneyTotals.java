@@ -102,6 +102,11 @@ public final class MoneyTotals {
             return isKnown() ? sum.getLabel() : UNKNOWN;
         }
 
+        /** The total, or {@code null} when no line is known: « non recensé » in data, never 0 €. */
+        public BigDecimal knownTotal() {
+            return isKnown() ? sum.total() : null;
+        }
+
         /** The sum in short, for tables and cards (« 475 000 € »), or « non recensé ». */
         public String getAmount() {
             return isKnown() ? Formats.euros(sum.total()) : UNKNOWN;

@@ -9,20 +9,22 @@ import java.util.List;
  * @param text    the words of the text, quoted
  * @param ends    its own term when the text gives one ("jusqu'au 31 décembre 2025"), else {@code null}: it then lasts
  *                as long as its act
- * @param by      the parties (organisation ids) that owe it, as the text names them; empty when it does not say
+ * @param by      the parties (organisation ids) that owe it; empty when neither the sentence nor its context says
+ * @param byBasis {@code null} when the sentence names {@code by}; else why {@code by} is inferred from the context
+ *                (in French, shown after the party as « (déduit du contexte : …) »)
  */
-public record Obligation(Type type, String article, String text, PartialDate ends, List<String> by) {
+public record Obligation(Type type, String article, String text, PartialDate ends, List<String> by, String byBasis) {
 
     public Obligation {
         by = by == null ? List.of() : List.copyOf(by);
     }
 
     public Obligation(Type type, String article, String text) {
-        this(type, article, text, null, List.of());
+        this(type, article, text, null, List.of(), null);
     }
 
     public Obligation(Type type, String article, String text, PartialDate ends) {
-        this(type, article, text, ends, List.of());
+        this(type, article, text, ends, List.of(), null);
     }
 
     public enum Type implements Coded {

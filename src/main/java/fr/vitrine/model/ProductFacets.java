@@ -34,7 +34,59 @@ public final class ProductFacets {
     public record Facet(String key, String label, List<Value> values) {
     }
 
+    /**
+     * A static order of the whole products listing at {@code /produits/tri/<slug>/} (the listing itself is by name),
+     * for readers without JavaScript: {@code column} and {@code direction} are the listing script's sort that gives
+     * the same order. Unknown values (no funding line, no date, no phase under way) come last, never as 0.
+     */
+    public record Order(String slug, String label, String description, String column, int direction,
+                        List<Product> products) {
+        public String getPath() {
+            return "/produits/tri/" + slug + "/";
+        }
+    }
+
     private ProductFacets() {
+    }
+
+    /** The static orders of the products listing: by amount, start date and phase; each ties in name order. */
+    public static List<Order> orders(Catalog catalog) {
+        List<Product> all = catalog.products();
+        java.time.LocalDate today = catalog.today();
+        return List.of(
+                new Order("montant", "montant recensé", "par montant recensé, du plus élevé au plus faible, "
+                        + "les produits sans financement recensé en dernier", "amount", -1,
+                        sorted(all, p -> catalog.fundingOfProduct(p.id()).isKnown()
+                                ? catalog.fundingOfProduct(p.id()).sum().total() : null, true)),
+                new Order("debut", "date de début", "par date de début, de la plus récente à la plus ancienne, "
+                        + "les dates inconnues en dernier", "start", -1,
+                        sorted(all, p -> p.started() == null ? null : p.started().first(), true)),
+                new Order("phase", "phase actuelle", "par phase actuelle dans l'ordre de la vie d'un produit, "
+                        + "les produits sans phase en cours en dernier", "phase", 1,
+                        sorted(all, p -> phaseRank(p, today), false)));
+    }
+
+    /**
+     * The rank of a product's current phase in a product's life ({@link Vocabulary#phaseOrder()}), a phase outside
+     * the vocabulary after those; {@code null} without a phase under way.
+     */
+    public static Integer phaseRank(Product p, java.time.LocalDate today) {
+        Product.Phase phase = p.currentPhase(today);
+        if (phase == null) {
+            return null;
+        }
+        List<String> order = Vocabulary.phaseOrder();
+        int rank = order.indexOf(phase.name());
+        return rank < 0 ? order.size() : rank;
+    }
+
+    /** The products by a key, those without one (null) last; ties keep the catalog's order (by name). */
+    private static <K extends Comparable<? super K>> List<Product> sorted(List<Product> products,
+                                                                         Function<Product, K> key, boolean descending) {
+        Map<Product, K> keys = new java.util.IdentityHashMap<>();
+        products.forEach(p -> keys.put(p, key.apply(p)));
+        Comparator<K> order = descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
+        return products.stream().sorted(Comparator.comparing(keys::get, Comparator.nullsLast(order))).toList();
     }
 
     public static List<Facet> of(Catalog catalog) {

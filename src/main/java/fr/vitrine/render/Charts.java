@@ -179,11 +179,15 @@ public final class Charts {
                 + "</svg>";
     }
 
-    /** Words of {@code text} on lines of at most {@code width} characters (a longer word has its own line). */
+    /**
+     * Words of {@code text} on lines of at most {@code width} characters (a longer word has its own line), with the
+     * page's French typography: no line starts with « : » or « » » (nor ends with « « »), and the text is that of the
+     * table beside the chart.
+     */
     static List<String> wrap(String text, int width) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (String word : text.strip().split("\\s+")) {
+        for (String word : PageTextWriter.french(text.strip()).split("\\s+")) {
             if (line.length() > 0 && line.length() + 1 + word.length() > width) {
                 lines.add(line.toString());
                 line.setLength(0);

@@ -1,6 +1,8 @@
 package fr.vitrine.render;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Locale;
 import java.util.Set;
@@ -40,6 +42,24 @@ final class PageTextWriter extends Writer {
 
     PageTextWriter(Writer out) {
         this.out = out;
+    }
+
+    /**
+     * The same rule for a text that is not HTML, where it must apply before the page is written: a chart's label,
+     * wrapped into lines before it is written, never breaks at a space that becomes narrow and unbreakable.
+     */
+    static String french(String text) {
+        StringWriter typeset = new StringWriter(text.length());
+        PageTextWriter writer = new PageTextWriter(typeset);
+        try {
+            for (int i = 0; i < text.length(); i++) {
+                writer.text(text.charAt(i));
+            }
+            writer.release();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return typeset.toString();
     }
 
     @Override

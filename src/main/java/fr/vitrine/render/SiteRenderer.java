@@ -59,6 +59,8 @@ public final class SiteRenderer {
     /** The setting that writes links for the disk, as {@code vitrine build --for-disk} does. */
     public static final String LINKS = "vitrine.links";
     private final List<ProductFacets.Facet> productFacets;
+    /** The products listing's static orders (besides by name). */
+    private final List<ProductFacets.Order> productOrders;
     /** The funding lines offered beside organisations' and products' pages, by page (from the catalog rendered). */
     private final Map<String, OpenData.Extract> extracts = new java.util.HashMap<>();
     private final Map<String, PageLinks> links = new java.util.concurrent.ConcurrentHashMap<>();
@@ -103,6 +105,7 @@ public final class SiteRenderer {
         }
         this.fileLinks = links.equals("files");
         this.productFacets = standalone ? List.of() : ProductFacets.of(catalog);
+        this.productOrders = standalone ? List.of() : ProductFacets.orders(catalog);
         if (!standalone) {
             OpenData.extracts(catalog).forEach(e -> extracts.put(e.page(), e));
         }
@@ -238,13 +241,17 @@ public final class SiteRenderer {
         for (Convention c : catalog.conventions()) {
             pages.add(conventionPage(c));
         }
-        productListing(pages, "/produits/", "Produits", List.of(home), catalog.products(), null);
+        productListing(pages, "/produits/", "Produits", List.of(home), catalog.products(), null, null);
+        for (ProductFacets.Order order : productOrders) {
+            productListing(pages, order.getPath(), "Produits par " + order.label(), List.of(home, products),
+                    order.products(), null, order);
+        }
         for (ProductFacets.Facet facet : productFacets) {
             for (ProductFacets.Value value : facet.values()) {
                 // "Promotion FAST" → "promotion FAST": the first letter only.
                 String name = facet.label().substring(0, 1).toLowerCase(java.util.Locale.FRENCH) + facet.label().substring(1);
                 productListing(pages, value.getPath(), "Produits – " + name + " : " + value.label(),
-                        List.of(home, products), value.products(), value);
+                        List.of(home, products), value.products(), value, null);
             }
         }
         for (Product p : catalog.products()) {
@@ -290,9 +297,9 @@ public final class SiteRenderer {
             pages.add(freePage(p));
         }
         List<PageSpec> htmlPages = List.copyOf(pages);
-        // The plan lists each listing once, not each of its pages.
+        // The plan lists each listing once, not each of its pages nor its other orders.
         List<PageSpec> planned = htmlPages.stream().filter(p -> !(p.data().get("pagination") instanceof Pagination n
-                && n.current() > 1)).toList();
+                && n.current() > 1) && p.data().get("order") == null).toList();
         pages.add(new PageSpec("/plan-du-site/", PageType.PLAN, "Plan du site", List.of(home), Map.of("pages", planned)));
         pages.add(new PageSpec("/404.html", PageType.ERROR404, "Page introuvable", List.of(home), Map.of()));
         pages.add(new PageSpec("/conventions/atom.xml", PageType.FEED, site.title(), List.of(), Map.of()));
@@ -422,44 +429,44 @@ public final class SiteRenderer {
         return out;
     }
 
-    /**
-     * A listing of conventions at {@code path}, in pages of {@code vitrine.listing.size} rows: page 1 at
-     * {@code path}, the others at "page/k/" below it, each with its number in its title.
-     */
+    /** A listing of conventions at {@code path}, in pages as {@link #paginated} writes them. */
     private void listing(List<PageSpec> pages, String path, String title, List<Link> breadcrumb,
                          List<Convention> conventions, Facets.Facet facet, Facets.Value value) {
-        int count = Math.max(1, (conventions.size() + listingSize - 1) / listingSize);
         // Summed once for all the listing's pages: a listing of 10 000 conventions has 500 of them.
         java.math.BigDecimal total = catalog.totalOf(conventions);
-        for (int k = 1; k <= count; k++) {
-            Pagination pagination = count > 1 ? new Pagination(path, k, count) : null;
-            List<Link> crumbs = k == 1 ? breadcrumb
-                    : Stream.concat(breadcrumb.stream(), Stream.of(new Link(title, path))).toList();
-            pages.add(new PageSpec(Pagination.path(path, k), PageType.CONVENTIONS,
-                    k == 1 ? title : title + " – page " + k + " sur " + count, crumbs,
-                    data("conventions", conventions, "total", total, "shown",
-                            conventions.subList((k - 1) * listingSize, Math.min(conventions.size(), k * listingSize)),
-                            "pagination", pagination, "facet", facet, "facetValue", value)));
-        }
+        paginated(pages, PageType.CONVENTIONS, path, title, breadcrumb, conventions,
+                data("conventions", conventions, "total", total, "facet", facet, "facetValue", value));
     }
 
     /**
-     * A listing of products at {@code path} (all of them, or a facet value's), in pages of {@code vitrine.listing.size}
-     * rows as the conventions' listings, with the facets to narrow it and its selection as CSV and XLSX beside it.
+     * A listing of products at {@code path} (all of them, a facet value's, or all in another {@code order}), in pages
+     * as {@link #paginated} writes them, with the facets to narrow it, the orders to sort it, and its selection as CSV
+     * and XLSX beside it.
      */
     private void productListing(List<PageSpec> pages, String path, String title, List<Link> breadcrumb,
-                                List<Product> products, ProductFacets.Value value) {
-        int count = Math.max(1, (products.size() + listingSize - 1) / listingSize);
+                                List<Product> products, ProductFacets.Value value, ProductFacets.Order order) {
+        paginated(pages, PageType.PRODUCTS, path, title, breadcrumb, products,
+                data("products", products, "productFacets", productFacets, "facetValue", value,
+                        "orders", productOrders, "order", order,
+                        "selection", value == null ? OpenData.FOLDER_PATH + "produits" : path + "produits"));
+    }
+
+    /**
+     * A listing's pages of {@code vitrine.listing.size} rows: page 1 at {@code path}, the others at "page/k/" below
+     * it, each with its number in its title; each page's variables are {@code data}, its rows ({@code shown}) and its
+     * place among the pages ({@code pagination}, null when there is one page).
+     */
+    private void paginated(List<PageSpec> pages, PageType type, String path, String title, List<Link> breadcrumb,
+                           List<?> rows, Map<String, Object> data) {
+        int count = Math.max(1, (rows.size() + listingSize - 1) / listingSize);
         for (int k = 1; k <= count; k++) {
-            Pagination pagination = count > 1 ? new Pagination(path, k, count) : null;
             List<Link> crumbs = k == 1 ? breadcrumb
                     : Stream.concat(breadcrumb.stream(), Stream.of(new Link(title, path))).toList();
-            pages.add(new PageSpec(Pagination.path(path, k), PageType.PRODUCTS,
-                    k == 1 ? title : title + " – page " + k + " sur " + count, crumbs,
-                    data("products", products, "shown",
-                            products.subList((k - 1) * listingSize, Math.min(products.size(), k * listingSize)),
-                            "pagination", pagination, "productFacets", productFacets, "facetValue", value,
-                            "selection", value == null ? OpenData.FOLDER_PATH + "produits" : path + "produits")));
+            Map<String, Object> page = new LinkedHashMap<>(data);
+            page.put("shown", rows.subList((k - 1) * listingSize, Math.min(rows.size(), k * listingSize)));
+            page.put("pagination", count > 1 ? new Pagination(path, k, count) : null);
+            pages.add(new PageSpec(Pagination.path(path, k), type, k == 1 ? title : title + " – page " + k + " sur " + count,
+                    crumbs, page));
         }
     }
 
@@ -730,7 +737,6 @@ public final class SiteRenderer {
                 }
             }
         }
-        List<String> order = fr.vitrine.model.Vocabulary.phaseOrder();
         List<Object> rows = new ArrayList<>();
         for (Product p : catalog.products()) {
             Product.Phase phase = p.currentPhase(catalog.today());
@@ -743,9 +749,9 @@ public final class SiteRenderer {
                             : List.of("", java.util.Objects.toString(catalog.incubatorName(p), "non précisé")),
                     "phase", phase == null ? null : phase.label(),
                     "phaseLabel", phase != null ? phase.label() : ended != null ? "aucune (" + ended + ")" : "non précisée",
-                    "phaseRank", phase == null ? null : order.indexOf(phase.name()),
+                    "phaseRank", ProductFacets.phaseRank(p, catalog.today()),
                     "start", start == null ? null : start.first().toString(), "startLabel", Formats.date(start),
-                    "amount", funding.sum().total(), "amountLabel", funding.getAmount(),
+                    "amount", funding.knownTotal(), "amountLabel", funding.getAmount(),
                     "facets", facetsOf.getOrDefault(p.id(), Map.of())));
         }
         TextFile.writeUtf8(out.resolve(Urls.file(PRODUCTS_INDEX)), RecordJson.write(rows));

@@ -46,7 +46,7 @@ final class Conventions {
             "dispositif_aide");
     private static final List<String> PARTY_FIELDS = List.of("org", "role", "representative", "signatory");
     private static final List<String> PERSON_FIELDS = List.of("name", "title");
-    private static final List<String> OBLIGATION_FIELDS = List.of("type", "article", "text", "ends", "by");
+    private static final List<String> OBLIGATION_FIELDS = List.of("type", "article", "text", "ends", "by", "by_basis");
     private static final List<String> SOURCE_FIELDS = List.of("text", "pdf", "data_gouv", "cited_in", "excerpt");
 
     private final Diagnostics diagnostics;
@@ -177,9 +177,15 @@ final class Conventions {
                             + ", or leave 'by' out when the text does not say");
                 }
             }
+            // 'by_basis': the sentence does not name who owes it, 'by' is inferred from its context, and this says why.
+            String byBasis = o.text("by_basis", false);
+            if (byBasis != null && !o.has("by")) {
+                o.problemAt("by_basis", "'by_basis' explains a party inferred from the context, but 'by' is missing; "
+                        + "write the party that owes this obligation in 'by', or remove 'by_basis'");
+            }
             if (type != null) {
                 obligations.add(new Obligation(type, o.text("article", false), o.text("text", false),
-                        o.date("ends", false), List.copyOf(by)));
+                        o.date("ends", false), List.copyOf(by), byBasis));
             }
         }
 

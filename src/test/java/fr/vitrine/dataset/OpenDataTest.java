@@ -821,12 +821,48 @@ class OpenDataTest {
         }
         Map<String, Map<String, String>> products = byId(published.tables().get("produits"), "id");
         for (Map<String, String> p : products.values()) {
-            assertEquals(0, new BigDecimal(p.get("montant_recense")).compareTo(byProduct.getOrDefault(p.get("id"), BigDecimal.ZERO)),
-                    p.get("id") + ": montant_recense");
+            BigDecimal expected = byProduct.get(p.get("id"));
+            if (expected == null) {
+                assertEquals("", p.get("montant_recense"), p.get("id") + ": no line, « non recensé », not 0 €");
+            } else {
+                assertEquals(0, new BigDecimal(p.get("montant_recense")).compareTo(expected), p.get("id") + ": montant_recense");
+            }
         }
         assertEquals(0, new BigDecimal("1650000").compareTo(new BigDecimal(products.get("urbanvitaliz").get("montant_recense"))),
                 "UrbanVitaliz: 1 650 000 € across its conventions");
         assertEquals("6", products.get("urbanvitaliz").get("nombre_conventions"));
+    }
+
+    /** A product no funding line names: its amount is unknown (empty cell, JSON null, blank XLSX cell), not 0 €. */
+    @Test
+    void aProductWithoutFundingLinesHasNoAmountNotZero(@TempDir Path tmp) throws IOException {
+        TestProject p = TestProject.copyOfRepository(tmp);
+        p.write("data/products/sans-financement.md", "---\ntitle: Sans financement\nmission: Un produit qu'aucune "
+                + "convention ne finance\n---\nDescription.\n");
+        Path out = tmp.resolve("site");
+        TestProject.Run run = p.build(out);
+        assertEquals(0, run.exitCode(), run.err());
+        Published read = Published.read(out.resolve("donnees"));
+        assertEquals(List.of(), TableSchemaValidator.validate(read.tables()));
+        Map<String, Map<String, String>> products = byId(read.tables().get("produits"), "id");
+        assertEquals("", products.get("sans-financement").get("montant_recense"));
+        assertFalse(products.get("reco-co").get("montant_recense").isEmpty(), "a funded product keeps its amount");
+        for (JsonNode row : JSON.readTree(out.resolve("donnees/produits.json").toFile())) {
+            if (row.path("id").asText().equals("sans-financement")) {
+                assertTrue(row.has("montant_recense") && row.path("montant_recense").isNull(), row.toString());
+            }
+        }
+        List<List<String>> xlsx = fr.vitrine.testing.SiteSelections.xlsx(out.resolve("donnees/produits.xlsx"));
+        int column = xlsx.get(0).indexOf("montant_recense");
+        List<String> row = xlsx.stream().filter(r -> r.get(0).equals("sans-financement")).findFirst().orElseThrow();
+        assertTrue(row.size() <= column || row.get(column).isEmpty(), row.toString());
+        // The listing's data reads the same: no amount, « non recensé » shown.
+        for (JsonNode r : JSON.readTree(out.resolve("produits/index.json").toFile())) {
+            if (r.path("id").asText().equals("sans-financement")) {
+                assertTrue(r.path("amount").isNull(), r.toString());
+                assertEquals("non recensé", r.path("amountLabel").asText());
+            }
+        }
     }
 
     // ---- 9. Determinism ---------------------------------------------------------------------------------------

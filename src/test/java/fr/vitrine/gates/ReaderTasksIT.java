@@ -224,26 +224,6 @@ class ReaderTasksIT {
         return plain(fr.vitrine.model.Formats.euros(amount));
     }
 
-    /**
-     * The checks still failing on the corpus site when issue 28 was left open (6 December 2026), with why: each still
-     * runs, passes when it can, and is skipped loudly, never silently, when it fails. Remove a line once it passes.
-     */
-    private static String knownOpen(String where, String name) {
-        if (name.startsWith("4a") || name.startsWith("4b") || name.startsWith("4c")) {
-            return "the results page shows no list within 30 s after a search from the header on the corpus site";
-        }
-        if (name.startsWith("5 ")) {
-            return "the open-source duty's text is passive, so the record names no party that owes it";
-        }
-        if (name.startsWith("7c")) {
-            return "chart and table labels differ by a narrow no-break space";
-        }
-        if (name.startsWith("7a") && where.equals("neutral 1280 px")) {
-            return "« Montants par produit » scrolls sideways in the neutral theme";
-        }
-        return null;
-    }
-
     private static Stream<DynamicTest> checks(String where, JsonNode seen, Data data, JsonNode product, String sponsor) {
         JsonNode errors = seen.path("errors");
         List<DynamicTest> out = new ArrayList<>();
@@ -257,13 +237,6 @@ class ReaderTasksIT {
                     check.execute();
                     System.err.println("ReaderTasksIT corpus " + where + " " + name + ": passed");
                 } catch (AssertionError e) {
-                    String open = knownOpen(where, name);
-                    if (open != null) {
-                        System.err.println("ReaderTasksIT corpus " + where + " " + name + ": KNOWN OPEN (issue 28: "
-                                + open + "): " + e.getMessage());
-                        org.junit.jupiter.api.Assumptions.abort("known open in issue 28 (" + open + "): " + where + " "
-                                + name + ": " + e.getMessage());
-                    }
                     System.err.println("ReaderTasksIT corpus " + where + " " + name + ": FAILED");
                     throw new AssertionError(where + " " + name + ": " + e.getMessage(), e);
                 }
@@ -326,8 +299,10 @@ class ReaderTasksIT {
                 assertTrue(plain(s.path("text").asText()).toLowerCase(java.util.Locale.FRENCH).contains(words), s.path("text").asText());
             });
         }
-        step.accept("4c the stop word « de » is neither matched alone nor highlighted", () -> {
+        step.accept("4c the stop word « de » alone is not searched, and the page says why; nor is it highlighted", () -> {
             assertEquals("[]", t4.path("de").path("found").path("titles").toString());
+            assertEquals("« de » est trop courant pour être cherché seul : ajoutez un mot.",
+                    plain(t4.path("de").path("found").path("status").asText()));
             assertTrue(texts(t4.path("qualité de l'air").path("found").path("marks")).stream().noneMatch(m -> m.equalsIgnoreCase("de")));
         });
 

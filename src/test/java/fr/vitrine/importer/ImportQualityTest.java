@@ -40,10 +40,11 @@ class ImportQualityTest {
     /** Free text a person writes or quotes; drafted for review, not compared. */
     private static final Set<String> PROSE = Set.of("id", "summary", "note", "text", "excerpt");
     /**
-     * What the importer does not draft, left to a person: who owes each obligation ({@code by}) and the delegate's own
+     * What the importer does not draft, left to a person: who owes each obligation ({@code by}, and {@code by_basis}
+     * when inferred from the context) and the delegate's own
      * duties (Ecosanté's article 3), which no rule of the importer reads.
      */
-    private static final Set<String> NOT_DRAFTED = Set.of("by");
+    private static final Set<String> NOT_DRAFTED = Set.of("by", "by_basis");
     private static final Set<String> DUTIES_NOT_DRAFTED = Set.of("support", "conflict-of-interest",
             "delegated-management", "procurement", "spending-report", "credits-notice", "community", "transformation");
 

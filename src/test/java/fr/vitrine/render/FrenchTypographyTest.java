@@ -41,6 +41,14 @@ class FrenchTypographyTest {
     Path tmp;
 
     @Test
+    void aChartLabelIsTypesetAsThePageIsBeforeItIsWrapped() {
+        // The table beside the chart reads « dans : la », narrow and unbreakable: the chart's lines never break there.
+        assertEquals(List.of("Mentionné", "dans\u202F: la", "convention"), Charts.wrap("Mentionné dans : la convention", 14));
+        assertEquals(List.of("volet", "«\u202FMise à", "niveau\u202F»"), Charts.wrap("volet « Mise à niveau »", 9));
+        assertEquals("Total\u202F: 5\u00A0€ «\u202Fx\u202F»", PageTextWriter.french("Total : 5\u00A0€ « x »"));
+    }
+
+    @Test
     void theWriterNarrowsTheSpacesFrenchTypographyWantsAndNothingElse() throws IOException {
         assertEquals("Montant\u202F: 5 €\u202F; oui\u202F? non\u202F! «\u202Fcité\u202F»",
                 typeset("Montant : 5 €\u00A0; oui ? non ! « cité »"));

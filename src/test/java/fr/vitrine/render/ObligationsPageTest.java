@@ -57,8 +57,33 @@ class ObligationsPageTest {
         assertTrue(items.stream().map(ObligationsPageTest::text).anyMatch(t -> t.startsWith(
                 "Respect du manifeste beta.gouv.fr (Article 2) À la charge de la DGPR et de la DGS ;")),
                 "the délégants' duties");
-        assertTrue(items.stream().map(ObligationsPageTest::text).anyMatch(t -> t.contains(
-                "Partie qui la doit non précisée par le texte")), "open source: the text does not say who publishes");
+        // Open source: the sentence is passive; the DINUM is inferred from article 4, and the page says so.
+        String openSource = items.stream().map(ObligationsPageTest::text)
+                .filter(t -> t.startsWith("Code source publié en open source")).findFirst().orElseThrow();
+        assertTrue(openSource.contains("À la charge de la DINUM (déduit du contexte : l'article 4 décrit les travaux "
+                + "que mène le délégataire, mais la phrase ne nomme pas la partie) ;"), openSource);
+        assertTrue(items.stream().map(ObligationsPageTest::text).noneMatch(t -> t.contains("non précisée par le texte")),
+                "every duty of the record has a party");
+    }
+
+    @Test
+    void anInferredPartySaysSoOnTheProductPageAndInTheRecordJson() throws IOException {
+        String openSource = page("produits/recosante").select("#obligations ~ ul.obligations > li").stream()
+                .map(ObligationsPageTest::text).filter(t -> t.startsWith("Code source publié en open source"))
+                .findFirst().orElseThrow();
+        assertTrue(openSource.contains("À la charge de la DINUM (déduit du contexte : l'article 4"), openSource);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(site.resolve(
+                "conventions/ecosante-delegation-dgpr-dgs/ecosante-delegation-dgpr-dgs.json").toFile());
+        int inferred = 0;
+        for (var o : json.path("obligations")) {
+            assertTrue(o.has("by_basis"), o.toString());
+            if (!o.path("by_basis").isNull()) {
+                inferred++;
+                assertEquals("open-source", o.path("type").asText());
+                assertEquals("[\"dinum\"]", o.path("by").toString());
+            }
+        }
+        assertEquals(1, inferred);
     }
 
     @Test

@@ -23,9 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 28, item 2, in headless Chromium on the bundled site: the products listing's facets combine, its columns
- * sort (amounts as numbers, start dates as dates, unknown last), the selection downloads as CSV, and a combination
- * that selects nothing says so. The pairs of facets are chosen from the listing's index, restated here.
+ * Issue 28, item 2, in headless Chromium on the bundled site and a product without funding: the products listing's
+ * facets combine, its columns sort (amounts as numbers, « non recensé » last, start dates as dates, unknown last), the
+ * « Trier par » links sort in place, a sorted page keeps its order, the selection downloads as CSV and as XLSX (read
+ * back with Apache POI: the CSV's rows), and a combination that selects nothing says so. The pairs of facets are
+ * chosen from the listing's index, restated here.
  */
 @FullTier
 class ProductsListingBrowserIT {
@@ -36,7 +38,9 @@ class ProductsListingBrowserIT {
     @Test
     void facetsCombineColumnsSortAndAnEmptySelectionSaysSo() throws Exception {
         Path site = tmp.resolve("site");
-        TestProject.Run run = TestProject.copyOfRepository(tmp.resolve("project")).build(site);
+        TestProject project = TestProject.copyOfRepository(tmp.resolve("project"));
+        project.write("data/products/sans-financement.md", "---\ntitle: Sans financement\n---\nTexte.\n");
+        TestProject.Run run = project.build(site);
         assertEquals(0, run.exitCode(), run.err());
         JsonNode index = new ObjectMapper().readTree(site.resolve("produits/index.json").toFile());
         Map<String, Set<String>> members = new LinkedHashMap<>();
@@ -84,10 +88,20 @@ class ProductsListingBrowserIT {
         JsonNode r = new ObjectMapper().readTree(report.toFile());
 
         assertEquals(List.of(), texts(r.path("errors")));
-        List<Double> amounts = texts(r.path("amountsAscending")).stream().map(a -> Double.parseDouble(
-                a.replace("€", "").replaceAll("[\\s\u202F\u00A0]", "").replace(',', '.'))).toList();
-        assertEquals(index.size(), amounts.size());
+        List<String> ascending = texts(r.path("amountsAscending"));
+        assertEquals(index.size(), ascending.size());
+        assertEquals("non recensé", ascending.get(ascending.size() - 1), "no funding is last, not 0: " + ascending);
+        List<Double> amounts = amounts(ascending);
         assertEquals(amounts.stream().sorted().toList(), amounts, "sorted by amount, as numbers");
+        List<Double> descending = amounts(texts(r.path("amountsBySortLink")));
+        assertEquals(descending.stream().sorted(java.util.Comparator.reverseOrder()).toList(), descending,
+                "« Trier par montant » sorts in place, largest first");
+        assertEquals("non recensé", texts(r.path("amountsBySortLink")).get(index.size() - 1));
+        assertEquals("/produits/", r.path("sortLinkPath").asText(), "in place: the page stays");
+        assertEquals("montant recensé", r.path("sortLinkCurrent").asText());
+        assertEquals(texts(r.path("amountsBySortLink")), texts(r.path("amountsOnSortedPage")),
+                "/produits/tri/montant/ with its script keeps its order");
+        assertEquals("descending", r.path("sortedPageAriaSort").asText());
         List<String> starts = new ArrayList<>();
         for (JsonNode title : r.path("titlesByStart")) {
             for (JsonNode prod : index) {
@@ -106,9 +120,19 @@ class ProductsListingBrowserIT {
         List<String> csv = r.path("csv").asText().lines().toList();
         assertEquals("id,titre,mission,incubateur,phase_actuelle,debut,montant_recense,url", csv.get(0));
         assertEquals(n, csv.size() - 1, r.path("csv").asText());
+        assertEquals("produits-filtres.xlsx", r.path("xlsxName").asText());
+        List<List<String>> fromCsv = fr.vitrine.testing.SiteSelections.csv(tmp.resolve("selection.csv"));
+        assertEquals(fromCsv, fr.vitrine.testing.SiteSelections.xlsx(tmp.resolve("selection.xlsx")),
+                "the XLSX holds the CSV's rows, read with Apache POI");
 
         assertEquals("Aucun produit ne correspond à ces filtres.", r.path("emptySummary").asText());
         assertFalse(r.path("emptyTableVisible").asBoolean(), "no bare table");
+    }
+
+    /** Amounts as shown (« 475 000 € »), « non recensé » left out. */
+    private static List<Double> amounts(List<String> shown) {
+        return shown.stream().filter(a -> !a.equals("non recensé")).map(a -> Double.parseDouble(
+                a.replace("€", "").replaceAll("[\\s\u202F\u00A0]", "").replace(',', '.'))).toList();
     }
 
     private static List<String> texts(JsonNode array) {

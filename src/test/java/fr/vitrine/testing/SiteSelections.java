@@ -185,12 +185,19 @@ public final class SiteSelections {
         return rows.subList(1, rows.size()).stream().map(r -> named(rows.get(0), r)).toList();
     }
 
-    /** What a crawl of the products listing found: each listing (its first page's path) → its products' paths. */
-    public record Listings(Map<String, List<String>> rows, int pages) {
+    /**
+     * What a crawl of the products listing found: each listing (its first page's path) → its products' paths, the
+     * whole listing in another order likewise ({@code /produits/tri/<order>/} → paths), and the pages crawled.
+     */
+    public record Listings(Map<String, List<String>> rows, Map<String, List<String>> sorted, int pages) {
     }
 
+    /** The static orders of the products listing, by address: what a reader without script can sort by. */
+    public static final List<String> ORDERS = List.of("/produits/tri/montant/", "/produits/tri/debut/",
+            "/produits/tri/phase/");
+
     /**
-     * Crawls the products listing from /produits/ by its plain links (facets and pages, no script), checking that
+     * Crawls the products listing from /produits/ by its plain links (facets, orders and pages, no script), checking that
      * each page holds at most {@code pageSize} rows, that every facet value the listing's index names has its page,
      * reached, whose count line and rows are those the index gives, and whose CSV and XLSX are the programme's
      * produits rows for those products. Returns what it found.
@@ -229,21 +236,30 @@ public final class SiteSelections {
             byPage.computeIfAbsent(base, k -> new java.util.TreeMap<>()).put(number, rows);
             Element nav = doc.selectFirst("nav.facets");
             List<String> next = new ArrayList<>(links(nav));
-            doc.select("nav.fr-pagination, nav.pagination").forEach(n -> next.addAll(links(n)));
+            doc.select("nav.fr-pagination, nav.pagination, nav.listing-sort").forEach(n -> next.addAll(links(n)));
             next.stream().filter(l -> l.startsWith("/produits/")).forEach(queue::add);
+            boolean whole = base.equals("/produits/") || base.startsWith("/produits/tri/");
+            assertEquals(whole, doc.selectFirst("nav.listing-sort") != null, path + ": the orders are the whole listing's");
             if (base.equals(path)) {
-                int n = expected.getOrDefault(base, List.of()).size();
+                int n = whole ? total : expected.getOrDefault(base, List.of()).size();
                 String summary = doc.selectFirst("#listing-summary").text();
-                String count = n + (n > 1 ? " produits" : " produit") + (base.equals("/produits/") ? "" : " sur " + total);
-                assertTrue(summary.startsWith(count + ".") || summary.startsWith(count + "\u202F;"), path + ": " + summary);
+                String count = n + (n > 1 ? " produits" : " produit") + (whole ? "" : " sur " + total);
+                assertTrue(summary.startsWith(count + ".") || summary.startsWith(count + "\u202F;")
+                        || summary.startsWith(count + ", par "), path + ": " + summary);
             }
         }
         Map<String, List<String>> found = new LinkedHashMap<>();
+        Map<String, List<String>> sorted = new LinkedHashMap<>();
         byPage.forEach((base, numbered) -> {
             assertEquals(numbered.size(), numbered.lastKey(), base + ": every page, 1 to " + numbered.lastKey());
-            found.put(base, numbered.values().stream().flatMap(List::stream).toList());
+            (base.startsWith("/produits/tri/") ? sorted : found).put(base,
+                    numbered.values().stream().flatMap(List::stream).toList());
         });
         assertEquals(expected.keySet(), found.keySet(), "every facet value's page, reached by plain links");
+        assertEquals(Set.copyOf(ORDERS), sorted.keySet(), "every order of the listing, reached by plain links");
+        sorted.forEach((base, rows) -> assertEquals(Set.copyOf(expected.get("/produits/")), Set.copyOf(rows),
+                base + ": every product once"));
+        sorted.forEach((base, rows) -> assertEquals(rows.size(), Set.copyOf(rows).size(), base + ": each product once"));
         Map<String, String> urlOf = new HashMap<>();
         List<List<String>> products = csv(site.resolve("donnees/produits.csv"));
         List<List<String>> productsXlsx = xlsx(site.resolve("donnees/produits.xlsx"));
@@ -263,17 +279,54 @@ public final class SiteSelections {
             List<String> own = links(page(site, base).selectFirst(".selection-downloads"));
             assertEquals(List.of(base + "produits.csv", base + "produits.xlsx"), own, base + " offers its files");
         }
-        return new Listings(found, pages);
+        return new Listings(found, sorted, pages);
     }
 
+    /** The phases in the order of a product's life (beta.gouv.fr's vocabulary), restated for the phase order. */
+    private static final List<String> LIFE = List.of("investigation", "construction", "acceleration", "consolidation",
+            "transfer", "transfere", "success", "opere", "alumni", "abandon", "abandon-investigation");
+
     /**
-     * The products of each facet page found, restated from the programme's datasets (produits.csv and
-     * lignes-financement.csv) for the facets they describe, and from {@code more} (facet → value → product ids, such
-     * as themes read from the product files) for the others: each page lists exactly those. Returns the number of pages
-     * checked.
+     * The whole listing's static orders, each restated from the programme's datasets: by amount from produits.csv's
+     * {@code montant_recense}, largest first, the products without a funding line in lignes-financement.csv (or
+     * without an amount) last, never as 0; by phase from its {@code phase_actuelle} in the order of a product's life,
+     * none last; by start date (the first day of a product's first phase, which no dataset gives) from the listing's
+     * index, latest first, unknown last. Ties keep produits.csv's order (by name).
      */
-    public static int checkFacetMembers(Path site, Listings found, Map<String, Map<String, Set<String>>> more) {
+    public static void checkSortOrders(Path site, Listings found) throws IOException {
         Path donnees = site.resolve("donnees");
+        Set<String> funded = fundedProducts(donnees);
+        List<Map<String, String>> products = records(donnees.resolve("produits.csv"));
+        Map<String, String> starts = new HashMap<>();
+        for (JsonNode p : new ObjectMapper().readTree(site.resolve("produits/index.json").toFile())) {
+            starts.put(p.path("id").asText(), p.path("start").isNull() ? null : p.path("start").asText());
+        }
+        java.util.function.Function<java.util.Comparator<Map<String, String>>, List<String>> by = order ->
+                products.stream().sorted(order).map(p -> pathOf(p.get("url"))).toList();
+        java.util.function.Function<Map<String, String>, java.math.BigDecimal> amount = p ->
+                !funded.contains(p.get("id")) || p.get("montant_recense").isEmpty() ? null
+                        : new java.math.BigDecimal(p.get("montant_recense"));
+        java.util.function.Function<Map<String, String>, Integer> rank = p ->
+                p.get("phase_actuelle").isEmpty() ? null : LIFE.contains(p.get("phase_actuelle"))
+                        ? LIFE.indexOf(p.get("phase_actuelle")) : LIFE.size();
+        assertEquals(by.apply(java.util.Comparator.comparing(amount,
+                java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))),
+                found.sorted().get("/produits/tri/montant/"), "by amount, « non recensé » last");
+        assertEquals(by.apply(java.util.Comparator.comparing(rank,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))),
+                found.sorted().get("/produits/tri/phase/"), "by phase, in a product's life");
+        assertEquals(by.apply(java.util.Comparator.comparing(p -> starts.get(p.get("id")),
+                java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))),
+                found.sorted().get("/produits/tri/debut/"), "by start date, latest first");
+    }
+
+    /** The products that lignes-financement.csv gives a line (their own, or their conventions' unsplit ones). */
+    private static Set<String> fundedProducts(Path donnees) {
+        return origins(donnees).keySet();
+    }
+
+    /** Each product's funding origins, from lignes-financement.csv (a line without product: its conventions'). */
+    private static Map<String, Set<String>> origins(Path donnees) {
         Map<String, Set<String>> origins = new HashMap<>();
         Map<String, List<String>> productsOfConvention = new HashMap<>();
         for (Map<String, String> c : records(donnees.resolve("conventions.csv"))) {
@@ -284,6 +337,18 @@ public final class SiteSelections {
                     : productsOfConvention.getOrDefault(l.get("convention_id"), List.of());
             funded.forEach(p -> origins.computeIfAbsent(p, k -> new java.util.HashSet<>()).add(l.get("origine")));
         }
+        return origins;
+    }
+
+    /**
+     * The products of each facet page found, restated from the programme's datasets (produits.csv and
+     * lignes-financement.csv) for the facets they describe, and from {@code more} (facet → value → product ids, such
+     * as themes read from the product files) for the others: each page lists exactly those. Returns the number of pages
+     * checked.
+     */
+    public static int checkFacetMembers(Path site, Listings found, Map<String, Map<String, Set<String>>> more) {
+        Path donnees = site.resolve("donnees");
+        Map<String, Set<String>> origins = origins(donnees);
         Map<String, Map<String, Set<String>>> expected = new HashMap<>();
         java.util.function.BiConsumer<String, String[]> add = (id, facetValue) -> expected
                 .computeIfAbsent(facetValue[0], k -> new HashMap<>())

@@ -52,6 +52,24 @@ class IncubatorsTest {
     }
 
     @Test
+    void theShortDescriptionsHtmlBecomesItsTextAsBetaGouvShowsIt() {
+        Incubator i = check("anct", "---\ntitle: L'Incubateur des Territoires\nshort_description: Cet incubateur "
+                + "accompagne les <span class=\"fr-text--bold\">projets territoriaux</span> &amp; les communs.\n---\n");
+        assertEquals("Cet incubateur accompagne les projets territoriaux & les communs.", i.description());
+        assertEquals(List.of(), Records.messages(diagnostics), "emphasis is expected there: no warning");
+    }
+
+    @Test
+    void aHostileShortDescriptionKeepsItsTextOnlyWithAWarning() {
+        Incubator i = check("hostile", "---\ntitle: Hostile\nshort_description: '<script>alert(1)</script>Bonjour "
+                + "<img src=x onerror=\"alert(2)\"><a href=\"javascript:alert(3)\" onclick=\"alert(4)\">lien</a>"
+                + "<style>p{}</style>'\n---\n");
+        assertEquals("Bonjour lien", i.description());
+        assertEquals(List.of("WARNING 3:20 HTML element(s) <img>, <script>, <style> dropped from 'short_description': "
+                + "only its text is shown"), Records.messages(diagnostics));
+    }
+
+    @Test
     void anUnknownOwnerIsNotShownAndAMissingTitleGivesTheFileName() {
         Incubator i = check("ademe", "---\nowner: /organisations/ademe\n---\n");
         assertEquals("ademe", i.name());

@@ -66,6 +66,18 @@ class MalformedInputTest {
     }
 
     @Test
+    void obligationBasisWithoutAParty() {
+        int line = project.replace(ECOSANTE, "    by: dinum\n    by_basis:", "    by_basis:");
+        assertFails(ECOSANTE, line, 15, "'by_basis' explains a party inferred from the context, but 'by' is missing");
+    }
+
+    @Test
+    void obligationBasisOwedByAnOrganisationThatIsNotAParty() {
+        int line = project.replace(ECOSANTE, "    by: dinum\n    by_basis:", "    by: cerema\n    by_basis:");
+        assertFails(ECOSANTE, line, 9, "'cerema' is not a party of this convention");
+    }
+
+    @Test
     void unknownProductReference() {
         int line = project.replace(SECONDE, "products: [urbanvitaliz, reco-co]", "products: [urbanvitalis, reco-co]");
         assertFails(SECONDE, line, 12, "unknown product 'urbanvitalis'; did you mean 'urbanvitaliz'?");
