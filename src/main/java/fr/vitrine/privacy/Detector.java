@@ -144,16 +144,23 @@ public final class Detector {
         }
         List<Finding> out = new ArrayList<>();
         char[] chars = text.toCharArray();
-        for (int[] region : numberRegions(chars)) {
+        // One pass finds the number regions, the words a home address starts with and whether an @ may be there.
+        List<Integer> homes = new ArrayList<>();
+        boolean[] at = new boolean[1];
+        List<int[]> regions = numberRegions(chars, text, homes, at);
+        for (int[] region : regions) {
             numbers(text, Normalised.of(text.substring(region[0], region[1])), region[0], out);
         }
-        List<Integer> homes = new ArrayList<>();
-        findHomeWords(text, chars, homes);
-        for (int[] region : addressRegions(text)) {
-            email(Normalised.ofAddresses(text.substring(region[0], region[1])), region[0], out);
+        if (at[0]) {
+            for (int[] region : addressRegions(text)) {
+                email(Normalised.ofAddresses(text.substring(region[0], region[1])), region[0], out);
+            }
         }
-        for (int[] w : numberSpans(chars)) {
-            phone(text, PHONE, text, w, null, 0, out);
+        // A phone number as written holds 10 digits or more within 25 characters: only in a number region.
+        if (!regions.isEmpty()) {
+            for (int[] w : numberSpans(chars)) {
+                phone(text, PHONE, text, w, null, 0, out);
+            }
         }
         address(text, homes, out);
         out.sort(Comparator.comparingInt(Finding::start));
@@ -191,6 +198,15 @@ public final class Detector {
      * padding a number with them does not hide it. Only these parts are normalised and scanned for numbers.
      */
     private static List<int[]> numberRegions(char[] chars) {
+        return numberRegions(chars, null, null, null);
+    }
+
+    /**
+     * {@link #numberRegions(char[])}; with {@code homes}, in the same pass, also where the words of
+     * {@link #HOME_WORDS} start in {@code text} (any case, text order), and {@code at[0]} true when the text holds a
+     * character an e-mail address's @ may be written with ({@link #addressRegions}).
+     */
+    private static List<int[]> numberRegions(char[] chars, String text, List<Integer> homes, boolean[] at) {
         List<int[]> out = new ArrayList<>();
         int[] visibleAt = new int[MIN_DIGITS];
         int[] charAt = new int[MIN_DIGITS];
@@ -199,8 +215,19 @@ public final class Detector {
         for (int i = 0; i < chars.length; i++) {
             char c = chars[i];
             boolean digit;
+            if (homes != null) {
+                char lower = c < 128 ? (char) (c | 0x20) : c;
+                if ((lower == 'd' || lower == 'r' || lower == 'h') && i + 1 < chars.length) {
+                    homeWord(text, chars, i, lower, homes);
+                } else if (c == '@' || c == '&' || c == '\uFF20' || c == '\uFE6B') {
+                    at[0] = true;
+                }
+            }
             if (c < 0x80) {
                 digit = c >= '0' && c <= '9' || c == '&';
+            } else if (c < 0x250 && c != 0xAD) {
+                // Latin letters and signs: visible, no digit (Character.getType says so, slower).
+                digit = false;
             } else {
                 int type = Character.getType(c);
                 if (type == Character.FORMAT || type == Character.NON_SPACING_MARK) {
@@ -613,23 +640,16 @@ public final class Detector {
     /** The words that introduce a home address, as they start (any case). */
     private static final List<String> HOME_WORDS = List.of("demeurant", "domicili", "résidant", "residant", "habitant");
 
-    /** Where the words of {@link #HOME_WORDS} start in {@code text}, in any case, in text order. */
-    private static void findHomeWords(String text, char[] chars, List<Integer> homes) {
-        int n = chars.length - 1;
-        for (int i = 0; i < n; i++) {
-            char c = chars[i];
-            char lower = c < 128 ? (char) (c | 0x20) : c;
-            if (lower != 'd' && lower != 'r' && lower != 'h') {
-                continue;
-            }
-            // Most words starting with these letters are not these words: their second letter says so.
-            char second = Character.toLowerCase(chars[i + 1]);
-            for (String word : HOME_WORDS) {
-                if (word.charAt(0) == lower && word.charAt(1) == second
-                        && text.regionMatches(true, i, word, 0, word.length())) {
-                    homes.add(i);
-                    break;
-                }
+    /** Adds {@code i} to {@code homes} when a word of {@link #HOME_WORDS} starts there (any case). */
+    private static void homeWord(String text, char[] chars, int i, char lower, List<Integer> homes) {
+        // Most words starting with these letters are not these words: their second letter says so.
+        char next = chars[i + 1];
+        char second = next < 128 ? (char) (next | 0x20) : Character.toLowerCase(next);
+        for (String word : HOME_WORDS) {
+            if (word.charAt(0) == lower && word.charAt(1) == second
+                    && text.regionMatches(true, i, word, 0, word.length())) {
+                homes.add(i);
+                return;
             }
         }
     }

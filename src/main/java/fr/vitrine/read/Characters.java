@@ -61,6 +61,46 @@ public final class Characters {
         return String.format(Locale.ROOT, "U+%04X (%s)", cp, noncharacter ? "noncharacter" : name == null ? "unassigned" : name);
     }
 
+    /**
+     * False when UTF-8 {@code bytes} surely hold no forbidden or invisible character, no NUL and no byte order mark:
+     * one pass over the bytes, looking only at the byte sequences that could encode one (a C0 or C1 control, DEL,
+     * U+061C, U+180E, U+200B..U+200F, U+202A..U+202E, U+2060..U+2069, U+FDD0..U+FDEF, U+FEFF, a noncharacter ending in
+     * FFFE or FFFF). True says only "look closer" ({@link #firstForbidden}, {@link #firstStray}). Bytes that are not
+     * UTF-8 are not judged here: decoding replaces them with U+FFFD, which is looked for apart.
+     */
+    public static boolean mayHoldNonText(byte[] bytes) {
+        for (int i = 0, n = bytes.length; i < n; i++) {
+            int b = bytes[i] & 0xFF;
+            if (b >= 0x20 && b < 0x7F) {
+                continue;
+            }
+            if (b < 0x20) {
+                if (b != '\t' && b != '\n' && b != '\r') {
+                    return true;
+                }
+                continue;
+            }
+            int b1 = i + 1 < n ? bytes[i + 1] & 0xFF : 0;
+            int b2 = i + 2 < n ? bytes[i + 2] & 0xFF : 0;
+            boolean suspect = switch (b) {
+                case 0x7F -> true;
+                case 0xC2 -> b1 >= 0x80 && b1 <= 0x9F;
+                case 0xD8 -> b1 == 0x9C;
+                case 0xE1 -> b1 == 0xA0 && b2 == 0x8E;
+                case 0xE2 -> b1 == 0x80 && (b2 >= 0x8B && b2 <= 0x8F || b2 >= 0xAA && b2 <= 0xAE)
+                        || b1 == 0x81 && b2 >= 0xA0 && b2 <= 0xA9;
+                case 0xEF -> b1 == 0xBB && b2 == 0xBF || b1 == 0xB7 && b2 >= 0x90 && b2 <= 0xAF
+                        || b1 == 0xBF && b2 >= 0xBE;
+                default -> b >= 0xF0 && (b1 & 0x0F) == 0x0F && b2 == 0xBF && i + 3 < n
+                        && (bytes[i + 3] & 0xFE) == 0xBE;
+            };
+            if (suspect) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The index of the first forbidden character of {@code s}, or -1. */
     public static int firstForbidden(String s) {
         for (int i = 0, n = s.length(); i < n; i++) {

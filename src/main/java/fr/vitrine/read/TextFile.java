@@ -104,6 +104,9 @@ public final class TextFile {
                 return null;
             }
         }
+        if (!Characters.mayHoldNonText(bytes)) {
+            return text; // one pass over the bytes found nothing the checks below look for
+        }
         if (text.indexOf('\0') >= 0) {
             int at = text.indexOf('\0');
             int[] lc = lineColumn(text, at);

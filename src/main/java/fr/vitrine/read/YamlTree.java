@@ -3,8 +3,7 @@ package fr.vitrine.read;
 import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.diagnostics.Position;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -14,6 +13,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -88,7 +90,9 @@ public final class YamlTree {
         options.setAllowRecursiveKeys(false);
         Node node;
         try {
-            node = new Yaml(new SafeConstructor(options)).compose(new StringReader(yaml));
+            // What Yaml.compose does, without building a Yaml (its constructor and representer) for every file.
+            node = new Composer(new ParserImpl(new StreamReader(new StringReader(yaml)), options), new Resolver(), options)
+                    .getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             Position at = mark == null ? new Position(firstLine, 1) : position(mark, firstLine);

@@ -2,9 +2,13 @@ package fr.vitrine.read;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The character policy's scans: where the first forbidden and the first stray invisible character are. */
 class CharactersTest {
@@ -20,6 +24,34 @@ class CharactersTest {
         assertEquals(1, Characters.firstForbidden("a\uD83Db"), "a lone high surrogate");
         assertEquals(1, Characters.firstForbidden("a\uDE00b"), "a lone low surrogate");
         assertEquals(1, Characters.firstForbidden("a\uD83F\uDFFE"), "U+1FFFE, a noncharacter");
+    }
+
+    /**
+     * The one pass over the bytes that lets a file skip the character checks misses nothing: every code point those
+     * checks look for (a forbidden or invisible character, NUL, the byte order mark), at the start, inside and at the
+     * end of a text, makes it look closer; and French text, emoji and every other code point of the BMP's letters
+     * and signs do not (most files are decided by the bytes alone).
+     */
+    @Test
+    void theBytePassMissesNoCharacterTheChecksLookFor() {
+        int looked = 0;
+        for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+            if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
+                continue; // not encodable in UTF-8: decoding makes it U+FFFD, looked for apart
+            }
+            String c = new String(Character.toChars(cp));
+            boolean sought = Characters.isForbidden(cp) || Characters.isInvisible(cp);
+            for (String text : List.of(c, "é" + c + "’", "Texte « " + c)) {
+                boolean closer = Characters.mayHoldNonText(text.getBytes(StandardCharsets.UTF_8));
+                if (sought) {
+                    assertTrue(closer, () -> Characters.describe(text.codePointAt(text.indexOf(c))) + " in '" + text + "'");
+                }
+            }
+            looked += sought ? 1 : 0;
+        }
+        assertTrue(looked > 140, "noncharacters, controls and invisible characters: " + looked);
+        assertFalse(Characters.mayHoldNonText(("Convention signée le 5 mars 2020 « à Paris » – 12\u202F000 € ’ \t\r\n "
+                + "\uD83D\uDE00 \u00A0 œ Ω 中").getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
