@@ -18,9 +18,11 @@
   var sort = { key: root.getAttribute('data-sort'), dir: Number(root.getAttribute('data-sort-direction')) || 1 };
   var products = root.getAttribute('data-listing') === 'produits';
   // A comparison of rows by a key that may be unknown (no phase, no date, no funding line): unknown values sort
-  // last whatever the direction (selected() puts them there).
-  function known(key, cmp) {
-    var compare = function (a, b) { return a[key] == null || b[key] == null ? 0 : cmp(a[key], b[key]); };
+  // last whatever the direction (selected() puts them there). cmp compares the two values, or the two rows (onRows).
+  function known(key, cmp, onRows) {
+    var compare = function (a, b) {
+      return a[key] == null || b[key] == null ? 0 : onRows ? cmp(a, b) : cmp(a[key], b[key]);
+    };
     compare.key = key;
     return compare;
   }
@@ -42,12 +44,11 @@
     { key: 'products', text: function (r) { return r.products.map(function (p) { return p[1]; }).join(', '); } },
     // Dates by their real order; a partial date sorts by its first day, then its last; unknown dates last.
     { key: 'signed', text: function (r) { return r.signedLabel; },
-      compare: function (a, b) {
-        if (!a.signedFirst || !b.signedFirst) return (a.signedFirst ? 0 : 1) - (b.signedFirst ? 0 : 1);
+      compare: known('signedFirst', function (a, b) {
         return a.signedFirst.localeCompare(b.signedFirst) || a.signedLast.localeCompare(b.signedLast);
-      } },
+      }, true) },
     { key: 'amount', text: function (r) { return r.amountLabel; },
-      compare: function (a, b) { return Number(a.amount) - Number(b.amount); } },
+      compare: known('amount', function (a, b) { return Number(a) - Number(b); }) },
     { key: 'status', text: function (r) { return r.statusLabel; } }
   ];
 

@@ -1,6 +1,6 @@
-// What readers come for, in headless Chromium with JavaScript: sort the convention listing by amount, combine two
-// facets, download the filtered rows as CSV, share the address; open a deep missing address and follow "Retour à l'accueil";
-// search from the header's box and follow a result to its article; the same box without JavaScript.
+// What readers come for, in headless Chromium with JavaScript: sort the convention listing by amount and by signing
+// date, combine two facets, download the filtered rows as CSV and XLSX (saved beside the report), share the address;
+// open a deep missing address and follow "Retour à l'accueil"; search from the header's box and follow a result to its article; the same box without JavaScript.
 //
 // Usage: node reader-tasks.mjs <site folder> <report.json> <first facet> <first value> <second facet> <second value>
 import fs from 'node:fs';
@@ -31,6 +31,10 @@ report.amountsAscending = await page.$$eval('main table tbody tr td.num', tds =>
 await page.click('main table thead th:nth-child(6) button');
 report.amountsDescending = await page.$$eval('main table tbody tr td.num', tds => tds.map(t => t.textContent.trim()));
 report.ariaSort = await page.getAttribute('main table thead th:nth-child(6)', 'aria-sort');
+// Sort by signing date (the fifth column), descending: unknown dates stay last.
+await page.click('main table thead th:nth-child(5) button');
+await page.click('main table thead th:nth-child(5) button');
+report.signedDescending = await page.$$eval('main table tbody tr td:nth-child(5)', tds => tds.map(t => t.textContent.trim()));
 const titles = () => page.$$eval('main table tbody tr th', ths => ths.map(t => t.textContent.trim()));
 await page.click(`nav.facets a[data-facet="${facet1}"][data-value="${value1}"]`);
 report.afterFirst = await titles();
@@ -40,6 +44,10 @@ report.search = new URL(page.url()).search;
 report.summary = await page.textContent('#listing-summary');
 const [download] = await Promise.all([page.waitForEvent('download'), page.click('button.download-csv')]);
 report.csv = fs.readFileSync(await download.path(), 'utf8');
+fs.writeFileSync(reportFile.replace(/[^/]*$/, 'selection.csv'), report.csv);
+const [workbook] = await Promise.all([page.waitForEvent('download'), page.click('button.download-xlsx')]);
+report.xlsxName = workbook.suggestedFilename();
+await workbook.saveAs(reportFile.replace(/[^/]*$/, 'selection.xlsx'));
 // The shared address restores both filters.
 const shared = await context.newPage();
 await shared.goto(server.base + '/conventions/' + report.search);

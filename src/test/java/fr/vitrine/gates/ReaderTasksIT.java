@@ -85,6 +85,16 @@ class ReaderTasksIT {
         java.util.Collections.reverse(reversed);
         assertEquals(reversed, descending);
         assertEquals("descending", r.path("ariaSort").asText());
+        // By signing date, latest first: unknown dates last in either direction, ties in the index's order.
+        List<JsonNode> rows = new ArrayList<>();
+        index.forEach(rows::add);
+        assertTrue(rows.stream().anyMatch(c -> c.path("signedFirst").isNull()), "the bundled site has unknown dates");
+        List<String> bySigning = rows.stream().sorted(java.util.Comparator
+                        .comparing((JsonNode c) -> c.path("signedFirst").isNull())
+                        .thenComparing(c -> c.path("signedFirst").asText(""), java.util.Comparator.reverseOrder())
+                        .thenComparing(c -> c.path("signedLast").asText(""), java.util.Comparator.reverseOrder()))
+                .map(c -> plain(c.path("signedLabel").asText())).toList();
+        assertEquals(bySigning, texts(r.path("signedDescending")).stream().map(ReaderTasksIT::plain).toList());
 
         assertEquals(in2020.stream().sorted().toList(), texts(r.path("afterFirst")).stream().sorted().toList());
         assertEquals(in2020WithDgs, texts(r.path("afterSecond")), "the second filter keeps the first");
@@ -93,6 +103,10 @@ class ReaderTasksIT {
         List<String> csv = r.path("csv").asText().lines().toList();
         assertEquals("id,titre,type,financeurs,produits,date_signature,montant_total,statut", csv.get(0));
         assertEquals(idsWithDgs, csv.subList(1, csv.size()).stream().map(l -> l.substring(0, l.indexOf(','))).toList());
+        assertTrue(r.path("xlsxName").asText().endsWith(".xlsx"), r.path("xlsxName").asText());
+        assertEquals(fr.vitrine.testing.SiteSelections.csv(tmp.resolve("selection.csv")),
+                fr.vitrine.testing.SiteSelections.xlsx(tmp.resolve("selection.xlsx")),
+                "the XLSX holds the CSV's rows, read with Apache POI");
 
         assertEquals(404, r.path("notFoundStatus").asInt());
         assertTrue(r.path("notFoundStyled").asInt() > 0, "the 404 page's stylesheets load at any depth");
