@@ -324,14 +324,14 @@
     var p = document.createElement('p');
     var download = document.createElement('button');
     download.type = 'button';
-    download.className = 'download-csv';
+    download.className = 'download-csv fr-btn fr-btn--secondary fr-btn--sm';
     download.textContent = 'Télécharger ces lignes (CSV)';
     download.addEventListener('click', function () {
       save(new Blob([csv(selected())], { type: 'text/csv;charset=utf-8' }), name + '.csv');
     });
     var workbook = document.createElement('button');
     workbook.type = 'button';
-    workbook.className = 'download-xlsx';
+    workbook.className = 'download-xlsx fr-btn fr-btn--secondary fr-btn--sm';
     workbook.textContent = 'Télécharger ces lignes (XLSX)';
     workbook.addEventListener('click', function () {
       var shown = selected();
@@ -343,7 +343,9 @@
     p.appendChild(download);
     p.appendChild(document.createTextNode(' '));
     p.appendChild(workbook);
-    table.parentNode.insertBefore(p, table);
+    // Buttons (the DSFR's where the theme has it), above the table's frame, not inside it.
+    p.className = 'selection-buttons';
+    box.parentNode.insertBefore(p, box);
     if (nav) {
       nav.addEventListener('click', function (e) {
         var a = e.target.closest('a[data-facet]');
