@@ -56,8 +56,7 @@ public final class ProductFacets {
         return List.of(
                 new Order("montant", "montant recensé", "par montant recensé, du plus élevé au plus faible, "
                         + "les produits sans financement recensé en dernier", "amount", -1,
-                        sorted(all, p -> catalog.fundingOfProduct(p.id()).isKnown()
-                                ? catalog.fundingOfProduct(p.id()).sum().total() : null, true)),
+                        sorted(all, p -> catalog.fundingOfProduct(p.id()).knownTotal(), true)),
                 new Order("debut", "date de début", "par date de début, de la plus récente à la plus ancienne, "
                         + "les dates inconnues en dernier", "start", -1,
                         sorted(all, p -> p.started() == null ? null : p.started().first(), true)),
