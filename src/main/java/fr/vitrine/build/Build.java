@@ -396,17 +396,27 @@ public final class Build {
         private final boolean enabled;
         private final long started = System.nanoTime();
         private long last = started;
+        private long lastCpu = cpu();
 
         Phases(boolean enabled) {
             this.enabled = enabled;
         }
 
+        /** Prints the stage's wall time and the CPU time the whole process used meanwhile (both cores' worth). */
         void done(String phase) {
             long now = System.nanoTime();
+            long cpu = cpu();
             if (enabled) {
-                err.printf("  %-16s %6.2f s%n", phase, (now - last) / 1e9);
+                err.printf("  %-16s %6.2f s  (CPU %.2f s)%n", phase, (now - last) / 1e9, (cpu - lastCpu) / 1e9);
             }
             last = now;
+            lastCpu = cpu;
+        }
+
+        /** The process's CPU time in nanoseconds (user and system, every thread, the JIT and collector included). */
+        private static long cpu() {
+            return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
         }
 
         /** Seconds since the run started reading. */
