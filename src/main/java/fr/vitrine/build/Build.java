@@ -379,7 +379,7 @@ public final class Build {
             if (previous != null && Files.isRegularFile(previous.resolve("pagefind.js"))) {
                 Folders.copy(previous, staging.resolve(SearchIndex.FOLDER));
             } else {
-                search.get().write(staging, config.source(), diagnostics);
+                search.get().write(staging, config.source(), renderer.links().keySet(), renderer.searchable(), diagnostics);
             }
             phases.done("search index");
         }
