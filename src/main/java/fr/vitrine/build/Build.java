@@ -428,21 +428,38 @@ public final class Build {
             downloads.join();
         }
         phases.done("datasets");
-        if (!diagnostics.hasErrors()) {
-            LinkCheck.Report links = LinkCheck.run(staging, renderer.links());
-            LinkCheck.report(links.broken(), renderer.markdownSources(), config.templateFolder(), diagnostics);
-            phases.done("check links");
-        }
-        if (writeSearchIndex && search.isPresent() && !diagnostics.hasErrors()) {
-            Path previous = searchIndexOf == null ? null : searchIndexOf.resolve(SearchIndex.FOLDER);
-            if (previous != null && Files.isRegularFile(previous.resolve("pagefind.js"))) {
-                Folders.copy(previous, staging.resolve(SearchIndex.FOLDER));
-            } else {
-                search.get().write(staging, config.source(), renderer.links().keySet(), renderer.searchable(), diagnostics);
+        // The search index is made while the links are checked: Pagefind only reads the pages, the check only looks.
+        Beside<Void> indexing = writeSearchIndex && search.isPresent() && !diagnostics.hasErrors()
+                ? new Beside<>("search index", () -> {
+                    writeSearchIndex(search.get(), config, staging, diagnostics);
+                    return null;
+                }) : null;
+        try {
+            if (!diagnostics.hasErrors()) {
+                LinkCheck.Report links = LinkCheck.run(staging, renderer.links());
+                LinkCheck.report(links.broken(), renderer.markdownSources(), config.templateFolder(), diagnostics);
+                phases.done("check links");
             }
+        } finally {
+            if (indexing != null) {
+                indexing.settle();
+            }
+        }
+        if (indexing != null) {
+            indexing.join();
             phases.done("search index");
         }
         return pages;
+    }
+
+    /** Pagefind's index of the staged pages, or the previous site's when the preview server asked to reuse it. */
+    private void writeSearchIndex(SearchIndex search, SiteConfig config, Path staging, Diagnostics diagnostics) {
+        Path previous = searchIndexOf == null ? null : searchIndexOf.resolve(SearchIndex.FOLDER);
+        if (previous != null && Files.isRegularFile(previous.resolve("pagefind.js"))) {
+            Folders.copy(previous, staging.resolve(SearchIndex.FOLDER));
+        } else {
+            search.write(staging, config.source(), renderer.links().keySet(), renderer.searchable(), diagnostics);
+        }
     }
 
     /** "1 page", "2 pages". */
