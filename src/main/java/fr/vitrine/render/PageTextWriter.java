@@ -131,11 +131,28 @@ final class PageTextWriter extends Writer {
                 }
             }
         } else if (entity.length() == 0 && pending == 0 && !afterOpeningQuote) {
-            for (char c; i < end && (c = s[i]) != ' ' && c != NBSP && c != '<' && c != '&' && c != '«'; ) {
-                i++;
+            while (i < end) {
+                char c = s[i];
+                if (c == ' ' || c == NBSP) {
+                    // A space before a character that does not narrow it is written as it is, with that character.
+                    if (i + 1 == end || !keepsSpace(s[i + 1])) {
+                        break;
+                    }
+                    i += 2;
+                } else if (c == '<' || c == '&' || c == '«') {
+                    break;
+                } else {
+                    i++;
+                }
             }
         }
         return i;
+    }
+
+    /** Whether the text's character {@code c}, after a space, leaves it as it is and starts nothing. */
+    private static boolean keepsSpace(char c) {
+        return c != ' ' && c != NBSP && c != '<' && c != '&' && c != '«' && c != ':' && c != ';' && c != '?'
+                && c != '!' && c != '»';
     }
 
     @Override
