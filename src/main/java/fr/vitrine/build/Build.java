@@ -275,16 +275,18 @@ public final class Build {
             return fail(diagnostics, options.checkOnly() ? "fix them and run check again" : NOT_WRITTEN);
         }
         Staging scratch = null;
+        Beside downloads = null;
         try {
             if (options.checkOnly()) {
                 scratch = Staging.create(scratchParent, scratchPrefix, true);
                 Path staging = scratch.dir();
+                downloads = downloads(catalog, config, staging, standalone);
                 OpenData.Result data = writeData(catalog, config, staging, output, diagnostics, false);
                 if (diagnostics.hasErrors()) {
                     return fail(diagnostics, "the datasets do not match their schemas");
                 }
                 // The pages too, so that check finds every problem build finds (templates, broken links).
-                renderAndCheckLinks(config, catalog, data, staging, diagnostics, false, phases, false);
+                renderAndCheckLinks(config, catalog, data, staging, diagnostics, false, downloads, phases, false);
                 if (diagnostics.hasErrors() || warningsFail(options, config, diagnostics)) {
                     return fail(diagnostics, "fix them and run check again");
                 }
@@ -296,12 +298,14 @@ public final class Build {
             }
             scratch = Staging.create(scratchParent, scratchPrefix, false);
             Path staging = scratch.dir();
+            downloads = downloads(catalog, config, staging, standalone);
             OpenData.Result data = writeData(catalog, config, staging, output, diagnostics, standalone);
             phases.done("datasets");
             if (data == null) {
                 return fail(diagnostics, NOT_WRITTEN);
             }
-            int pages = renderAndCheckLinks(config, catalog, data, staging, diagnostics, standalone, phases, true);
+            int pages = renderAndCheckLinks(config, catalog, data, staging, diagnostics, standalone, downloads, phases,
+                    true);
             if (warningsFail(options, config, diagnostics)) {
                 return fail(diagnostics, NOT_WRITTEN);
             }
@@ -336,8 +340,60 @@ public final class Build {
             err.println("vitrine: cannot write the site: " + e.getMessage());
             return INVALID_INPUT;
         } finally {
+            if (downloads != null) {
+                downloads.settle(); // never writing into a staging folder being removed
+            }
             if (scratch != null) {
                 scratch.close();
+            }
+        }
+    }
+
+    /**
+     * Starts writing each convention's downloads (its record, its texts) into {@code staging}, on a thread of its own
+     * beside the datasets and the pages (it needs neither, and is mostly file writing); null for a team's site.
+     */
+    private static Beside downloads(Catalog catalog, SiteConfig config, Path staging, boolean standalone) {
+        return standalone ? null : new Beside("downloads", () -> Downloads.write(catalog, config, staging));
+    }
+
+    /** Work on a thread of its own beside the stages, joined before what needs it. */
+    private static final class Beside {
+        private final java.util.concurrent.FutureTask<Void> task;
+
+        Beside(String name, Runnable work) {
+            task = new java.util.concurrent.FutureTask<>(work, null);
+            Thread t = new Thread(task, name);
+            t.setDaemon(true);
+            t.start();
+        }
+
+        /** Waits for it to end; its failure is thrown here. */
+        void join() {
+            try {
+                task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        /** Waits for it to end, whatever it did (the build has an outcome already). */
+        void settle() {
+            try {
+                task.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                // reported by join() when the build went that far; otherwise the build failed before it mattered
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -355,18 +411,18 @@ public final class Build {
     }
 
     /**
-     * Renders every page into {@code staging} and writes the downloads beside them, then checks the links; returns
-     * the number of pages.
+     * Renders every page into {@code staging} and waits for the downloads (written beside them since the datasets
+     * began), then checks the links; returns the number of pages.
      */
     private int renderAndCheckLinks(SiteConfig config, Catalog catalog, OpenData.Result data, Path staging,
-                                    Diagnostics diagnostics, boolean standalone, Phases phases,
-                                    boolean writeSearchIndex) {
+                                    Diagnostics diagnostics, boolean standalone, Beside downloads,
+                                    Phases phases, boolean writeSearchIndex) {
         // A product team's statistics site has no search; check looks for Pagefind as build does, without running it.
         Optional<SearchIndex> search = standalone ? Optional.empty() : SearchIndex.locate(config, diagnostics);
         renderer = new SiteRenderer(config, catalog, data, Version.get(), diagnostics, standalone, search.isPresent());
         int pages = renderer.render(staging);
-        if (!standalone) {
-            Downloads.write(catalog, config, staging);
+        if (downloads != null) {
+            downloads.join();
         }
         phases.done("render");
         if (!diagnostics.hasErrors()) {
@@ -379,7 +435,7 @@ public final class Build {
             if (previous != null && Files.isRegularFile(previous.resolve("pagefind.js"))) {
                 Folders.copy(previous, staging.resolve(SearchIndex.FOLDER));
             } else {
-                search.get().write(staging, config.source(), diagnostics);
+                search.get().write(staging, config.source(), renderer.links().keySet(), renderer.searchable(), diagnostics);
             }
             phases.done("search index");
         }
@@ -400,6 +456,10 @@ public final class Build {
 
         Phases(boolean enabled) {
             this.enabled = enabled;
+            if (enabled) { // from the JVM's start to here (the command line, the settings, the theme)
+                long jvm = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+                err.printf("  %-16s %6.2f s  (CPU %.2f s)%n", "start", jvm / 1e3, lastCpu / 1e9);
+            }
         }
 
         /** Prints the stage's wall time and the CPU time the whole process used meanwhile (both cores' worth). */

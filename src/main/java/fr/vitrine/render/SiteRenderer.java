@@ -65,6 +65,8 @@ public final class SiteRenderer {
     private final Map<String, PageLinks> links = new java.util.concurrent.ConcurrentHashMap<>();
     /** The links and ids of all pages, each text once ({@link PageLinks#scan(byte[], Map)}). */
     private final Map<String, String> linkPool = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The HTML pages whose text marks an element {@code data-pagefind-body} (search on only). */
+    private final Set<String> searchable = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile List<PageSpec> pages;
 
     /**
@@ -574,6 +576,11 @@ public final class SiteRenderer {
         return links;
     }
 
+    /** The HTML pages rendered so far that the search index reads (by site file), when the site has search. */
+    public Set<String> searchable() {
+        return searchable;
+    }
+
     /** Renders every page into {@code out} and copies assets and downloads; returns the number of pages. */
     public int render(Path out) {
         List<PageSpec> pages = pages();
@@ -666,6 +673,9 @@ public final class SiteRenderer {
         String file = Urls.file(spec.path());
         if (file.endsWith(".html")) {
             links.put(file, PageLinks.scan(utf8, linkPool));
+            if (site.search() && SearchIndex.marksBody(utf8)) {
+                searchable.add(file);
+            }
         }
         return utf8;
     }
