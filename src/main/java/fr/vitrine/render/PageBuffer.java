@@ -72,14 +72,10 @@ final class PageBuffer extends Writer {
         return p;
     }
 
+    /** Not on a page's path: {@link PageTextWriter} hands on arrays. */
     @Override
     public void write(String s, int off, int len) {
-        char[] chars = new char[Math.min(len, 4096)];
-        for (int i = off, end = off + len; i < end; i += chars.length) {
-            int n = Math.min(chars.length, end - i);
-            s.getChars(i, i + n, chars, 0);
-            write(chars, 0, n);
-        }
+        write(s.substring(off, off + len).toCharArray(), 0, len);
     }
 
     @Override
