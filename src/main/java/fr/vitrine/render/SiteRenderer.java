@@ -50,7 +50,8 @@ public final class SiteRenderer {
     private final PebbleTemplates templates;
     private final Theme theme;
     private final Charts.Palette palette;
-    private final OpenData.Result data;
+    /** The datasets the open-data page shows; null until written, when the build renders while they are. */
+    private volatile OpenData.Result data;
     private final boolean standalone;
     private final int listingSize;
     /** Links to folders name their index.html ({@link #LINKS}{@code =files}): a site to open from the disk. */
@@ -293,7 +294,7 @@ public final class SiteRenderer {
         if (site.search()) {
             pages.add(new PageSpec("/recherche/", PageType.SEARCH, "Rechercher", List.of(home), Map.of()));
         }
-        pages.add(new PageSpec("/donnees/", PageType.DATA, "Données ouvertes", List.of(home), Map.of("data", data)));
+        pages.add(new PageSpec("/donnees/", PageType.DATA, "Données ouvertes", List.of(home), Map.of()));
         for (Page p : catalog.pages()) {
             pages.add(freePage(p));
         }
@@ -581,12 +582,15 @@ public final class SiteRenderer {
         return searchable;
     }
 
-    /** Renders every page into {@code out} and copies assets and downloads; returns the number of pages. */
+    /**
+     * Renders every page into {@code out} and copies assets and downloads; returns the number of pages. A renderer
+     * made before the datasets were written leaves the open-data page to {@link #renderData}.
+     */
     public int render(Path out) {
         List<PageSpec> pages = pages();
         Map<String, Object> configMap = config.jbake().asHashMap();
         AtomicInteger written = new AtomicInteger();
-        pages.parallelStream().forEach(spec -> {
+        pages.parallelStream().filter(spec -> data != null || spec.type() != PageType.DATA).forEach(spec -> {
             if (renderPage(spec, configMap, out)) {
                 written.incrementAndGet();
             }
@@ -626,6 +630,17 @@ public final class SiteRenderer {
         return true;
     }
 
+    /**
+     * Renders the open-data page from the datasets, written while the other pages were rendered, into {@code out};
+     * this renderer shows them from then on. Returns the number of pages written.
+     */
+    public int renderData(Path out, OpenData.Result written) {
+        data = written;
+        Map<String, Object> configMap = config.jbake().asHashMap();
+        return (int) pages().stream().filter(spec -> spec.type() == PageType.DATA)
+                .filter(spec -> renderPage(spec, configMap, out)).count();
+    }
+
     /** The template of a page type: the project's {@link PageType#setting()}, else the type's default. */
     private String templateOf(PageType type) {
         return config.own(type.setting()).orElse(type.defaultTemplate());
@@ -648,6 +663,9 @@ public final class SiteRenderer {
         TemplateModel model = new TemplateModel();
         model.setConfig(configMap);
         model.putAll(spec.data());
+        if (spec.type() == PageType.DATA) {
+            model.put("data", data);
+        }
         model.put("site", site);
         model.put("title", spec.title());
         model.put("breadcrumb", spec.breadcrumb());
