@@ -66,6 +66,9 @@ public final class Catalog {
     private final Map<String, List<Money>> moneyByProduct;
     private final Map<String, List<Convention>> avenants;
     private final Map<String, List<Convention>> citedBy;
+    /** Conventions by the products and the organisations they name, in listing order: pages ask for each. */
+    private final Map<String, List<Convention>> conventionsByProduct = new java.util.HashMap<>();
+    private final Map<String, List<Convention>> conventionsByOrganisation = new java.util.HashMap<>();
     private final List<Standard> standards;
     private final Map<String, List<Engagement>> engagements;
     private final Map<String, Incubator> incubators;
@@ -107,6 +110,15 @@ public final class Catalog {
         this.moneyByProduct = byProduct;
         this.avenants = groupedBy(Convention::parent);
         this.citedBy = groupedBy(c -> c.source().citedIn());
+        for (Convention c : this.conventions.values()) {
+            c.products().stream().distinct().forEach(id -> conventionsByProduct.computeIfAbsent(id, k -> new java.util.ArrayList<>()).add(c));
+            java.util.stream.Stream.concat(c.parties().stream().map(Party::org),
+                            c.funding().stream().flatMap(l -> java.util.stream.Stream.of(l.from(), l.to())))
+                    .filter(java.util.Objects::nonNull).distinct()
+                    .forEach(id -> conventionsByOrganisation.computeIfAbsent(id, k -> new java.util.ArrayList<>()).add(c));
+        }
+        conventionsByProduct.replaceAll((id, list) -> List.copyOf(list));
+        conventionsByOrganisation.replaceAll((id, list) -> List.copyOf(list));
         this.standards = List.copyOf(standards);
         Map<String, List<Engagement>> engagementsByProduct = new LinkedHashMap<>();
         for (Product p : this.products.values()) {
@@ -258,15 +270,12 @@ public final class Catalog {
     }
 
     public List<Convention> conventionsOfProduct(String productId) {
-        return conventions.values().stream().filter(c -> c.products().contains(productId)).toList();
+        return conventionsByProduct.getOrDefault(productId, List.of());
     }
 
     /** Conventions that name the organisation in any role: a signatory party, a funder or a receiver of a line. */
     public List<Convention> conventionsOfOrganisation(String orgId) {
-        return conventions.values().stream()
-                .filter(c -> c.parties().stream().anyMatch(p -> p.org().equals(orgId))
-                        || c.funding().stream().anyMatch(l -> orgId.equals(l.from()) || orgId.equals(l.to())))
-                .toList();
+        return conventionsByOrganisation.getOrDefault(orgId, List.of());
     }
 
     public List<Product> productsSponsoredBy(String orgId) {
