@@ -225,8 +225,7 @@ public final class Detector {
             }
             if (c < 0x80) {
                 digit = c >= '0' && c <= '9' || c == '&';
-            } else if (c < 0x250 && c != 0xAD) {
-                // Latin letters and signs: visible, no digit (Character.getType says so, slower).
+            } else if (visibleNoDigit(c)) {
                 digit = false;
             } else {
                 int type = Character.getType(c);
@@ -259,6 +258,15 @@ public final class Detector {
             }
         }
         return out;
+    }
+
+    /**
+     * True for the characters above ASCII that {@link #numberRegions} counts as visible and not as digits without
+     * asking {@link Character#getType} (slower): Latin letters and signs, and the punctuation of French text (’ – …
+     * « and the narrow no-break space).
+     */
+    static boolean visibleNoDigit(char c) {
+        return c < 0x250 && c != 0xAD || c >= 0x2010 && c <= 0x2027 || c == 0x202F || c >= 0x2030 && c <= 0x205E;
     }
 
     /** The numbers of a view, as findings on the original text (where the view's text starts at {@code shift}). */
@@ -660,8 +668,11 @@ public final class Detector {
     private static void homeWord(String text, char[] chars, int i, char lower, List<Integer> homes) {
         // Most words starting with these letters are not these words: their second letter says so.
         char next = chars[i + 1];
-        String word = homeWord(lower, next < 128 ? (char) (next | 0x20) : Character.toLowerCase(next));
-        if (word != null && text.regionMatches(true, i, word, 0, word.length())) {
+        String word = homeWord(lower, next < 128 ? (char) (next | 0x20) : next == '\u00C9' ? '\u00E9' : next);
+        // A third letter in ASCII that is not the word's (any case) ends most of the words starting like these.
+        char third = i + 2 < chars.length ? chars[i + 2] : 0;
+        if (word != null && (third >= 128 || (third | 0x20) == word.charAt(2))
+                && text.regionMatches(true, i, word, 0, word.length())) {
             homes.add(i);
         }
     }
