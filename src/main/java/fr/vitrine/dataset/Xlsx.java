@@ -33,10 +33,10 @@ import java.util.zip.ZipOutputStream;
  * The spreadsheet twin of a table ({@code <name>.xlsx}), for people who double-click: the CSV's rows with typed cells
  * (amounts as numbers in euros, full dates as dates, partial dates, codes and every other text as text cells — never a
  * formula), the header row frozen, then a "Lisez-moi" sheet (title, source, licence, date, the columns' descriptions).
- * Written row by row with fastexcel, on a thread of its own (rows are handed over in batches, at most two batches
- * held), so that a large table's spreadsheet is written while its CSV and JSON are; the file is then repacked with the
- * build's date in place of the library's creation time and fixed entry times, so that the same inputs give the same
- * bytes.
+ * Written row by row with fastexcel, a table of more than one batch on a thread of its own (rows are handed over in
+ * batches, at most two batches held), so that a large table's spreadsheet is written while its CSV and JSON are; the
+ * file is then repacked with the build's date in place of the library's creation time and fixed entry times, so that
+ * the same inputs give the same bytes.
  */
 final class Xlsx implements Closeable {
 
@@ -66,11 +66,8 @@ final class Xlsx implements Closeable {
     private final Kind[] kinds;
     private int row = 1;
     private long dropped;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "xlsx");
-        t.setDaemon(true);
-        return t;
-    });
+    /** The thread that writes the rows, made for a table of more than one batch (a small one is written at close). */
+    private ExecutorService writer;
     private final List<Cut> cuts = new ArrayList<>();
     private List<Object[]> batch = new ArrayList<>(BATCH);
     private Future<?> writing = CompletableFuture.completedFuture(null);
@@ -142,6 +139,13 @@ final class Xlsx implements Closeable {
         List<Object[]> rows = batch;
         batch = new ArrayList<>(BATCH);
         await();
+        if (writer == null) {
+            writer = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "xlsx");
+                t.setDaemon(true);
+                return t;
+            });
+        }
         writing = writer.submit(() -> rows.forEach(this::write));
     }
 
@@ -233,8 +237,12 @@ final class Xlsx implements Closeable {
     @Override
     public void close() {
         try {
-            handOver();
-            await();
+            if (writer == null) { // a single batch: no thread to hand it to
+                batch.forEach(this::write);
+            } else {
+                handOver();
+                await();
+            }
             sheet.finish();
             int readmeRows = readme();
             workbook.finish();
@@ -245,7 +253,9 @@ final class Xlsx implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            writer.shutdown();
+            if (writer != null) {
+                writer.shutdown();
+            }
         }
     }
 

@@ -8,7 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Copying a folder of the build's own files (theme assets, an earlier search index). */
+/** Copying and deleting a folder of the build's own files (theme assets, an earlier search index, its pages). */
 public final class Folders {
 
     private Folders() {
@@ -26,6 +26,20 @@ public final class Folders {
                     Files.createDirectories(target.getParent());
                     Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
                 }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes {@code dir} and everything in it, deepest first, without following links; nothing when it is absent. */
+    public static void delete(Path dir) {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -3,9 +3,11 @@ package fr.vitrine.render;
 import fr.vitrine.read.SiteConfig;
 import fr.vitrine.diagnostics.Diagnostics;
 import fr.vitrine.diagnostics.Position;
+import fr.vitrine.read.Folders;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The site's full-text search index, written into {@code /pagefind/} by Pagefind (the npm package {@code pagefind},
@@ -102,11 +106,90 @@ public final class SearchIndex {
         return out;
     }
 
-    /** Indexes the pages written in {@code site}; a failure is an error naming what Pagefind said. */
-    public void write(Path site, Path project, Diagnostics diagnostics) {
+    /** Pagefind's mark: when any page holds it, Pagefind indexes only the pages that do. */
+    private static final byte[] BODY = "data-pagefind-body".getBytes(StandardCharsets.US_ASCII);
+    /** The folder, inside the site being written, of links to the pages Pagefind reads; removed once it has. */
+    private static final String PAGES = ".pagefind-pages";
+
+    /** Whether a page's text holds {@code data-pagefind-body} (ASCII case ignored, as HTML attribute names). */
+    public static boolean marksBody(byte[] page) {
+        outer:
+        for (int i = 0, last = page.length - BODY.length; i <= last; i++) {
+            if ((page[i] | 0x20) != 'd') {
+                continue;
+            }
+            for (int j = 1; j < BODY.length; j++) {
+                byte b = page[i + j];
+                if (b != BODY[j] && (b | 0x20) != BODY[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Indexes the pages written in {@code site}; a failure is an error naming what Pagefind said. {@code rendered} are
+     * the HTML pages the renderer wrote and {@code marked} those of them that hold {@code data-pagefind-body} (by site
+     * file): Pagefind reads only the marked pages (and any other HTML file that holds the mark), through a folder of
+     * hard links, as it would index nothing else; parsing the listings it skips took half its time.
+     */
+    public void write(Path site, Path project, Set<String> rendered, Set<String> marked, Diagnostics diagnostics) {
         Path file = project.resolve(SiteConfig.FILE);
-        ProcessBuilder pb = new ProcessBuilder(binary.toString(), "--site", site.toString(),
-                "--output-subdir", FOLDER, "--force-language", "fr", "--silent")
+        Path pages = site.resolve(PAGES);
+        try {
+            if (!linkMarkedPages(site, pages, rendered, marked)) {
+                pages = site;
+            }
+        } catch (IOException | UncheckedIOException | UnsupportedOperationException e) {
+            // A file system without hard links: Pagefind reads the whole site, to the same index.
+            Folders.delete(pages);
+            pages = site;
+        }
+        try {
+            run(site, pages, file, project, diagnostics);
+        } finally {
+            if (!pages.equals(site)) {
+                try {
+                    Folders.delete(pages);
+                } catch (UncheckedIOException e) {
+                    diagnostics.error(file, Position.START, "cannot remove " + pages + " after indexing: "
+                            + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /**
+     * Links into {@code pages} the site's HTML files Pagefind would index; false when none is marked (Pagefind then
+     * indexes every page, so it reads the site itself).
+     */
+    private static boolean linkMarkedPages(Path site, Path pages, Set<String> rendered, Set<String> marked)
+            throws IOException {
+        List<String> chosen = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(site)) {
+            for (Path p : (Iterable<Path>) files.filter(f -> f.getFileName().toString().endsWith(".html"))::iterator) {
+                String name = site.relativize(p).toString().replace(java.io.File.separatorChar, '/');
+                if (rendered.contains(name) ? marked.contains(name) : marksBody(Files.readAllBytes(p))) {
+                    chosen.add(name);
+                }
+            }
+        }
+        if (chosen.isEmpty()) {
+            return false;
+        }
+        for (String name : chosen) {
+            Path link = pages.resolve(name);
+            Files.createDirectories(link.getParent());
+            Files.createLink(link, site.resolve(name));
+        }
+        return true;
+    }
+
+    private void run(Path site, Path pages, Path file, Path project, Diagnostics diagnostics) {
+        ProcessBuilder pb = new ProcessBuilder(binary.toString(), "--site", pages.toString(),
+                "--output-path", site.resolve(FOLDER).toString(), "--force-language", "fr", "--silent")
                 .directory(project.toFile()).redirectErrorStream(true);
         // Pagefind reads PAGEFIND_* variables as settings: only the flags above decide what it does.
         pb.environment().keySet().removeIf(k -> k.toUpperCase(Locale.ROOT).startsWith("PAGEFIND"));

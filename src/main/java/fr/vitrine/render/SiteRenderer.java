@@ -51,7 +51,8 @@ public final class SiteRenderer {
     private final PebbleTemplates templates;
     private final Theme theme;
     private final Charts.Palette palette;
-    private final OpenData.Result data;
+    /** The datasets the open-data page shows; null until written, when the build renders while they are. */
+    private volatile OpenData.Result data;
     private final boolean standalone;
     private final int listingSize;
     /** Links to folders name their index.html ({@link #LINKS}{@code =files}): a site to open from the disk. */
@@ -66,6 +67,8 @@ public final class SiteRenderer {
     private final Map<String, PageLinks> links = new java.util.concurrent.ConcurrentHashMap<>();
     /** The links and ids of all pages, each text once ({@link PageLinks#scan(byte[], Map)}). */
     private final Map<String, String> linkPool = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The HTML pages whose text marks an element {@code data-pagefind-body} (search on only). */
+    private final Set<String> searchable = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile List<PageSpec> pages;
 
     /**
@@ -292,7 +295,7 @@ public final class SiteRenderer {
         if (site.search()) {
             pages.add(new PageSpec("/recherche/", PageType.SEARCH, "Rechercher", List.of(home), Map.of()));
         }
-        pages.add(new PageSpec("/donnees/", PageType.DATA, "Données ouvertes", List.of(home), Map.of("data", data)));
+        pages.add(new PageSpec("/donnees/", PageType.DATA, "Données ouvertes", List.of(home), Map.of()));
         for (Page p : catalog.pages()) {
             pages.add(freePage(p));
         }
@@ -575,12 +578,20 @@ public final class SiteRenderer {
         return links;
     }
 
-    /** Renders every page into {@code out} and copies assets and downloads; returns the number of pages. */
+    /** The HTML pages rendered so far that the search index reads (by site file), when the site has search. */
+    public Set<String> searchable() {
+        return searchable;
+    }
+
+    /**
+     * Renders every page into {@code out} and copies assets and downloads; returns the number of pages. A renderer
+     * made before the datasets were written leaves the open-data page to {@link #renderData}.
+     */
     public int render(Path out) {
         List<PageSpec> pages = pages();
         Map<String, Object> configMap = config.jbake().asHashMap();
         AtomicInteger written = new AtomicInteger();
-        pages.parallelStream().forEach(spec -> {
+        pages.parallelStream().filter(spec -> data != null || spec.type() != PageType.DATA).forEach(spec -> {
             if (renderPage(spec, configMap, out)) {
                 written.incrementAndGet();
             }
@@ -620,6 +631,17 @@ public final class SiteRenderer {
         return true;
     }
 
+    /**
+     * Renders the open-data page from the datasets, written while the other pages were rendered, into {@code out};
+     * this renderer shows them from then on. Returns the number of pages written.
+     */
+    public int renderData(Path out, OpenData.Result written) {
+        data = written;
+        Map<String, Object> configMap = config.jbake().asHashMap();
+        return (int) pages().stream().filter(spec -> spec.type() == PageType.DATA)
+                .filter(spec -> renderPage(spec, configMap, out)).count();
+    }
+
     /** The template of a page type: the project's {@link PageType#setting()}, else the type's default. */
     private String templateOf(PageType type) {
         return config.own(type.setting()).orElse(type.defaultTemplate());
@@ -639,6 +661,9 @@ public final class SiteRenderer {
         TemplateModel model = new TemplateModel();
         model.setConfig(configMap);
         model.putAll(spec.data());
+        if (spec.type() == PageType.DATA) {
+            model.put("data", data);
+        }
         model.put("site", site);
         model.put("title", spec.title());
         model.put("breadcrumb", spec.breadcrumb());
@@ -665,6 +690,9 @@ public final class SiteRenderer {
         String file = Urls.file(spec.path());
         if (file.endsWith(".html")) {
             links.put(file, PageLinks.scan(utf8, linkPool));
+            if (site.search() && SearchIndex.marksBody(utf8)) {
+                searchable.add(file);
+            }
         }
         return utf8;
     }
