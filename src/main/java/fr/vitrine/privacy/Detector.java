@@ -203,7 +203,7 @@ public final class Detector {
 
     /**
      * {@link #numberRegions(char[])}; with {@code homes}, in the same pass, also where the words of
-     * {@link #homeWord} start in {@code text} (any case, text order), and {@code at[0]} true when the text holds a
+     * {@link #homeWordStarting} start in {@code text} (any case, text order), and {@code at[0]} true when the text holds a
      * character an e-mail address's @ may be written with ({@link #addressRegions}).
      */
     private static List<int[]> numberRegions(char[] chars, String text, List<Integer> homes, boolean[] at) {
@@ -655,7 +655,7 @@ public final class Detector {
      * The word that introduces a home address starting with these two letters (lower case), or null: « demeurant »,
      * « domicili(é) », « résidant », « residant », « habitant ».
      */
-    private static String homeWord(char first, char second) {
+    private static String homeWordStarting(char first, char second) {
         return switch (first) {
             case 'd' -> second == 'e' ? "demeurant" : second == 'o' ? "domicili" : null;
             case 'r' -> second == '\u00E9' ? "r\u00E9sidant" : second == 'e' ? "residant" : null;
@@ -664,11 +664,11 @@ public final class Detector {
         };
     }
 
-    /** Adds {@code i} to {@code homes} when a word of {@link #homeWord} starts there (any case). */
+    /** Adds {@code i} to {@code homes} when a word of {@link #homeWordStarting} starts there (any case). */
     private static void homeWord(String text, char[] chars, int i, char lower, List<Integer> homes) {
         // Most words starting with these letters are not these words: their second letter says so.
         char next = chars[i + 1];
-        String word = homeWord(lower, next < 128 ? (char) (next | 0x20) : next == '\u00C9' ? '\u00E9' : next);
+        String word = homeWordStarting(lower, next < 128 ? (char) (next | 0x20) : next == '\u00C9' ? '\u00E9' : next);
         // A third letter in ASCII that is not the word's (any case) ends most of the words starting like these.
         char third = i + 2 < chars.length ? chars[i + 2] : 0;
         if (word != null && (third >= 128 || (third | 0x20) == word.charAt(2))
