@@ -14,29 +14,33 @@ public final class Urls {
         if (!to.startsWith("/")) {
             return to;
         }
-        String fromDir = from.substring(0, from.lastIndexOf('/') + 1);
-        String[] a = fromDir.split("/", -1);
-        String[] b = to.split("/", -1);
+        // One pass, no splitting (every link of every page comes here): the folders both paths start with, whole
+        // folders only, then one "../" for each of the page's other folders and the rest of the target as it is.
+        int fromDir = from.lastIndexOf('/') + 1;
         int common = 0;
-        // Compare directory segments only (the last element of b is a file name or "").
-        while (common < a.length - 1 && common < b.length - 1 && a[common].equals(b[common])) {
-            common++;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = common; i < a.length - 1; i++) {
-            sb.append("../");
-        }
-        for (int i = common; i < b.length; i++) {
-            sb.append(b[i]);
-            if (i < b.length - 1) {
-                sb.append('/');
+        int rest = 0;
+        for (int k = 0, n = Math.min(fromDir, to.length()); k < n && from.charAt(k) == to.charAt(k); k++) {
+            if (to.charAt(k) == '/') {
+                common++;
+                rest = k + 1;
             }
         }
-        String rel = sb.toString();
-        if (rel.isEmpty()) {
+        int folders = 0;
+        for (int k = 0; k < fromDir; k++) {
+            if (from.charAt(k) == '/') {
+                folders++;
+            }
+        }
+        int up = folders - common;
+        if (up == 0 && rest == to.length()) {
             return "./";
         }
-        return rel.startsWith("#") ? "./" + rel : rel;
+        StringBuilder sb = new StringBuilder(3 * up + to.length() - rest + 2);
+        if (up == 0 && to.charAt(rest) == '#') {
+            sb.append("./");
+        }
+        sb.append("../".repeat(up)).append(to, rest, to.length());
+        return sb.toString();
     }
 
     /** Site path of the page servers return for any missing address, at any depth. */

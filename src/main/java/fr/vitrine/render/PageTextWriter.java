@@ -39,6 +39,9 @@ final class PageTextWriter extends Writer {
     /** While inside a verbatim element: its closing tag ("</pre"), matched as it comes; else null. */
     private String verbatimEnd;
     private int matched;
+    /** The characters of the string being written (up to {@link #CHUNK} at a time). */
+    private char[] chars = new char[256];
+    private static final int CHUNK = 8192;
 
     PageTextWriter(Writer out) {
         this.out = out;
@@ -62,30 +65,40 @@ final class PageTextWriter extends Writer {
         return typeset.toString();
     }
 
-    @Override
-    public void write(char[] buffer, int off, int len) throws IOException {
-        for (int i = off; i < off + len; i++) {
-            put(buffer[i]);
-        }
-    }
-
     /**
      * Copies each run of characters that the typography leaves as they are in one call, and takes the others one by
      * one: a page is mostly such runs (words, attribute values, scripts).
      */
     @Override
-    public void write(String s, int off, int len) throws IOException {
+    public void write(char[] chars, int off, int len) throws IOException {
         int end = off + len;
         int i = off;
         while (i < end) {
-            int run = plainUntil(s, i, end);
+            int run = plainUntil(chars, i, end);
             if (run > i) {
-                out.write(s, i, run - i);
+                out.write(chars, i, run - i);
                 i = run;
             }
             if (i < end) {
-                put(s.charAt(i++));
+                put(chars[i++]);
             }
+        }
+    }
+
+    /**
+     * Takes the string's characters into an array once, by pieces: read one at a time from a string that is not
+     * Latin-1 (most pages' text), each costs a call that checks its index.
+     */
+    @Override
+    public void write(String s, int off, int len) throws IOException {
+        if (chars.length < len && chars.length < CHUNK) {
+            chars = new char[Math.min(CHUNK, Math.max(len, 2 * chars.length))];
+        }
+        for (int i = off, end = off + len; i < end; ) {
+            int n = Math.min(chars.length, end - i);
+            s.getChars(i, i + n, chars, 0);
+            write(chars, 0, n);
+            i += n;
         }
     }
 
@@ -93,36 +106,53 @@ final class PageTextWriter extends Writer {
      * Where the run of characters from {@code from} that {@link #put} would write unchanged, in this state, ends (the
      * letters of a tag's name are noted as they go).
      */
-    private int plainUntil(String s, int from, int end) {
+    private int plainUntil(char[] s, int from, int end) {
         int i = from;
         if (verbatimEnd != null) {
             if (matched != 0) {
                 return i;
             }
-            while (i < end && s.charAt(i) != '<') {
+            while (i < end && s[i] != '<') {
                 i++;
             }
         } else if (inTag) {
             if (quote != 0) {
-                while (i < end && s.charAt(i) != quote) {
+                while (i < end && s[i] != quote) {
                     i++;
                 }
             } else if (readingName) {
-                for (char c; i < end && ((c = s.charAt(i)) >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'); ) {
+                for (char c; i < end && ((c = s[i]) >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'); ) {
                     i++;
                 }
-                tagName.append(s, from, i);
+                tagName.append(s, from, i - from);
             } else {
-                for (char c; i < end && (c = s.charAt(i)) != '"' && c != '\'' && c != '>'; ) {
+                for (char c; i < end && (c = s[i]) != '"' && c != '\'' && c != '>'; ) {
                     i++;
                 }
             }
         } else if (entity.length() == 0 && pending == 0 && !afterOpeningQuote) {
-            for (char c; i < end && (c = s.charAt(i)) != ' ' && c != NBSP && c != '<' && c != '&' && c != '«'; ) {
-                i++;
+            while (i < end) {
+                char c = s[i];
+                if (c == ' ' || c == NBSP) {
+                    // A space before a character that does not narrow it is written as it is, with that character.
+                    if (i + 1 == end || !keepsSpace(s[i + 1])) {
+                        break;
+                    }
+                    i += 2;
+                } else if (c == '<' || c == '&' || c == '«') {
+                    break;
+                } else {
+                    i++;
+                }
             }
         }
         return i;
+    }
+
+    /** Whether the text's character {@code c}, after a space, leaves it as it is and starts nothing. */
+    private static boolean keepsSpace(char c) {
+        return c != ' ' && c != NBSP && c != '<' && c != '&' && c != '«' && c != ':' && c != ';' && c != '?'
+                && c != '!' && c != '»';
     }
 
     @Override

@@ -22,7 +22,6 @@ import org.jbake.template.RenderingException;
 import org.jbake.template.model.TemplateModel;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -647,6 +646,9 @@ public final class SiteRenderer {
         return config.own(type.setting()).orElse(type.defaultTemplate());
     }
 
+    /** Bytes a page's buffer starts with: a convention page is 44 KB (growing a buffer copies it). */
+    private static final int PAGE_CAPACITY = 64 * 1024;
+
     /** The page's text in UTF-8, its links recorded; null when it can't be rendered (reported). */
     private byte[] renderText(PageSpec spec, Map<String, Object> configMap) {
         String template = templateOf(spec.type());
@@ -673,20 +675,19 @@ public final class SiteRenderer {
         model.put("theme", theme.name());
         model.put("statusTones", STATUS_TONES);
         model.put("alternateJson", alternateJson(spec));
-        PageBuffer writer = new PageBuffer();
+        PageBuffer writer = new PageBuffer(PAGE_CAPACITY);
         try {
             templates.renderDocument(model, template, writer);
         } catch (RenderingException e) {
             reportTemplateError(templateFile, spec, e.getCause() != null ? e.getCause() : e);
             return null;
         }
-        String html = writer.toString();
-        if (html.isBlank()) {
+        byte[] utf8 = writer.utf8();
+        if (PageBuffer.isBlank(utf8)) {
             diagnostics.error(templateFile, 0, 0, "template rendered an empty page for " + spec.path()
                     + "; check the template and that it extends a layout that prints content");
             return null;
         }
-        byte[] utf8 = html.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         String file = Urls.file(spec.path());
         if (file.endsWith(".html")) {
             links.put(file, PageLinks.scan(utf8, linkPool));
@@ -695,39 +696,6 @@ public final class SiteRenderer {
             }
         }
         return utf8;
-    }
-
-    /** A page's text as it is rendered: a {@link StringWriter} without its lock on every character. */
-    private static final class PageBuffer extends java.io.Writer {
-        private final StringBuilder text = new StringBuilder(16 * 1024);
-
-        @Override
-        public void write(char[] buffer, int off, int len) {
-            text.append(buffer, off, len);
-        }
-
-        @Override
-        public void write(String s, int off, int len) {
-            text.append(s, off, off + len);
-        }
-
-        @Override
-        public void write(int c) {
-            text.append((char) c);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-
-        @Override
-        public String toString() {
-            return text.toString();
-        }
     }
 
     /** Points at the template line Pebble names (which may be a layout or partial, not the page's template). */
