@@ -1,6 +1,5 @@
 package fr.vitrine.model;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.DataFormatException;
@@ -32,6 +31,15 @@ public final class PackedText {
         this.blank = blank;
     }
 
+    /**
+     * Each thread's deflater and inflater, reset before each use: making one allocates zlib's tables (about 270 KB
+     * for a deflater), and when the C library hands them out as fresh memory, its page faults cost up to ten times
+     * the deflating of a convention's text (measured: 0.8 ms against 0.08 ms for 26 KB).
+     */
+    private static final ThreadLocal<Deflater> DEFLATER = ThreadLocal.withInitial(
+            () -> new Deflater(Deflater.BEST_SPEED, true));
+    private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(() -> new Inflater(true));
+
     public static PackedText of(String text) {
         if (text == null || text.isEmpty()) {
             return EMPTY;
@@ -40,21 +48,19 @@ public final class PackedText {
         if (utf8.length < DEFLATE_FROM) {
             return new PackedText(utf8, utf8.length, text.isBlank());
         }
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
-        try {
-            deflater.setInput(utf8);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(utf8.length / 4 + 64);
-            byte[] chunk = new byte[8192];
-            while (!deflater.finished()) {
-                out.write(chunk, 0, deflater.deflate(chunk));
-            }
-            byte[] packed = out.toByteArray();
-            return packed.length < utf8.length ? new PackedText(packed, utf8.length, text.isBlank())
-                    : new PackedText(utf8, utf8.length, text.isBlank());
-        } finally {
-            deflater.end();
+        Deflater deflater = DEFLATER.get();
+        deflater.reset();
+        deflater.setInput(utf8);
+        deflater.finish();
+        // Kept deflated only when that is shorter: the output never needs more room than the text.
+        byte[] packed = new byte[utf8.length];
+        int n = 0;
+        while (!deflater.finished() && n < packed.length) {
+            n += deflater.deflate(packed, n, packed.length - n);
         }
+        return deflater.finished() && n < utf8.length
+                ? new PackedText(Arrays.copyOf(packed, n), utf8.length, text.isBlank())
+                : new PackedText(utf8, utf8.length, text.isBlank());
     }
 
     /** The text's UTF-8 bytes, as written to a file. */
@@ -62,7 +68,8 @@ public final class PackedText {
         if (bytes.length == length) {
             return bytes.clone();
         }
-        Inflater inflater = new Inflater(true);
+        Inflater inflater = INFLATER.get();
+        inflater.reset();
         try {
             inflater.setInput(bytes);
             byte[] out = new byte[length];
@@ -80,8 +87,6 @@ public final class PackedText {
             return out;
         } catch (DataFormatException e) {
             throw new IllegalStateException("packed text is corrupt", e);
-        } finally {
-            inflater.end();
         }
     }
 

@@ -203,7 +203,7 @@ public final class Detector {
 
     /**
      * {@link #numberRegions(char[])}; with {@code homes}, in the same pass, also where the words of
-     * {@link #HOME_WORDS} start in {@code text} (any case, text order), and {@code at[0]} true when the text holds a
+     * {@link #homeWordStarting} start in {@code text} (any case, text order), and {@code at[0]} true when the text holds a
      * character an e-mail address's @ may be written with ({@link #addressRegions}).
      */
     private static List<int[]> numberRegions(char[] chars, String text, List<Integer> homes, boolean[] at) {
@@ -225,8 +225,7 @@ public final class Detector {
             }
             if (c < 0x80) {
                 digit = c >= '0' && c <= '9' || c == '&';
-            } else if (c < 0x250 && c != 0xAD) {
-                // Latin letters and signs: visible, no digit (Character.getType says so, slower).
+            } else if (visibleNoDigit(c)) {
                 digit = false;
             } else {
                 int type = Character.getType(c);
@@ -259,6 +258,15 @@ public final class Detector {
             }
         }
         return out;
+    }
+
+    /**
+     * True for the characters above ASCII that {@link #numberRegions} counts as visible and not as digits without
+     * asking {@link Character#getType} (slower): Latin letters and signs, and the punctuation of French text (’ – …
+     * « and the narrow no-break space).
+     */
+    static boolean visibleNoDigit(char c) {
+        return c < 0x250 && c != 0xAD || c >= 0x2010 && c <= 0x2027 || c == 0x202F || c >= 0x2030 && c <= 0x205E;
     }
 
     /** The numbers of a view, as findings on the original text (where the view's text starts at {@code shift}). */
@@ -315,7 +323,7 @@ public final class Detector {
                 } else if ((c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'b') && ++letters <= 4) {
                     // a bank code (NWBK), Corsica's 2A; a longer word ends the number
                     j++;
-                } else if (SEPARATORS.indexOf(c) >= 0 && j + 1 < n && SEPARATORS.indexOf(text[j + 1]) < 0) {
+                } else if (separator(c) && j + 1 < n && !separator(text[j + 1])) {
                     j++;
                 } else {
                     break;
@@ -329,7 +337,13 @@ public final class Detector {
         return out;
     }
 
-    private static final String SEPARATORS = " \n|\u00A0\t.-()/";
+    /** What numbers are written with between their digits: a space, a line break, a table cell's bar, . - ( ) / */
+    private static boolean separator(char c) {
+        return switch (c) {
+            case ' ', '\n', '|', '\u00A0', '\t', '.', '-', '(', ')', '/' -> true;
+            default -> false;
+        };
+    }
 
     private static Matcher in(Pattern p, String text, int[] window) {
         return p.matcher(text).region(window[0], window[1]).useTransparentBounds(true).useAnchoringBounds(false);
@@ -637,20 +651,29 @@ public final class Detector {
         return FUNCTION_MAILBOXES.contains(l) || FUNCTION_MAILBOXES.contains(first);
     }
 
-    /** The words that introduce a home address, as they start (any case). */
-    private static final List<String> HOME_WORDS = List.of("demeurant", "domicili", "résidant", "residant", "habitant");
+    /**
+     * The word that introduces a home address starting with these two letters (lower case), or null: « demeurant »,
+     * « domicili(é) », « résidant », « residant », « habitant ».
+     */
+    private static String homeWordStarting(char first, char second) {
+        return switch (first) {
+            case 'd' -> second == 'e' ? "demeurant" : second == 'o' ? "domicili" : null;
+            case 'r' -> second == '\u00E9' ? "r\u00E9sidant" : second == 'e' ? "residant" : null;
+            case 'h' -> second == 'a' ? "habitant" : null;
+            default -> null;
+        };
+    }
 
-    /** Adds {@code i} to {@code homes} when a word of {@link #HOME_WORDS} starts there (any case). */
+    /** Adds {@code i} to {@code homes} when a word of {@link #homeWordStarting} starts there (any case). */
     private static void homeWord(String text, char[] chars, int i, char lower, List<Integer> homes) {
         // Most words starting with these letters are not these words: their second letter says so.
         char next = chars[i + 1];
-        char second = next < 128 ? (char) (next | 0x20) : Character.toLowerCase(next);
-        for (String word : HOME_WORDS) {
-            if (word.charAt(0) == lower && word.charAt(1) == second
-                    && text.regionMatches(true, i, word, 0, word.length())) {
-                homes.add(i);
-                return;
-            }
+        String word = homeWordStarting(lower, next < 128 ? (char) (next | 0x20) : next == '\u00C9' ? '\u00E9' : next);
+        // A third letter in ASCII that is not the word's (any case) ends most of the words starting like these.
+        char third = i + 2 < chars.length ? chars[i + 2] : 0;
+        if (word != null && (third >= 128 || (third | 0x20) == word.charAt(2))
+                && text.regionMatches(true, i, word, 0, word.length())) {
+            homes.add(i);
         }
     }
 

@@ -163,12 +163,14 @@ final class Normalised {
         return new Normalised(new String(out, 0, len), from, to, destinations);
     }
 
-    /** What an address is made of besides letters and digits, kept in the view of addresses. */
-    private static final String ADDRESS_CHARACTERS = "@._-+%";
+    /** What an address is made of besides letters and digits, kept in the view of addresses: @ . _ - + % */
+    private static boolean addressCharacter(int c) {
+        return c == '@' || c == '.' || c == '_' || c == '-' || c == '+' || c == '%';
+    }
 
     /**
      * The view character of a code point: a letter or digit (or, in the view of addresses, one of
-     * {@link #ADDRESS_CHARACTERS}), or DROP, SPACE, BREAK or CELL.
+     * {@link #addressCharacter}), or DROP, SPACE, BREAK or CELL.
      */
     private static int classify(int c, boolean mail) {
         if (c < 128) {
@@ -178,7 +180,7 @@ final class Normalised {
             if (c >= 'a' && c <= 'z') {
                 return c - 32;
             }
-            if (mail && ADDRESS_CHARACTERS.indexOf(c) >= 0) {
+            if (mail && addressCharacter(c)) {
                 return c;
             }
             return switch (c) {
@@ -219,7 +221,7 @@ final class Normalised {
                 if (mail) {
                     // Fullwidth or small ＠ and ．, a non-breaking hyphen: the character of an address they show.
                     String k = Normalizer.normalize(new String(Character.toChars(c)), Normalizer.Form.NFKC);
-                    if (k.length() == 1 && ADDRESS_CHARACTERS.indexOf(k.charAt(0)) >= 0) {
+                    if (k.length() == 1 && addressCharacter(k.charAt(0))) {
                         return k.charAt(0);
                     }
                 }

@@ -233,12 +233,11 @@ public final class PrivacyCheck {
             if (mode == Mode.ALLOW) {
                 continue;
             }
-            for (; counted < f.start(); counted++) {
-                if (text.charAt(counted) == '\n') {
-                    lines++;
-                    lineStart = counted + 1;
-                }
+            for (int nl = text.indexOf('\n', counted); nl >= 0 && nl < f.start(); nl = text.indexOf('\n', nl + 1)) {
+                lines++;
+                lineStart = nl + 1;
             }
+            counted = Math.max(counted, f.start());
             int line = firstLine + lines;
             int column = f.start() - lineStart + 1;
             String what = f.kind().label + " (" + f.detail() + ") '" + hint(text.substring(f.start(), f.end())) + "'";

@@ -78,6 +78,27 @@ class DetectorEquivalenceTest {
         return files.size();
     }
 
+    /**
+     * The characters the number regions take as visible and no digit without asking Character.getType: none of them
+     * is invisible (format, non-spacing mark) or, above the Latin letters, a digit, a number or a surrogate.
+     */
+    @Test
+    void theCharactersTakenAsVisibleAndNoDigitAreSo() {
+        int taken = 0;
+        for (int i = 0x80; i <= 0xFFFF; i++) {
+            char c = (char) i;
+            if (Detector.visibleNoDigit(c)) {
+                taken++;
+                int type = Character.getType(c);
+                assertTrue(type != Character.FORMAT && type != Character.NON_SPACING_MARK && (c < 0x250
+                        || type != Character.DECIMAL_DIGIT_NUMBER && type != Character.OTHER_NUMBER
+                        && type != Character.SURROGATE), () -> String.format("U+%04X", (int) c));
+                same("01 45 67 89" + c + "10, 30001 00064 00000092441 40" + c + " demeurant" + c + " 3 rue Foch 69006 Lyon");
+            }
+        }
+        assertTrue(taken > 400, "the Latin letters and the general punctuation");
+    }
+
     private static void same(String text) {
         List<String> before = DetectorBefore.scan(text).stream()
                 .map(f -> f.kind() + " " + f.start() + "-" + f.end() + " " + f.detail()).toList();
