@@ -480,31 +480,31 @@ public final class Build {
         private final boolean enabled;
         private final long started = System.nanoTime();
         private long last = started;
-        private long lastCpu = cpu();
+        private long lastCpu;
 
         Phases(boolean enabled) {
             this.enabled = enabled;
             if (enabled) { // from the JVM's start to here (the command line, the settings, the theme)
-                long jvm = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
-                err.printf("  %-16s %6.2f s  (CPU %.2f s)%n", "start", jvm / 1e3, lastCpu / 1e9);
+                lastCpu = cpu();
+                long since = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+                err.printf("  %-16s %6.2f s  (CPU %.2f s)%n", "start", since / 1e3, lastCpu / 1e9);
             }
         }
 
         /** Prints the stage's wall time and the CPU time the whole process used meanwhile (both cores' worth). */
         void done(String phase) {
             long now = System.nanoTime();
-            long cpu = cpu();
             if (enabled) {
+                long cpu = cpu();
                 err.printf("  %-16s %6.2f s  (CPU %.2f s)%n", phase, (now - last) / 1e9, (cpu - lastCpu) / 1e9);
+                lastCpu = cpu;
             }
             last = now;
-            lastCpu = cpu;
         }
 
         /** The process's CPU time in nanoseconds (user and system, every thread, the JIT and collector included). */
         private static long cpu() {
-            return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                    instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+            return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
         }
 
         /** Seconds since the run started reading. */
