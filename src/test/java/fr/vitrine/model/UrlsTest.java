@@ -58,13 +58,4 @@ class UrlsTest {
         }
         assertEquals(paths.size() * paths.size(), pairs);
     }
-
-    @Test
-    void linksOfTheSite() {
-        assertEquals("./", Urls.relative("/conventions/", "/conventions/"));
-        assertEquals("./#article-2", Urls.relative("/conventions/a/", "/conventions/a/#article-2"));
-        assertEquals("../b/", Urls.relative("/conventions/a/", "/conventions/b/"));
-        assertEquals("../ab/", Urls.relative("/produits/a/", "/produits/ab/"));
-        assertEquals("../../donnees/conventions.csv", Urls.relative("/conventions/a/", "/donnees/conventions.csv"));
-    }
 }
