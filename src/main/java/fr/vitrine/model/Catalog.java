@@ -111,10 +111,11 @@ public final class Catalog {
         this.avenants = groupedBy(Convention::parent);
         this.citedBy = groupedBy(c -> c.source().citedIn());
         for (Convention c : this.conventions.values()) {
-            c.products().stream().distinct().forEach(id -> conventionsByProduct.computeIfAbsent(id, k -> new java.util.ArrayList<>()).add(c));
+            c.products().stream().distinct()
+                    .forEach(id -> conventionsByProduct.computeIfAbsent(id, k -> new java.util.ArrayList<>()).add(c));
             java.util.stream.Stream.concat(c.parties().stream().map(Party::org),
                             c.funding().stream().flatMap(l -> java.util.stream.Stream.of(l.from(), l.to())))
-                    .filter(java.util.Objects::nonNull).distinct()
+                    .filter(Objects::nonNull).distinct()
                     .forEach(id -> conventionsByOrganisation.computeIfAbsent(id, k -> new java.util.ArrayList<>()).add(c));
         }
         conventionsByProduct.replaceAll((id, list) -> List.copyOf(list));

@@ -32,14 +32,17 @@ public final class Folders {
         }
     }
 
-    /** Deletes {@code dir} and everything in it, deepest first, without following links; nothing when it is absent. */
+    /**
+     * Deletes {@code dir} and everything in it, deepest first, without following links; nothing when it is absent, and
+     * what is already gone is skipped.
+     */
     public static void delete(Path dir) {
         if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
+                Files.deleteIfExists(f);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
